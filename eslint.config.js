@@ -1,0 +1,63 @@
+import js from '@eslint/js'
+import globals from 'globals'
+import reactHooks from 'eslint-plugin-react-hooks'
+import reactRefresh from 'eslint-plugin-react-refresh'
+import tseslint from 'typescript-eslint'
+
+// src/core is the pure protocol core: it must run unchanged in Node and in the browser,
+// so it may not reach into React, Monaco, the UI layer or browser-only globals.
+const coreBoundary = {
+  files: ['src/core/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['react', 'react/*', 'react-dom', 'react-dom/*'],
+            message: 'src/core must not import React.',
+          },
+          {
+            group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*'],
+            message: 'src/core must not import Monaco.',
+          },
+          { group: ['**/ui', '**/ui/**'], message: 'src/core must not import from src/ui.' },
+        ],
+      },
+    ],
+    'no-restricted-globals': [
+      'error',
+      ...[
+        'window',
+        'document',
+        'localStorage',
+        'sessionStorage',
+        'navigator',
+        'location',
+        'history',
+        'indexedDB',
+      ].map((name) => ({ name, message: `src/core is runtime-neutral: "${name}" is a browser global.` })),
+    ],
+  },
+}
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  {
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    languageOptions: { ecmaVersion: 2022, globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
+    plugins: { 'react-hooks': reactHooks, 'react-refresh': reactRefresh },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-refresh/only-export-components': ['warn', { allowConstantExport: true }],
+    },
+  },
+  coreBoundary,
+)

@@ -1,0 +1,25 @@
+import { defineConfig } from '@playwright/test'
+import { chromiumUse } from './e2e/find-chromium'
+
+const PORT = 4173
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  reporter: process.env.CI ? 'line' : 'list',
+  timeout: 30_000,
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    ...chromiumUse(),
+  },
+  // e2e runs against the production build. A stale preview server would serve an old dist/,
+  // so only reuse one on a developer machine.
+  webServer: {
+    command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
+    url: `http://localhost:${PORT}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+  },
+})

@@ -1,0 +1,76 @@
+// The Scenario: one serializable value holding everything a person can change in the playground.
+import type { ExchangePolicy } from '../idp/exchange-policy.ts'
+
+export const ATTESTATION_PLATFORMS = ['github-oidc', 'k8s-psat', 'aws-iid', 'gcp-iit', 'none'] as const
+export type AttestationPlatform = (typeof ATTESTATION_PLATFORMS)[number]
+
+/** An earlier actor in a delegation chain (RFC 8693 §4.1), carried by a subject token that was itself delegated. */
+export interface PriorActor {
+  sub: string
+  azp?: string
+  iss?: string
+  attestation?: string
+}
+
+export interface ScenarioUser {
+  /** The user's id: `sub` of the subject token. */
+  sub: string
+  /** Authentication methods (RFC 8176 §2). A passkey is possession of a hardware-bound key with user presence. */
+  amr: string[]
+  /** What the user granted: the subject token's `scope`, wider than any one request. */
+  grantedScopes: string[]
+  /** Lifetime of the subject token, in seconds from its issue. */
+  subjectTokenTtl: number
+  /** `may_act` in the subject token (RFC 8693 §4.4): the one actor this user allows. Empty for none. */
+  mayAct: string
+  /** Earlier actors when the subject token is itself a delegated token, outermost (most recent) first. */
+  priorActors: PriorActor[]
+}
+
+export interface ScenarioActor {
+  /** The agent's workload identity: a SPIFFE ID, `sub` of the actor token. */
+  spiffeId: string
+  /** Which platform attested the workload; `none` omits the claim. */
+  attestation: AttestationPlatform
+  /** Who issued the actor token. Only issuers in the IdP's policy are trusted; any other signs with its own key. */
+  issuer: string
+  /** Lifetime of the actor token, in seconds from its issue. */
+  tokenTtl: number
+}
+
+/** The resource call the agent makes with the delegated token. */
+export interface ResourceCall {
+  /** Which resource server to call, by the audience it answers to (see resource-server/catalog.ts). */
+  audience: string
+  method: 'GET' | 'POST'
+  /** Path on the resource server, for example `/repos/marwan/playground`. */
+  path: string
+}
+
+export interface ScenarioRequest {
+  /** Delegation when on, impersonation when off (RFC 8693 §1.1). */
+  sendActorToken: boolean
+  /** `audience` parameters (RFC 8693 §2.1). */
+  audiences: string[]
+  /** `resource` parameters (RFC 8707 §2). */
+  resources: string[]
+  /** The `scope` parameter, space-separated as typed. */
+  scope: string
+  /** `requested_token_type` (RFC 8693 §3). */
+  requestedTokenType: string
+  /** Requested lifetime in seconds (a playground extension parameter); `null` leaves it to policy. */
+  requestedTtl: number | null
+  /** Bind the token to the agent's key with DPoP (RFC 9449). */
+  dpop: boolean
+}
+
+export interface Scenario {
+  version: 1
+  user: ScenarioUser
+  actor: ScenarioActor
+  request: ScenarioRequest
+  policy: ExchangePolicy
+  resourceCall: ResourceCall
+  /** Seconds added to the real clock, to watch tokens expire. */
+  clockOffset: number
+}
