@@ -64,6 +64,14 @@ export interface ScenarioRequest {
   dpop: boolean
 }
 
+/** Deeper edits made in the editors. Each replaces what the scenario would otherwise build. */
+export interface ScenarioEdits {
+  /** "Edit request": the token request as raw HTTP text, processed by the IdP exactly as typed. */
+  rawTokenRequest: string | null
+  /** "Tamper with token": the delegated token's claims as JSON text, re-encoded under the original signature. */
+  tamperedClaims: string | null
+}
+
 export interface Scenario {
   version: 1
   user: ScenarioUser
@@ -73,4 +81,5 @@ export interface Scenario {
   resourceCall: ResourceCall
   /** Seconds added to the real clock, to watch tokens expire. */
   clockOffset: number
+  edits: ScenarioEdits
 }
