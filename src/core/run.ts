@@ -36,7 +36,13 @@ export interface Run {
   exchangeError: OAuthError | null
   resource: HttpExchange | null
   resourceError: OAuthError | null
-  audit: { event: AuditEvent; line: string; lineWithoutAct: string } | null
+  /**
+   * The decisive audit entry: the resource server's when the call reached it, else the IdP's refusal.
+   * `lineWithoutAct` is the same entry as a log without `act` would have written it.
+   */
+  audit: { by: 'idp' | 'resource-server'; event: AuditEvent; line: string; lineWithoutAct: string } | null
+  /** Every audit line this run wrote, IdP and resource server, in order. */
+  auditTrail: { by: 'idp' | 'resource-server'; line: string }[]
   checks: Check[]
   jwks: { idp: { keys: JWK[] }; workload: { keys: JWK[] } }
 }

@@ -1,0 +1,38 @@
+// The `act` claim: who is acting, with the earlier chain nested inside.
+import type { JWTPayload } from 'jose'
+
+export interface ActorIdentity {
+  sub: string
+  azp: string
+  iss: string
+  attestation: string | null
+}
+
+/**
+ * The new actor goes outermost; an `act` the subject token already carried moves inside it.
+ * @see RFC 8693 §4.1
+ */
+export function buildActClaim(actor: ActorIdentity, priorAct: unknown): Record<string, unknown> {
+  return {
+    sub: actor.sub,
+    azp: actor.azp,
+    iss: actor.iss,
+    ...(actor.attestation ? { attestation: actor.attestation } : {}),
+    ...(isObject(priorAct) ? { act: priorAct } : {}),
+  }
+}
+
+/** How many actors a claims set's `act` chain holds. */
+export function chainDepth(payload: JWTPayload | Record<string, unknown>): number {
+  let depth = 0
+  let act: unknown = payload.act
+  while (isObject(act)) {
+    depth += 1
+    act = act.act
+  }
+  return depth
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

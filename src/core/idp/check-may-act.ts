@@ -1,0 +1,34 @@
+// `may_act`: the subject token's own statement of who may act for its subject.
+import { ok, fail, oauthError, type Result } from '../errors/oauth-error.ts'
+import type { CheckLog } from '../trace/check-log.ts'
+
+/**
+ * When the subject token carries `may_act`, the party becoming the actor must match it.
+ * @see RFC 8693 §4.4, §2.2.2
+ */
+export function checkMayAct(
+  mayAct: unknown,
+  actor: { sub: string; iss: string | null },
+  log: CheckLog,
+): Result<true> {
+  if (mayAct === undefined) return ok(true)
+  const allowed = typeof mayAct === 'object' && mayAct !== null ? (mayAct as Record<string, unknown>) : {}
+  const subMatches = allowed.sub === actor.sub
+  const issMatches = allowed.iss === undefined || allowed.iss === actor.iss
+  log.record({
+    label: 'subject_token may_act names this actor',
+    spec: 'RFC 8693 §4.4',
+    ok: subMatches && issMatches,
+    detail: `may_act.sub ${String(allowed.sub)}`,
+  })
+  if (subMatches && issMatches) return ok(true)
+  return fail(
+    oauthError(
+      'invalid_request',
+      400,
+      'RFC 8693 §4.4, §2.2.2',
+      `may_act in subject_token does not name ${actor.sub}`,
+      `The user's token says only ${String(allowed.sub)} may act for them; ${actor.sub} is someone else.`,
+    ),
+  )
+}

@@ -1,0 +1,63 @@
+// Test fixture: a token endpoint on real keys, and a way to send it a scenario's request with edits.
+import { buildTokenRequest } from '../agent/build-token-request.ts'
+import type { Clock } from '../clock.ts'
+import { createNonceStore } from '../dpop/nonce-store.ts'
+import { createReplayCache } from '../dpop/replay-cache.ts'
+import { createKeyRing, publicJwks, type KeyRing } from '../keys/key-ring.ts'
+import { mintScenarioTokens } from '../scenario/mint-scenario-tokens.ts'
+import { IDP_ISSUER, SEED_SCENARIO, WORKLOAD_ISSUER } from '../scenario/seed-scenario.ts'
+import type { Scenario } from '../scenario/scenario.ts'
+import { createCheckLog } from '../trace/check-log.ts'
+import { createTokenEndpoint, tokenEndpointUrl } from './token-endpoint.ts'
+
+/** A fixed instant, so tests never depend on when they run. */
+export const FIXED_NOW = Date.parse('2026-05-10T22:13:01.000Z')
+
+let shared: Promise<KeyRing> | null = null
+/** Keys are made once per test file, as the page makes them once per load. */
+export const testKeys = (): Promise<KeyRing> => (shared ??= createKeyRing())
+
+export type ScenarioEdit = (scenario: Scenario) => void
+
+export function editedScenario(edit: ScenarioEdit = () => {}): Scenario {
+  const scenario = structuredClone(SEED_SCENARIO)
+  edit(scenario)
+  return scenario
+}
+
+/** Mints the scenario's tokens, builds its request (or takes one given), and sends it to a fresh endpoint. */
+export async function sendExchange(
+  scenario: Scenario,
+  options: { request?: (defaults: { subject: string; actor: string | null; keys: KeyRing }) => Promise<Request> | Request; clock?: Clock } = {},
+) {
+  const keys = await testKeys()
+  const clock = options.clock ?? (() => FIXED_NOW)
+  const log = createCheckLog('idp')
+  const audits: unknown[] = []
+  const endpoint = createTokenEndpoint({
+    issuer: IDP_ISSUER,
+    policy: scenario.policy,
+    signingKey: keys.idp,
+    idpJwks: publicJwks(keys.idp),
+    actorIssuerJwks: { [WORKLOAD_ISSUER]: publicJwks(keys.workload) },
+    clock,
+    replay: createReplayCache(),
+    nonces: createNonceStore(),
+    log,
+    audit: (event) => audits.push(event),
+  })
+  const tokens = await mintScenarioTokens(scenario, keys, Math.floor(FIXED_NOW / 1000))
+  const request = options.request
+    ? await options.request({ ...tokens, keys })
+    : await buildTokenRequest({
+        scenario,
+        tokenEndpoint: tokenEndpointUrl(IDP_ISSUER),
+        subjectToken: tokens.subject,
+        actorToken: tokens.actor,
+        dpopKey: keys.agentDpop,
+        nowSeconds: Math.floor(clock() / 1000),
+      })
+  const response = await endpoint(request)
+  const body = (await response.json()) as Record<string, unknown>
+  return { response, body, checks: log.checks, audits, keys, tokens }
+}

@@ -1,0 +1,232 @@
+// The token exchange itself: verify both tokens, apply policy, and mint the delegated token.
+import type { JWK, JWTPayload } from 'jose'
+import { fail, ok, oauthError, type Result } from '../errors/oauth-error.ts'
+import type { SigningKey } from '../keys/key-ring.ts'
+import { mintDelegatedToken } from '../tokens/mint-delegated-token.ts'
+import { ISSUABLE_TOKEN_TYPES, TOKEN_TYPE } from '../tokens/token-types.ts'
+import type { CheckLog } from '../trace/check-log.ts'
+import { buildActClaim, chainDepth } from './build-act-claim.ts'
+import { checkMayAct } from './check-may-act.ts'
+import { findDelegationRule, type ExchangePolicy } from './exchange-policy.ts'
+import { identifyClient } from './identify-client.ts'
+import { narrowScope } from './narrow-scope.ts'
+import type { TokenExchangeRequest } from './parse-token-request.ts'
+import { resolveTargets } from './resolve-targets.ts'
+import { verifyActorToken, verifySubjectToken } from './verify-exchange-tokens.ts'
+
+export interface ExchangeContext {
+  issuer: string
+  policy: ExchangePolicy
+  signingKey: SigningKey
+  idpJwks: { keys: JWK[] }
+  actorIssuerJwks: Readonly<Record<string, { keys: JWK[] }>>
+  nowSeconds: number
+  /** Thumbprint of the verified DPoP proof's key, or null for a bearer request. */
+  jkt: string | null
+  log: CheckLog
+  /** Filled in as each input token verifies, so a refusal's audit event can still name who asked. */
+  seen: { subject: JWTPayload | null; actor: JWTPayload | null }
+}
+
+/** The successful token exchange response body (RFC 8693 §2.2.1). */
+export interface TokenExchangeResponse {
+  access_token: string
+  issued_token_type: string
+  token_type: 'DPoP' | 'Bearer'
+  expires_in: number
+  scope?: string
+}
+
+const refuse = (description: string, reason: string, spec = 'RFC 8693 §2.2.2') =>
+  fail<never>(oauthError('invalid_request', 400, spec, description, reason))
+
+/**
+ * Runs the exchange on a parsed request: tokens, client, policy, may_act, chain depth,
+ * targets, scope and lifetime, then mints.
+ * @see RFC 8693 §2, §4.1, §4.4; RFC 9068 §2.2; RFC 9449 §6.1
+ */
+export async function exchangeToken(
+  request: TokenExchangeRequest,
+  ctx: ExchangeContext,
+): Promise<Result<TokenExchangeResponse>> {
+  const { policy, log, nowSeconds } = ctx
+  const requestedType = request.requestedTokenType ?? TOKEN_TYPE.accessToken
+  log.record({
+    label: 'requested_token_type can be issued',
+    spec: 'RFC 8693 §2.1',
+    ok: ISSUABLE_TOKEN_TYPES.includes(requestedType),
+    detail: requestedType,
+  })
+  if (!ISSUABLE_TOKEN_TYPES.includes(requestedType))
+    return refuse(
+      `"requested_token_type" ${requestedType} is not supported`,
+      `This IdP issues JWT access tokens only (${ISSUABLE_TOKEN_TYPES.join(', ')}).`,
+      'RFC 8693 §2.1, §2.2.2',
+    )
+
+  const subject = await verifySubjectToken(
+    {
+      token: request.subjectToken,
+      type: request.subjectTokenType,
+      issuer: ctx.issuer,
+      jwks: ctx.idpJwks,
+      nowSeconds,
+    },
+    log,
+  )
+  if (!subject.ok) return subject
+  ctx.seen.subject = subject.value
+
+  let actor: JWTPayload | null = null
+  if (request.actorToken !== null) {
+    const verified = await verifyActorToken(
+      {
+        token: request.actorToken,
+        type: request.actorTokenType ?? '',
+        audience: ctx.issuer,
+        trustedIssuers: policy.trustedActorIssuers,
+        issuerJwks: ctx.actorIssuerJwks,
+        nowSeconds,
+      },
+      log,
+    )
+    if (!verified.ok) return verified
+    actor = verified.value
+    ctx.seen.actor = actor
+  } else {
+    log.record({
+      label: 'actor_token present (delegation) or allowed absent (impersonation)',
+      spec: 'RFC 8693 §1.1',
+      ok: !policy.requireActorToken,
+      detail: 'no actor_token: impersonation',
+    })
+    if (policy.requireActorToken)
+      return refuse(
+        '"actor_token" is required by policy',
+        'This IdP only allows delegation: without an actor token the issued token could not say which agent is acting.',
+        'RFC 8693 §1.1, §2.2.2',
+      )
+  }
+
+  const client = identifyClient(request.clientId, actor ? String(actor.sub) : null, policy, log)
+  if (!client.ok) return client
+  const actorSub = actor ? String(actor.sub) : client.value.spiffeId
+  const user = String(subject.value.sub)
+
+  const rule = findDelegationRule(policy, actorSub, user)
+  log.record({
+    label: 'policy lets this agent act for this user',
+    spec: 'RFC 8693 §2.2.2',
+    ok: rule !== undefined,
+    detail: `${actorSub} for ${user}`,
+  })
+  if (!rule)
+    return refuse(
+      `${actorSub} may not act for ${user}`,
+      `No rule in the IdP's policy lets ${actorSub} act on behalf of ${user}.`,
+    )
+
+  const mayAct = checkMayAct(
+    subject.value.may_act,
+    { sub: actorSub, iss: actor ? String(actor.iss) : null },
+    log,
+  )
+  if (!mayAct.ok) return mayAct
+
+  const depth = chainDepth(subject.value) + (actor ? 1 : 0)
+  log.record({
+    label: `delegation chain depth ${depth} within policy (max ${policy.maxChainDepth})`,
+    spec: 'RFC 8693 §4.1',
+    ok: depth <= policy.maxChainDepth,
+  })
+  if (depth > policy.maxChainDepth)
+    return refuse(
+      `Delegation chain of ${depth} actors exceeds the policy maximum of ${policy.maxChainDepth}`,
+      "Each hop in a chain is another party holding the user's authority; the IdP caps how long a chain may grow.",
+      'RFC 8693 §4.1, §2.2.2',
+    )
+
+  const targets = resolveTargets(request.audiences, request.resources, rule)
+  log.record({
+    label: 'audience/resource within policy',
+    spec: 'RFC 8693 §2.1, RFC 8707 §2',
+    ok: targets.ok,
+    detail: targets.ok ? targets.value.map((t) => t.audience).join(' ') : targets.error.description,
+  })
+  if (!targets.ok) return targets
+
+  const granted =
+    typeof subject.value.scope === 'string' ? subject.value.scope.split(' ').filter(Boolean) : []
+  const scope = narrowScope(request.scope, granted, targets.value)
+  log.record({
+    label: 'scope within the grant and policy',
+    spec: 'RFC 8693 §2.1, RFC 6749 §3.3',
+    ok: scope.ok,
+    detail: scope.ok ? scope.value.join(' ') : scope.error.description,
+  })
+  if (!scope.ok) return scope
+
+  // The token may live no longer than policy allows, than asked for, or than either input token.
+  const remaining = (payload: JWTPayload | null) =>
+    payload?.exp === undefined ? Infinity : payload.exp - nowSeconds
+  const ttl = Math.min(
+    policy.maxTtl,
+    request.requestedLifetime ?? Infinity,
+    remaining(subject.value),
+    remaining(actor),
+  )
+  log.record({
+    label: `lifetime ${ttl}s: min of policy, request, subject and actor token`,
+    spec: 'RFC 8693 §2.2.1',
+    ok: ttl > 0,
+  })
+  if (ttl <= 0)
+    return refuse(
+      'No lifetime remains for the issued token',
+      'An input token is about to expire, so any token issued now would already be dead.',
+    )
+
+  const act = actor
+    ? buildActClaim(
+        {
+          sub: actorSub,
+          azp: client.value.clientId,
+          iss: String(actor.iss),
+          attestation: typeof actor.attestation === 'string' ? actor.attestation : null,
+        },
+        subject.value.act,
+      )
+    : null
+  const accessToken = await mintDelegatedToken(ctx.signingKey, {
+    issuer: ctx.issuer,
+    sub: user,
+    clientId: client.value.clientId,
+    aud: targets.value.map((target) => target.audience),
+    scope: scope.value,
+    iat: nowSeconds,
+    ttl,
+    act: act ?? (isObject(subject.value.act) ? subject.value.act : null),
+    jkt: ctx.jkt,
+    amr: subject.value.amr,
+  })
+  log.record({
+    label: ctx.jkt ? 'minted token bound to the DPoP key (cnf.jkt)' : 'minted bearer token (no DPoP)',
+    spec: ctx.jkt ? 'RFC 9449 §6.1' : 'RFC 6750',
+    ok: true,
+    detail: ctx.jkt ?? undefined,
+  })
+
+  const issuedScope = scope.value.join(' ')
+  return ok({
+    access_token: accessToken,
+    issued_token_type: requestedType,
+    token_type: ctx.jkt ? 'DPoP' : 'Bearer',
+    expires_in: ttl,
+    // RFC 8693 §2.2.1: scope is returned when it differs from what was requested.
+    ...(request.scope === null || request.scope.join(' ') !== issuedScope ? { scope: issuedScope } : {}),
+  })
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

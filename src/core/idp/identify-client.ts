@@ -1,0 +1,64 @@
+// Works out which registered OAuth client is asking, from `client_id` and the actor token.
+import { fail, ok, oauthError, type Result } from '../errors/oauth-error.ts'
+import type { CheckLog } from '../trace/check-log.ts'
+import type { ExchangePolicy, RegisteredClient } from './exchange-policy.ts'
+
+/**
+ * The agent is a public client (RFC 6749 §2.1): `client_id` names it, the actor token proves its
+ * workload identity, and DPoP proves it holds the key. With an actor token, `client_id` may be
+ * left out and is found in the registry; when both are sent they must name the same workload.
+ * @see RFC 6749 §3.2.1, §5.2 (invalid_client), RFC 8693 §2.1
+ */
+export function identifyClient(
+  clientId: string | null,
+  actorSub: string | null,
+  policy: ExchangePolicy,
+  log: CheckLog,
+): Result<RegisteredClient> {
+  const byId = clientId === null ? undefined : policy.clients.find((client) => client.clientId === clientId)
+  const byActor =
+    actorSub === null ? undefined : policy.clients.find((client) => client.spiffeId === actorSub)
+  const client = byId ?? byActor
+  if (!client) {
+    const who =
+      clientId !== null
+        ? `client "${clientId}"`
+        : actorSub !== null
+          ? `workload ${actorSub}`
+          : 'an unnamed client'
+    log.record({ label: 'client is registered', spec: 'RFC 6749 §5.2', ok: false, detail: who })
+    return fail(
+      oauthError(
+        'invalid_client',
+        401,
+        'RFC 6749 §5.2',
+        `Unknown client: ${who} is not registered`,
+        `The IdP's client registry has no entry for ${who}, so it cannot tell who is asking.`,
+      ),
+    )
+  }
+  if (actorSub !== null && client.spiffeId !== actorSub) {
+    log.record({
+      label: 'actor_token names the workload registered for client_id',
+      spec: 'RFC 8693 §2.2.2',
+      ok: false,
+      detail: `${client.clientId} is ${client.spiffeId}`,
+    })
+    return fail(
+      oauthError(
+        'invalid_request',
+        400,
+        'RFC 8693 §2.2.2',
+        `actor_token "sub" ${actorSub} is not the workload registered for client "${client.clientId}"`,
+        `Client ${client.clientId} is registered as ${client.spiffeId}; an actor token for another workload cannot speak for it.`,
+      ),
+    )
+  }
+  log.record({
+    label: 'client is registered',
+    spec: 'RFC 6749 §2.2',
+    ok: true,
+    detail: `${client.clientId} = ${client.spiffeId}`,
+  })
+  return ok(client)
+}

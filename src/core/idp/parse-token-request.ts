@@ -1,0 +1,158 @@
+// Reads an RFC 8693 token exchange request off the wire and refuses anything malformed.
+import { fail, ok, oauthError, type OAuthError, type Result } from '../errors/oauth-error.ts'
+import { parseFormBody, type FormParams } from '../http/parse-form-body.ts'
+import type { CheckLog } from '../trace/check-log.ts'
+import { TOKEN_EXCHANGE_GRANT } from '../scenario/seed-scenario.ts'
+
+export interface TokenExchangeRequest {
+  subjectToken: string
+  subjectTokenType: string
+  actorToken: string | null
+  actorTokenType: string | null
+  requestedTokenType: string | null
+  audiences: string[]
+  resources: string[]
+  /** Requested scope tokens, or null when `scope` was not sent. */
+  scope: string[] | null
+  clientId: string | null
+  /** The playground's `requested_lifetime` extension, in seconds. */
+  requestedLifetime: number | null
+}
+
+/** The largest body the token endpoint reads; real exchange requests are a few KiB. */
+export const MAX_TOKEN_REQUEST_BYTES = 64 * 1024
+
+/** `audience` and `resource` may repeat (RFC 8693 §2.1); nothing else may (RFC 6749 §3.2). */
+const REPEATABLE = new Set(['audience', 'resource'])
+
+// RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
+const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/
+
+const invalid = (description: string, spec: string, reason?: string): OAuthError =>
+  oauthError('invalid_request', 400, spec, description, reason)
+
+/** Non-empty values of a parameter: RFC 6749 §3.2 treats a parameter sent without a value as omitted. */
+const valuesOf = (params: FormParams, name: string): string[] =>
+  params.filter(([key, value]) => key === name && value !== '').map(([, value]) => value)
+
+function findRepeated(params: FormParams): string | undefined {
+  const counts = new Map<string, number>()
+  for (const [name, value] of params) if (value !== '') counts.set(name, (counts.get(name) ?? 0) + 1)
+  return [...counts].find(([name, count]) => count > 1 && !REPEATABLE.has(name))?.[0]
+}
+
+/**
+ * Parses and checks the form parameters of a token exchange request.
+ * @see RFC 8693 §2.1, RFC 6749 §3.2, §3.3, RFC 8707 §2
+ */
+export async function parseTokenRequest(
+  request: Request,
+  log: CheckLog,
+): Promise<Result<TokenExchangeRequest>> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type !== 'application/x-www-form-urlencoded') {
+    const error = invalid(
+      `Content-Type must be application/x-www-form-urlencoded, not "${type || 'none'}"`,
+      'RFC 6749 §3.2',
+      'Token requests are sent as an HTML form body; the endpoint does not read JSON or other formats.',
+    )
+    log.record({
+      label: 'body is application/x-www-form-urlencoded',
+      spec: 'RFC 6749 §3.2',
+      ok: false,
+      detail: error.description,
+    })
+    return fail(error)
+  }
+  const body = await request.text()
+  if (body.length > MAX_TOKEN_REQUEST_BYTES)
+    return fail(
+      oauthError(
+        'invalid_request',
+        413,
+        'RFC 9110 §15.5.14',
+        `Body exceeds ${MAX_TOKEN_REQUEST_BYTES} bytes`,
+        'The request body is far larger than any token exchange request needs, so the endpoint refuses to read it.',
+      ),
+    )
+  const parsed = parseFormBody(body)
+  if (!parsed.ok) return parsed
+  const params = parsed.value
+
+  const repeated = findRepeated(params)
+  if (repeated !== undefined)
+    return fail(
+      invalid(
+        `"${repeated}" is included more than once`,
+        'RFC 6749 §3.2',
+        'Each parameter may appear only once, so the server never has to guess which copy the client meant.',
+      ),
+    )
+  const get = (name: string): string | null => valuesOf(params, name)[0] ?? null
+  const grantType = get('grant_type')
+  if (grantType === null) return fail(invalid('"grant_type" is required', 'RFC 6749 §4.1.3'))
+  if (grantType !== TOKEN_EXCHANGE_GRANT)
+    return fail(
+      oauthError(
+        'unsupported_grant_type',
+        400,
+        'RFC 6749 §5.2',
+        `"grant_type" ${grantType} is not supported`,
+        `This endpoint only performs token exchange (${TOKEN_EXCHANGE_GRANT}).`,
+      ),
+    )
+  log.record({ label: 'grant_type is token-exchange', spec: 'RFC 8693 §2.1', ok: true })
+
+  const subjectToken = get('subject_token')
+  const subjectTokenType = get('subject_token_type')
+  if (subjectToken === null) return fail(invalid('"subject_token" is required', 'RFC 8693 §2.1'))
+  if (subjectTokenType === null) return fail(invalid('"subject_token_type" is required', 'RFC 8693 §2.1'))
+  const actorToken = get('actor_token')
+  const actorTokenType = get('actor_token_type')
+  if (actorToken !== null && actorTokenType === null)
+    return fail(invalid('"actor_token_type" is required when "actor_token" is present', 'RFC 8693 §2.1'))
+  if (actorToken === null && actorTokenType !== null)
+    return fail(invalid('"actor_token_type" must not be sent without "actor_token"', 'RFC 8693 §2.1'))
+  log.record({
+    label: 'required parameters present, none repeated',
+    spec: 'RFC 8693 §2.1, RFC 6749 §3.2',
+    ok: true,
+  })
+
+  const scopeParam = get('scope')
+  const scope = scopeParam === null ? null : scopeParam.split(' ').filter((token) => token !== '')
+  const badScope = scope?.find((token) => !SCOPE_TOKEN.test(token))
+  if (badScope !== undefined)
+    return fail(
+      oauthError(
+        'invalid_scope',
+        400,
+        'RFC 6749 §3.3',
+        `Scope token "${badScope}" contains a character scope tokens cannot hold`,
+        'Scope tokens are printable ASCII without spaces, quotes or backslashes.',
+      ),
+    )
+
+  const lifetime = get('requested_lifetime')
+  const requestedLifetime = lifetime === null ? null : Number(lifetime)
+  if (requestedLifetime !== null && !(Number.isSafeInteger(requestedLifetime) && requestedLifetime > 0))
+    return fail(
+      invalid(
+        `"requested_lifetime" must be a positive whole number of seconds, not "${lifetime}"`,
+        'Playground extension (RFC 6749 §8.2)',
+      ),
+    )
+
+  return ok({
+    subjectToken,
+    subjectTokenType,
+    actorToken,
+    actorTokenType,
+    requestedTokenType: get('requested_token_type'),
+    audiences: valuesOf(params, 'audience'),
+    resources: valuesOf(params, 'resource'),
+    scope,
+    clientId: get('client_id'),
+    requestedLifetime,
+  })
+}

@@ -1,0 +1,121 @@
+// The IdP's token endpoint as a fetch handler: a real Request in, a real Response out.
+import type { JWK } from 'jose'
+import type { Clock } from '../clock.ts'
+import { epochSeconds } from '../clock.ts'
+import type { ReplayCache } from '../dpop/replay-cache.ts'
+import type { NonceStore } from '../dpop/nonce-store.ts'
+import { verifyDpopProof } from '../dpop/verify-proof.ts'
+import { oauthErrorResponse } from '../errors/error-response.ts'
+import { oauthError, type OAuthError } from '../errors/oauth-error.ts'
+import type { FetchHandler } from '../http/http-snapshot.ts'
+import type { AuditEvent } from '../audit/audit-event.ts'
+import type { SigningKey } from '../keys/key-ring.ts'
+import type { CheckLog } from '../trace/check-log.ts'
+import type { ExchangePolicy } from './exchange-policy.ts'
+import { exchangeAuditEvent, type ExchangeOutcome } from './exchange-audit-event.ts'
+import { exchangeToken } from './exchange-token.ts'
+import { parseTokenRequest } from './parse-token-request.ts'
+
+export interface TokenEndpointOptions {
+  issuer: string
+  policy: ExchangePolicy
+  signingKey: SigningKey
+  idpJwks: { keys: JWK[] }
+  /** Public keys of each workload issuer the IdP knows, by issuer. Policy decides which are trusted. */
+  actorIssuerJwks: Readonly<Record<string, { keys: JWK[] }>>
+  clock: Clock
+  replay: ReplayCache
+  nonces: NonceStore
+  log: CheckLog
+  /** Called with every decision, issued or refused (RFC 8693 leaves logging to the IdP; we always log). */
+  audit?: (event: AuditEvent, error: OAuthError | null) => void
+}
+
+/** The token endpoint's URL for an issuer: `{issuer}/token`. */
+export const tokenEndpointUrl = (issuer: string): string => `${issuer.replace(/\/$/, '')}/token`
+
+/** Proofs in the DPoP header(s). Fetch joins repeated headers with ", "; a JWS holds neither. */
+export const dpopHeaderValues = (request: Request): string[] =>
+  (request.headers.get('dpop') ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean)
+
+/**
+ * Creates the token endpoint. It validates the request, the DPoP proof (when sent or required),
+ * both tokens and policy, and answers as RFC 8693 §2.2 describes.
+ * @see RFC 8693 §2, RFC 9449 §5, RFC 6749 §5
+ */
+export function createTokenEndpoint(options: TokenEndpointOptions): FetchHandler {
+  const { log, policy } = options
+
+  return async (request) => {
+    const nowSeconds = epochSeconds(options.clock)
+    const outcome: ExchangeOutcome = {
+      time: options.clock(),
+      request: null,
+      seen: { subject: null, actor: null },
+      issued: null,
+      error: null,
+    }
+    const refuse = (error: OAuthError, headers: Record<string, string> = {}) => {
+      options.audit?.(exchangeAuditEvent({ ...outcome, error }), error)
+      return oauthErrorResponse(error, headers)
+    }
+    if (request.method !== 'POST')
+      return refuse(
+        oauthError(
+          'invalid_request',
+          405,
+          'RFC 6749 §3.2',
+          `Method ${request.method} is not allowed; use POST`,
+          'The token endpoint only accepts POST, so credentials never travel in a URL.',
+        ),
+        { allow: 'POST' },
+      )
+
+    const parsed = await parseTokenRequest(request, log)
+    if (!parsed.ok) return refuse(parsed.error)
+    outcome.request = parsed.value
+
+    const proofs = dpopHeaderValues(request)
+    let jkt: string | null = null
+    if (proofs.length > 0 || policy.requireDpop) {
+      const verified = await verifyDpopProof({
+        proofs,
+        htm: request.method,
+        htu: request.url,
+        nowSeconds,
+        replay: options.replay,
+        ...(policy.requireDpopNonce ? { nonce: { store: options.nonces } } : {}),
+        status: 400,
+        log,
+      })
+      if (!verified.ok) {
+        // RFC 9449 §8: a nonce challenge carries the nonce to use in the retry.
+        const nonce: Record<string, string> =
+          verified.error.code === 'use_dpop_nonce' ? { 'dpop-nonce': options.nonces.issue(nowSeconds) } : {}
+        return refuse(verified.error, nonce)
+      }
+      jkt = verified.value.jkt
+    }
+
+    const result = await exchangeToken(parsed.value, {
+      issuer: options.issuer,
+      policy,
+      signingKey: options.signingKey,
+      idpJwks: options.idpJwks,
+      actorIssuerJwks: options.actorIssuerJwks,
+      nowSeconds,
+      jkt,
+      log,
+      seen: outcome.seen,
+    })
+    if (!result.ok) return refuse(result.error)
+    options.audit?.(exchangeAuditEvent({ ...outcome, issued: result.value }), null)
+    return new Response(JSON.stringify(result.value), {
+      status: 200,
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+    })
+  }
+}

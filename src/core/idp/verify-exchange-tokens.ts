@@ -1,0 +1,133 @@
+// Verifies the subject and actor tokens of an exchange against the issuers the IdP trusts for each.
+import { decodeJwt, type JWK, type JWTPayload } from 'jose'
+import { fail, ok, oauthError, type Result } from '../errors/oauth-error.ts'
+import { ACTOR_TOKEN_TYPES, SUBJECT_TOKEN_TYPES } from '../tokens/token-types.ts'
+import { verifyJwt, type JwtRules } from '../tokens/verify-jwt.ts'
+import type { CheckLog } from '../trace/check-log.ts'
+
+const TOKEN_SPEC = 'RFC 8693 §2.2.2'
+
+/** An unacceptable subject or actor token is `invalid_request`, not `invalid_grant` (RFC 8693 §2.2.2). */
+const unacceptable = (description: string, reason: string, spec = TOKEN_SPEC) =>
+  fail<JWTPayload>(oauthError('invalid_request', 400, spec, description, reason))
+
+async function verifyAs(token: string, rules: JwtRules, log: CheckLog): Promise<Result<JWTPayload>> {
+  const verified = await verifyJwt(token, rules)
+  if (!verified.ok) {
+    const { failure } = verified
+    log.record({
+      label: `${rules.name} ${failure.rule} check`,
+      spec: failure.spec,
+      ok: false,
+      detail: failure.description,
+    })
+    return unacceptable(failure.description, failure.reason, `${TOKEN_SPEC}; ${failure.spec}`)
+  }
+  log.record({
+    label: `${rules.name}: typ ${rules.typ}, alg allowed, signature, iss, aud, exp/nbf`,
+    spec: 'RFC 8693 §2.1, RFC 8725 §3',
+    ok: true,
+    detail: `iss ${rules.issuer}, sub ${String(verified.payload.sub)}`,
+  })
+  return ok(verified.payload)
+}
+
+function checkType(
+  name: string,
+  type: string,
+  accepted: Readonly<Record<string, string>>,
+  log: CheckLog,
+): string | null {
+  const typ = accepted[type]
+  log.record({ label: `${name}_type is supported`, spec: 'RFC 8693 §3', ok: typ !== undefined, detail: type })
+  return typ ?? null
+}
+
+export interface SubjectTokenCheck {
+  token: string
+  type: string
+  issuer: string
+  jwks: { keys: JWK[] }
+  nowSeconds: number
+}
+
+/**
+ * The subject token must be one of the IdP's own tokens, meant for the IdP itself.
+ * @see RFC 8693 §2.1 (subject_token), §2.2.2
+ */
+export async function verifySubjectToken(
+  check: SubjectTokenCheck,
+  log: CheckLog,
+): Promise<Result<JWTPayload>> {
+  const typ = checkType('subject_token', check.type, SUBJECT_TOKEN_TYPES, log)
+  if (typ === null)
+    return unacceptable(
+      `"subject_token_type" ${check.type} is not supported`,
+      `This IdP exchanges only its own access tokens (${Object.keys(SUBJECT_TOKEN_TYPES).join(', ')}).`,
+    )
+  const rules = {
+    name: 'subject_token',
+    typ,
+    issuer: check.issuer,
+    audience: check.issuer,
+    jwks: check.jwks,
+    nowSeconds: check.nowSeconds,
+  }
+  return verifyAs(check.token, rules, log)
+}
+
+export interface ActorTokenCheck {
+  token: string
+  type: string
+  /** The IdP's own issuer: actor tokens must be addressed to it. */
+  audience: string
+  trustedIssuers: string[]
+  issuerJwks: Readonly<Record<string, { keys: JWK[] }>>
+  nowSeconds: number
+}
+
+/**
+ * The actor token must come from a workload issuer the policy trusts, signed by that issuer's key.
+ * @see RFC 8693 §2.1 (actor_token), §2.2.2
+ */
+export async function verifyActorToken(check: ActorTokenCheck, log: CheckLog): Promise<Result<JWTPayload>> {
+  const typ = checkType('actor_token', check.type, ACTOR_TOKEN_TYPES, log)
+  if (typ === null)
+    return unacceptable(
+      `"actor_token_type" ${check.type} is not supported`,
+      `This IdP accepts workload identities as JWT-SVIDs (${Object.keys(ACTOR_TOKEN_TYPES).join(', ')}).`,
+    )
+  // Read `iss` unverified only to pick the keys; the signature check below is what makes it true.
+  const claimed = peekIssuer(check.token)
+  const jwks = claimed === null ? undefined : check.issuerJwks[claimed]
+  const trusted = claimed !== null && check.trustedIssuers.includes(claimed) && jwks !== undefined
+  log.record({
+    label: 'actor_token issuer is trusted for workload identities',
+    spec: TOKEN_SPEC,
+    ok: trusted,
+    detail: claimed ?? 'no iss',
+  })
+  if (!trusted)
+    return unacceptable(
+      `actor_token issuer "${claimed ?? ''}" is not trusted`,
+      `The IdP only accepts agent identities vouched for by issuers in its policy (${check.trustedIssuers.join(', ') || 'none'}). Anyone can mint a JWT; what matters is who signed it.`,
+    )
+  const rules = {
+    name: 'actor_token',
+    typ,
+    issuer: claimed,
+    audience: check.audience,
+    jwks,
+    nowSeconds: check.nowSeconds,
+  }
+  return verifyAs(check.token, rules, log)
+}
+
+function peekIssuer(token: string): string | null {
+  try {
+    const { iss } = decodeJwt(token)
+    return typeof iss === 'string' ? iss : null
+  } catch {
+    return null
+  }
+}

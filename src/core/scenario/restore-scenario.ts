@@ -1,0 +1,91 @@
+// The one door for untrusted scenarios: fills defaults, repairs what it can, and says what it changed.
+import type { z } from 'zod'
+import { SEED_SCENARIO } from './seed-scenario.ts'
+import { scenarioSchema } from './scenario-schema.ts'
+import type { Scenario } from './scenario.ts'
+
+export interface RestoredScenario {
+  scenario: Scenario
+  /** One sentence for each thing that was ignored or reset, for a visible notice. */
+  notices: string[]
+}
+
+type Path = (string | number)[]
+// Keys that would reach an object's prototype if assigned; never copied from untrusted input.
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Lays untrusted input over the seed: objects merge key by key, anything else replaces. */
+function layOver(seed: unknown, input: unknown, path: Path, notices: string[]): unknown {
+  if (!isRecord(seed) || !isRecord(input)) return structuredClone(input)
+  const merged: Record<string, unknown> = structuredClone(seed)
+  for (const [key, value] of Object.entries(input)) {
+    if (UNSAFE_KEYS.has(key)) notices.push(`Ignored "${showPath([...path, key])}".`)
+    else merged[key] = key in seed ? layOver(seed[key], value, [...path, key], notices) : value
+  }
+  return merged
+}
+
+const showPath = (path: Path) => path.join('.')
+
+function valueAt(root: unknown, path: Path): unknown {
+  return path.reduce<unknown>(
+    (node, key) =>
+      isRecord(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[key] : undefined,
+    root,
+  )
+}
+
+/** Mends one schema issue: drops a bad list item or unknown key, or resets a field to the seed's value. */
+function repair(candidate: unknown, issue: z.core.$ZodIssue, notices: string[]): void {
+  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
+  if (issue.code === 'unrecognized_keys') {
+    const parent = valueAt(candidate, path) as Record<string, unknown>
+    for (const key of issue.keys) delete parent[key]
+    notices.push(
+      `Ignored unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${showPath([...path, k])}"`).join(', ')}.`,
+    )
+    return
+  }
+  const lastIndex = path.findLastIndex((key) => typeof key === 'number')
+  if (lastIndex !== -1) {
+    const list = valueAt(candidate, path.slice(0, lastIndex)) as unknown[]
+    list.splice(path[lastIndex] as number, 1)
+    notices.push(`Dropped "${showPath(path.slice(0, lastIndex + 1))}": ${issue.message}.`)
+    return
+  }
+  const seedValue = structuredClone(valueAt(SEED_SCENARIO, path))
+  if (path.length === 0) return
+  const parent = valueAt(candidate, path.slice(0, -1)) as Record<string, unknown>
+  parent[path.at(-1) as string] = seedValue
+  notices.push(`Reset "${showPath(path)}" to its default: ${issue.message}.`)
+}
+
+/**
+ * Turns anything (a decoded link, pasted JSON, old stored state) into a valid Scenario.
+ * Missing fields take the seed's values; invalid ones are reset or dropped, each with a notice.
+ */
+export function restoreScenario(input: unknown): RestoredScenario {
+  const notices: string[] = []
+  if (!isRecord(input))
+    return {
+      scenario: structuredClone(SEED_SCENARIO),
+      notices: ['The scenario was not a JSON object; showing the seed scenario.'],
+    }
+  if (typeof input.version === 'number' && input.version > SEED_SCENARIO.version)
+    notices.push(
+      `The scenario is from a newer version (${input.version}); fields this version does not know were ignored.`,
+    )
+  const candidate = layOver(SEED_SCENARIO, { ...input, version: SEED_SCENARIO.version }, [], notices)
+  // Each pass mends every issue zod reports; a handful of passes settles any input.
+  for (let pass = 0; pass < 8; pass++) {
+    const result = scenarioSchema.safeParse(candidate)
+    if (result.success) return { scenario: result.data as Scenario, notices }
+    for (const issue of result.error.issues.slice().reverse()) repair(candidate, issue, notices)
+  }
+  return {
+    scenario: structuredClone(SEED_SCENARIO),
+    notices: [...notices, 'The scenario could not be repaired; showing the seed scenario.'],
+  }
+}

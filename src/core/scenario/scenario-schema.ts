@@ -1,0 +1,79 @@
+// The zod schema every untrusted scenario (link, pasted JSON) is checked against, with size bounds.
+import { z } from 'zod'
+import { ATTESTATION_PLATFORMS } from './scenario.ts'
+
+/** Bounds keep hostile input cheap to refuse: no field is allowed to be large enough to hurt. */
+export const SCENARIO_LIMITS = {
+  id: 256,
+  scope: 1024,
+  list: 16,
+  edit: 64 * 1024,
+  seconds: 10 * 365 * 24 * 3600,
+} as const
+
+const id = z.string().max(SCENARIO_LIMITS.id)
+const uri = z.string().max(SCENARIO_LIMITS.id)
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(SCENARIO_LIMITS.list)
+const lifetime = z.number().int().min(-SCENARIO_LIMITS.seconds).max(SCENARIO_LIMITS.seconds)
+
+const priorActor = z.strictObject({
+  sub: id,
+  azp: id.optional(),
+  iss: uri.optional(),
+  attestation: id.optional(),
+})
+
+const policy = z.strictObject({
+  clients: list(z.strictObject({ clientId: id, spiffeId: id })),
+  delegations: list(
+    z.strictObject({
+      actor: id,
+      users: list(id),
+      audiences: list(z.strictObject({ audience: id, resource: uri, scopes: list(id) })),
+    }),
+  ),
+  trustedActorIssuers: list(uri),
+  maxTtl: z.number().int().min(1).max(SCENARIO_LIMITS.seconds),
+  maxChainDepth: z.number().int().min(0).max(SCENARIO_LIMITS.list),
+  requireActorToken: z.boolean(),
+  requireDpop: z.boolean(),
+  requireDpopNonce: z.boolean(),
+})
+
+export const scenarioSchema = z.strictObject({
+  version: z.literal(1),
+  user: z.strictObject({
+    sub: id,
+    amr: list(id),
+    grantedScopes: list(id),
+    subjectTokenTtl: lifetime,
+    mayAct: id,
+    priorActors: list(priorActor),
+  }),
+  actor: z.strictObject({
+    spiffeId: id,
+    attestation: z.enum(ATTESTATION_PLATFORMS),
+    issuer: uri,
+    tokenTtl: lifetime,
+  }),
+  request: z.strictObject({
+    sendActorToken: z.boolean(),
+    audiences: list(id),
+    resources: list(uri),
+    scope: z.string().max(SCENARIO_LIMITS.scope),
+    requestedTokenType: uri,
+    requestedTtl: z.number().int().min(1).max(SCENARIO_LIMITS.seconds).nullable(),
+    dpop: z.boolean(),
+  }),
+  policy,
+  resourceCall: z.strictObject({
+    audience: id,
+    method: z.enum(['GET', 'POST']),
+    path: z.string().max(SCENARIO_LIMITS.id).startsWith('/'),
+  }),
+  clockOffset: lifetime,
+  edits: z.strictObject({
+    rawTokenRequest: z.string().max(SCENARIO_LIMITS.edit).nullable(),
+    tamperedClaims: z.string().max(SCENARIO_LIMITS.edit).nullable(),
+  }),
+})

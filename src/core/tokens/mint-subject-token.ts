@@ -1,0 +1,52 @@
+// The IdP's token for the signed-in user: what the agent exchanges as `subject_token`.
+import { SignJWT } from 'jose'
+import type { SigningKey } from '../keys/key-ring.ts'
+import type { PriorActor } from '../scenario/scenario.ts'
+import { JWT_TYP } from './token-types.ts'
+
+export interface SubjectTokenClaims {
+  issuer: string
+  sub: string
+  scope: string[]
+  amr: string[]
+  iat: number
+  ttl: number
+  /** `may_act` (RFC 8693 §4.4): the one actor this user allows; empty for none. */
+  mayAct: string
+  /** Earlier actors, most recent first: a subject token that is itself delegated (RFC 8693 §4.1). */
+  priorActors: PriorActor[]
+  /** The client the user signed in through, when the token is itself delegated. */
+  clientId?: string
+}
+
+/** Nests prior actors as RFC 8693 §4.1 does: most recent outermost. */
+export function nestActors(actors: PriorActor[]): Record<string, unknown> | undefined {
+  return actors.reduceRight<Record<string, unknown> | undefined>(
+    (inner, actor) => ({ ...actor, ...(inner ? { act: inner } : {}) }),
+    undefined,
+  )
+}
+
+/**
+ * Mints the user's subject token: an RFC 9068 access token whose audience is the IdP itself,
+ * so it is only good for exchange there.
+ * @see RFC 8693 §2.1, RFC 9068 §2.2, RFC 8176 §2
+ */
+export async function mintSubjectToken(key: SigningKey, claims: SubjectTokenClaims): Promise<string> {
+  const act = nestActors(claims.priorActors)
+  return new SignJWT({
+    scope: claims.scope.join(' '),
+    amr: claims.amr,
+    client_id: claims.clientId ?? 'playground-web',
+    ...(claims.mayAct ? { may_act: { sub: claims.mayAct } } : {}),
+    ...(act ? { act } : {}),
+  })
+    .setProtectedHeader({ alg: key.alg, typ: JWT_TYP.accessToken, kid: key.kid })
+    .setIssuer(claims.issuer)
+    .setSubject(claims.sub)
+    .setAudience(claims.issuer)
+    .setIssuedAt(claims.iat)
+    .setExpirationTime(claims.iat + claims.ttl)
+    .setJti(crypto.randomUUID())
+    .sign(key.privateKey)
+}
