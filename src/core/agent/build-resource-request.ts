@@ -14,6 +14,8 @@ export interface ResourceRequestInputs {
   /** The key to prove possession with; null sends the token as a bearer token. */
   dpopKey: SigningKey | null
   nowSeconds: number
+  /** Sign the proof for a different method or URL than the request's (an attack the server must catch). */
+  proofFor?: { htm?: string; htu?: string }
 }
 
 /**
@@ -29,8 +31,8 @@ export async function buildResourceRequest(
   let proof: string | null = null
   if (inputs.dpopKey && inputs.tokenType.toLowerCase() === 'dpop') {
     proof = await createDpopProof(inputs.dpopKey, {
-      htm: inputs.call.method,
-      htu: url,
+      htm: inputs.proofFor?.htm ?? inputs.call.method,
+      htu: inputs.proofFor?.htu ?? url,
       iat: inputs.nowSeconds,
       ath: await accessTokenHash(inputs.accessToken),
     })

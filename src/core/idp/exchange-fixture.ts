@@ -28,7 +28,14 @@ export function editedScenario(edit: ScenarioEdit = () => {}): Scenario {
 /** Mints the scenario's tokens, builds its request (or takes one given), and sends it to a fresh endpoint. */
 export async function sendExchange(
   scenario: Scenario,
-  options: { request?: (defaults: { subject: string; actor: string | null; keys: KeyRing }) => Promise<Request> | Request; clock?: Clock } = {},
+  options: {
+    request?: (defaults: {
+      subject: string
+      actor: string | null
+      keys: KeyRing
+    }) => Promise<Request> | Request
+    clock?: Clock
+  } = {},
 ) {
   const keys = await testKeys()
   const clock = options.clock ?? (() => FIXED_NOW)

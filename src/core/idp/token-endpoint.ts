@@ -4,6 +4,7 @@ import type { Clock } from '../clock.ts'
 import { epochSeconds } from '../clock.ts'
 import type { ReplayCache } from '../dpop/replay-cache.ts'
 import type { NonceStore } from '../dpop/nonce-store.ts'
+import { dpopHeaderValues } from '../dpop/proof-header.ts'
 import { verifyDpopProof } from '../dpop/verify-proof.ts'
 import { oauthErrorResponse } from '../errors/error-response.ts'
 import { oauthError, type OAuthError } from '../errors/oauth-error.ts'
@@ -33,13 +34,6 @@ export interface TokenEndpointOptions {
 
 /** The token endpoint's URL for an issuer: `{issuer}/token`. */
 export const tokenEndpointUrl = (issuer: string): string => `${issuer.replace(/\/$/, '')}/token`
-
-/** Proofs in the DPoP header(s). Fetch joins repeated headers with ", "; a JWS holds neither. */
-export const dpopHeaderValues = (request: Request): string[] =>
-  (request.headers.get('dpop') ?? '')
-    .split(',')
-    .map((value) => value.trim())
-    .filter(Boolean)
 
 /**
  * Creates the token endpoint. It validates the request, the DPoP proof (when sent or required),

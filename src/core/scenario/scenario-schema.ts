@@ -1,6 +1,6 @@
 // The zod schema every untrusted scenario (link, pasted JSON) is checked against, with size bounds.
 import { z } from 'zod'
-import { ATTESTATION_PLATFORMS } from './scenario.ts'
+import { ATTACKS, ATTESTATION_PLATFORMS } from './scenario.ts'
 
 /** Bounds keep hostile input cheap to refuse: no field is allowed to be large enough to hurt. */
 export const SCENARIO_LIMITS = {
@@ -76,4 +76,5 @@ export const scenarioSchema = z.strictObject({
     rawTokenRequest: z.string().max(SCENARIO_LIMITS.edit).nullable(),
     tamperedClaims: z.string().max(SCENARIO_LIMITS.edit).nullable(),
   }),
+  attack: z.enum(ATTACKS),
 })

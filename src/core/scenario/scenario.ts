@@ -64,6 +64,20 @@ export interface ScenarioRequest {
   dpop: boolean
 }
 
+/**
+ * What an attacker does with the delegated token at the resource server (the attack gallery).
+ * Attacks on the exchange itself need no switch: they are edits to the request, tokens or clock.
+ */
+export const ATTACKS = [
+  'none',
+  'stolen-token',
+  'replayed-proof',
+  'proof-for-other-url',
+  'proof-for-other-method',
+  'alg-none',
+] as const
+export type Attack = (typeof ATTACKS)[number]
+
 /** Deeper edits made in the editors. Each replaces what the scenario would otherwise build. */
 export interface ScenarioEdits {
   /** "Edit request": the token request as raw HTTP text, processed by the IdP exactly as typed. */
@@ -82,4 +96,5 @@ export interface Scenario {
   /** Seconds added to the real clock, to watch tokens expire. */
   clockOffset: number
   edits: ScenarioEdits
+  attack: Attack
 }

@@ -84,4 +84,5 @@ export const SEED_SCENARIO: Scenario = {
   resourceCall: { audience: 'api.github.com', method: 'GET', path: '/repos/marwan/playground' },
   clockOffset: 0,
   edits: { rawTokenRequest: null, tamperedClaims: null },
+  attack: 'none',
 }

@@ -1,0 +1,131 @@
+// The request-bound checks of a DPoP proof whose signature already verified: method, URL, nonce, time, token, replay.
+import { ok, type Result } from '../errors/oauth-error.ts'
+import { DPOP_CHECKS as C, proofRecorder } from './proof-checks.ts'
+import { accessTokenHash, jwkThumbprint } from './thumbprint.ts'
+import type { DpopVerifyOptions, VerifiedDpopProof } from './verify-proof.ts'
+
+/** The request target as §4.3 (9) compares it, or null when `url` isn't an absolute URL. */
+const withoutQueryAndFragment = (url: string): string | null => {
+  if (!URL.canParse(url)) return null
+  // new URL() applies the syntax- and scheme-based normalization (RFC 3986 §6.2.2, §6.2.3) that §4.3 asks for.
+  const parsed = new URL(url)
+  parsed.search = ''
+  parsed.hash = ''
+  return parsed.href
+}
+
+/**
+ * Steps (8) to (12) of RFC 9449 §4.3, then the `jti` replay check, on a proof whose shape and signature
+ * were checked by `verifyDpopProof`. Replay comes last so that only otherwise valid proofs are remembered.
+ * @see RFC 9449 §4.3
+ * @see RFC 9449 §11.1
+ */
+export async function checkProofClaims(
+  options: DpopVerifyOptions,
+  proof: Omit<VerifiedDpopProof, 'jkt'>,
+): Promise<Result<VerifiedDpopProof>> {
+  const { pass, refuse } = proofRecorder(options.log, options.status)
+  const { payload } = proof
+  const { nowSeconds } = options
+
+  if (payload.htm !== options.htm) {
+    return refuse(
+      C.htm,
+      'DPoP proof "htm" does not match the request method',
+      `The proof was made for ${String(payload.htm)} requests, but this request is ${options.htm}. A proof only counts for the method it names.`,
+    )
+  }
+  pass(C.htm, options.htm)
+
+  const proofTarget = withoutQueryAndFragment(String(payload.htu))
+  const requestTarget = withoutQueryAndFragment(options.htu)
+  if (proofTarget === null) {
+    return refuse(
+      C.htu,
+      'DPoP proof "htu" is not a valid URL',
+      `"${String(payload.htu)}" is not an absolute URL, so it can't name the request's target.`,
+    )
+  }
+  if (proofTarget !== requestTarget) {
+    return refuse(
+      C.htu,
+      'DPoP proof "htu" does not match the request URL',
+      `The proof was made for ${proofTarget}, but this request went to ${requestTarget ?? options.htu} (query and fragment ignored). A proof captured for one endpoint can't be used at another.`,
+    )
+  }
+  pass(C.htu, proofTarget)
+
+  if (options.nonce) {
+    // The token endpoint answers 400 (§8), a resource server 401 (§9); the descriptions are Figs. 20 and 24.
+    const check = { ...C.nonce, spec: `${C.nonce.spec}, ${options.status === 400 ? '§8' : '§9'}` }
+    const server = options.status === 400 ? 'Authorization server' : 'Resource server'
+    if (typeof payload.nonce !== 'string') {
+      return refuse(
+        check,
+        `${server} requires nonce in DPoP proof`,
+        'This server requires the nonce it sent in the "DPoP-Nonce" header in every proof, so proofs can\'t be made ahead of time. Retry with the nonce from this response.',
+        'use_dpop_nonce',
+      )
+    }
+    if (!options.nonce.store.isValid(payload.nonce, nowSeconds)) {
+      return refuse(
+        check,
+        'DPoP proof "nonce" is invalid or expired',
+        "The proof's nonce was not issued by this server or has expired. Retry with the nonce from this response.",
+        'use_dpop_nonce',
+      )
+    }
+    pass(check, payload.nonce)
+  } else pass(C.nonce, 'no nonce required by this server')
+
+  const age = nowSeconds - (payload.iat as number)
+  const maxAge = options.maxAgeSeconds ?? 300
+  const futureSkew = options.futureSkewSeconds ?? 60
+  if (age > maxAge) {
+    return refuse(
+      C.iat,
+      'DPoP proof "iat" is too old',
+      `The proof was made ${age} s ago, and this server accepts proofs up to ${maxAge} s old, so a captured proof can't be used later.`,
+    )
+  }
+  if (-age > futureSkew) {
+    return refuse(
+      C.iat,
+      'DPoP proof "iat" is in the future',
+      `The proof claims to be made ${-age} s from now, beyond the ${futureSkew} s of clock skew tolerated, so proofs can't be made ahead of time.`,
+    )
+  }
+  pass(C.iat, `${age} s old`)
+
+  if (options.accessToken !== undefined) {
+    if (typeof payload.ath !== 'string') {
+      return refuse(
+        C.ath,
+        'DPoP proof "ath" is required with an access token',
+        'A proof sent with an access token must carry "ath", the hash of that token, so it can\'t be reused with another token.',
+      )
+    }
+    if (payload.ath !== (await accessTokenHash(options.accessToken))) {
+      return refuse(
+        C.ath,
+        'DPoP proof "ath" does not match the access token',
+        'The "ath" claim is the hash of a different access token: this proof was made for another token.',
+      )
+    }
+    pass(C.ath, payload.ath)
+  } else pass(C.ath, 'no access token presented')
+
+  // The jwk was imported by jose during signature verification, so its thumbprint members are present.
+  const jkt = await jwkThumbprint(proof.jwk)
+  const jti = String(payload.jti)
+  if (!options.replay.checkAndRemember(`${jkt}:${jti}`, nowSeconds)) {
+    return refuse(
+      C.replay,
+      'DPoP proof "jti" has already been used',
+      `A proof with "jti" ${jti} from this key was already accepted. Each proof is single-use, so a captured proof can't be replayed.`,
+    )
+  }
+  pass(C.replay, jti)
+
+  return ok({ ...proof, jkt })
+}

@@ -1,0 +1,40 @@
+// Which `alg` values a DPoP proof may use: asymmetric signatures only, never `none` or an HMAC.
+
+/**
+ * The default accepted algorithms, also advertised in the `algs` challenge parameter.
+ * @see RFC 9449 §4.3 (5)
+ * @see RFC 9449 §7.1
+ */
+export const DPOP_ALGORITHMS: readonly string[] = ['ES256', 'ES384', 'ES512', 'PS256', 'EdDSA']
+
+const isHmac = (alg: string) => /^HS\d+$/i.test(alg)
+
+/**
+ * Why `alg` is refused, or null when it is accepted. `none` and HMAC algorithms are refused even if a
+ * caller lists them: neither can show that only the client holds a private key.
+ * @see RFC 9449 §4.3 (5)
+ */
+export function refusedAlgorithm(
+  alg: string,
+  accepted: readonly string[] = DPOP_ALGORITHMS,
+): { description: string; reason: string } | null {
+  if (alg.toLowerCase() === 'none') {
+    return {
+      description: 'DPoP proof "alg" must not be "none"',
+      reason: 'An unsigned proof proves nothing: with "alg": "none" anyone could have written it.',
+    }
+  }
+  if (isHmac(alg)) {
+    return {
+      description: `DPoP proof "alg" must be asymmetric, not "${alg}"`,
+      reason: `"${alg}" is an HMAC: it needs a secret shared with the server, so it can't prove that the client alone holds a private key.`,
+    }
+  }
+  if (!accepted.filter((value) => value.toLowerCase() !== 'none' && !isHmac(value)).includes(alg)) {
+    return {
+      description: `DPoP proof "alg" "${alg}" is not supported`,
+      reason: `This server accepts DPoP proofs signed with ${accepted.join(', ')} only.`,
+    }
+  }
+  return null
+}

@@ -1,0 +1,347 @@
+import { describe, expect, test } from 'vitest'
+import { base64url, exportJWK, generateKeyPair, SignJWT, type JWTHeaderParameters } from 'jose'
+import { createSigningKey } from '../keys/key-ring.ts'
+import { createCheckLog, type Check } from '../trace/check-log.ts'
+import { createDpopProof } from './create-proof.ts'
+import { createNonceStore } from './nonce-store.ts'
+import { createReplayCache } from './replay-cache.ts'
+import { accessTokenHash } from './thumbprint.ts'
+import { verifyDpopProof, type DpopVerifyOptions } from './verify-proof.ts'
+
+// V-DPOP-1 (RFC 9449 Fig. 4), see /work/shared/RFC-VECTORS.md.
+const V_DPOP_1 =
+  'eyJ0eXAiOiJkcG9wK2p3dCIsImFsZyI6IkVTMjU2IiwiandrIjp7Imt0eSI6IkVDIiwieCI6Imw4dEZyaHgtMzR0VjNoUklDUkRZOXpDa0RscEJoRjQyVVFVZldWQVdCRnMiLCJ5IjoiOVZFNGpmX09rX282NHpiVFRsY3VOSmFqSG10NnY5VERWclUwQ2R2R1JEQSIsImNydiI6IlAtMjU2In19.eyJqdGkiOiItQndDM0VTYzZhY2MybFRjIiwiaHRtIjoiUE9TVCIsImh0dSI6Imh0dHBzOi8vc2VydmVyLmV4YW1wbGUuY29tL3Rva2VuIiwiaWF0IjoxNTYyMjYyNjE2fQ.2-GxA6T8lP4vfrg8v-FdWP0A0zdrj8igiMLvqRMUvwnQg4PtFLbdLXiOSsX0x7NVY-FNyJK70nfbV37xRZT3Lg'
+const EXAMPLE_TOKEN = 'Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU'
+const TOKEN_URL = 'https://server.example.com/token'
+
+const NOW = 1_767_225_600
+const URL_A = 'https://api.github.com/repos/marwan/playground'
+const agent = await createSigningKey()
+const thief = await createSigningKey()
+const { kty, crv, x, y } = agent.publicJwk
+const AGENT_JWK = { kty, crv, x, y }
+
+/** Runs verifyDpopProof with a fresh replay cache and a log the test can read. */
+async function verify(proofs: string[], overrides: Partial<DpopVerifyOptions> = {}) {
+  const checks: Check[] = []
+  const replay = createReplayCache()
+  const result = await verifyDpopProof({
+    proofs,
+    htm: 'GET',
+    htu: URL_A,
+    nowSeconds: NOW,
+    replay,
+    status: 401,
+    log: createCheckLog('resource-server', checks),
+    ...overrides,
+  })
+  return { result, checks, replay }
+}
+
+/** A proof with any header and claims, signed by `key` (a CryptoKey or an HMAC secret). */
+function signProof(
+  header: Record<string, unknown>,
+  claims: Record<string, unknown>,
+  key: CryptoKey | Uint8Array,
+) {
+  return new SignJWT(claims).setProtectedHeader(header as JWTHeaderParameters).sign(key)
+}
+
+const goodClaims = () => ({ jti: crypto.randomUUID(), htm: 'GET', htu: URL_A, iat: NOW })
+const goodHeader = () => ({ typ: 'dpop+jwt', alg: 'ES256', jwk: AGENT_JWK })
+
+/** Asserts a refusal: code, status, section, wire description, reason, and that the failed check was logged last. */
+async function expectRefusal(
+  outcome: Awaited<ReturnType<typeof verify>>,
+  expected: { code?: string; status?: number; spec: string; description: string; reason: RegExp },
+) {
+  const { result, checks, replay } = outcome
+  expect(result.ok).toBe(false)
+  if (result.ok) return
+  expect(result.error).toMatchObject({
+    code: expected.code ?? 'invalid_dpop_proof',
+    status: expected.status ?? 401,
+    spec: expected.spec,
+    description: expected.description,
+  })
+  expect(result.error.reason).toMatch(expected.reason)
+  expect(checks.at(-1)).toMatchObject({ ok: false, spec: expected.spec, detail: result.error.reason })
+  expect(checks.slice(0, -1).every((check) => check.ok)).toBe(true)
+  // Only proofs valid in every other way reach the replay cache (RFC 9449 §11.1).
+  if (expected.spec !== 'RFC 9449 §11.1') expect(replay.size()).toBe(0)
+}
+
+describe('verifyDpopProof refuses the RFC 9449 example proof out of its context', () => {
+  test('rejects V-DPOP-1 checked with today\'s clock, because its "iat" is years old', async () => {
+    const outcome = await verify([V_DPOP_1], { htm: 'POST', htu: TOKEN_URL, status: 400 })
+    await expectRefusal(outcome, {
+      status: 400,
+      spec: 'RFC 9449 §4.3 (11), §11.1',
+      description: 'DPoP proof "iat" is too old',
+      reason: /made \d+ s ago.*up to 300 s old/,
+    })
+  })
+
+  test('rejects V-DPOP-1 sent with GET, because its "htm" is POST', async () => {
+    const outcome = await verify([V_DPOP_1], { htm: 'GET', htu: TOKEN_URL, nowSeconds: 1562262616 })
+    await expectRefusal(outcome, {
+      spec: 'RFC 9449 §4.3 (8)',
+      description: 'DPoP proof "htm" does not match the request method',
+      reason: /made for POST requests, but this request is GET/,
+    })
+  })
+
+  test('rejects V-DPOP-1 sent to /token2, because its "htu" names /token', async () => {
+    const outcome = await verify([V_DPOP_1], {
+      htm: 'POST',
+      htu: 'https://server.example.com/token2',
+      nowSeconds: 1562262616,
+    })
+    await expectRefusal(outcome, {
+      spec: 'RFC 9449 §4.3 (9)',
+      description: 'DPoP proof "htu" does not match the request URL',
+      reason:
+        /made for https:\/\/server\.example\.com\/token, but this request went to https:\/\/server\.example\.com\/token2/,
+    })
+  })
+
+  test('rejects V-DPOP-1 at a resource server with an access token, because it has no "ath"', async () => {
+    const outcome = await verify([V_DPOP_1], {
+      htm: 'POST',
+      htu: TOKEN_URL,
+      nowSeconds: 1562262616,
+      accessToken: EXAMPLE_TOKEN,
+    })
+    await expectRefusal(outcome, {
+      spec: 'RFC 9449 §4.3 (12), §4.2',
+      description: 'DPoP proof "ath" is required with an access token',
+      reason: /must carry "ath", the hash of that token/,
+    })
+  })
+})
+
+describe('verifyDpopProof refuses a request without exactly one well-formed proof', () => {
+  test('rejects a request with no DPoP header', async () => {
+    await expectRefusal(await verify([]), {
+      spec: 'RFC 9449 §4.3 (1)',
+      description: 'DPoP proof is missing',
+      reason: /no "DPoP" header/,
+    })
+  })
+
+  test('rejects a request with two DPoP headers', async () => {
+    const proof = await createDpopProof(agent, { htm: 'GET', htu: URL_A, iat: NOW })
+    await expectRefusal(await verify([proof, proof]), {
+      spec: 'RFC 9449 §4.3 (1)',
+      description: 'Multiple "DPoP" headers',
+      reason: /carries 2 DPoP proofs; exactly one is allowed/,
+    })
+  })
+
+  test.each([
+    ['a word', 'not-a-jwt'],
+    ['two parts', 'eyJhbGciOiJFUzI1NiJ9.e30'],
+    ['a JWE (five parts)', 'a.b.c.d.e'],
+    ['a header that is not JSON', `${base64url.encode('nope')}.e30.sig`],
+    ['claims that are not JSON', `${base64url.encode('{"alg":"ES256"}')}.${base64url.encode('[')}.sig`],
+  ])('rejects a DPoP header holding %s instead of a JWT', async (_name, proof) => {
+    await expectRefusal(await verify([proof]), {
+      spec: 'RFC 9449 §4.3 (2)',
+      description: 'DPoP proof is not a well-formed JWT',
+      reason: /must be one JWS in compact form/,
+    })
+  })
+})
+
+describe('verifyDpopProof refuses proofs that lack a required member', () => {
+  test.each([
+    ['claim', 'jti', 'a string'],
+    ['claim', 'htm', 'a string'],
+    ['claim', 'htu', 'a string'],
+    ['claim', 'iat', 'a number'],
+    ['header', 'typ', 'a string'],
+    ['header', 'jwk', 'a JSON object'],
+  ])('rejects a proof without the %s "%s"', async (part, name, kind) => {
+    const header: Record<string, unknown> = goodHeader()
+    const claims: Record<string, unknown> = goodClaims()
+    delete (part === 'header' ? header : claims)[name]
+    await expectRefusal(await verify([await signProof(header, claims, agent.privateKey)]), {
+      spec: 'RFC 9449 §4.3 (3), §4.2',
+      description: `DPoP proof ${part} "${name}" is missing or not ${kind}`,
+      reason: new RegExp(`"${name}" is absent`),
+    })
+  })
+
+  test('rejects a proof whose "iat" is a string', async () => {
+    const proof = await signProof(goodHeader(), { ...goodClaims(), iat: String(NOW) }, agent.privateKey)
+    await expectRefusal(await verify([proof]), {
+      spec: 'RFC 9449 §4.3 (3), §4.2',
+      description: 'DPoP proof claim "iat" is missing or not a number',
+      reason: /"iat" is not a number/,
+    })
+  })
+})
+
+describe('verifyDpopProof refuses proofs of the wrong type, algorithm or key', () => {
+  test.each(['JWT', 'at+jwt', 'dpop'])('rejects a proof whose "typ" is %s', async (typ) => {
+    const proof = await signProof({ ...goodHeader(), typ }, goodClaims(), agent.privateKey)
+    await expectRefusal(await verify([proof]), {
+      spec: 'RFC 9449 §4.3 (4)',
+      description: 'DPoP proof "typ" must be "dpop+jwt"',
+      reason: new RegExp(`"typ": "${typ.replace('+', '\\+')}"`),
+    })
+  })
+
+  test('rejects an unsigned proof with "alg": "none", even if the caller lists none', async () => {
+    const encode = (value: object) => base64url.encode(JSON.stringify(value))
+    const proof = `${encode({ ...goodHeader(), alg: 'none' })}.${encode(goodClaims())}.`
+    await expectRefusal(await verify([proof], { algorithms: ['none', 'ES256'] }), {
+      spec: 'RFC 9449 §4.3 (5)',
+      description: 'DPoP proof "alg" must not be "none"',
+      reason: /unsigned proof proves nothing/,
+    })
+  })
+
+  test('rejects an HS256 proof, even if the caller lists HS256', async () => {
+    const secret = crypto.getRandomValues(new Uint8Array(32))
+    const proof = await signProof({ ...goodHeader(), alg: 'HS256' }, goodClaims(), secret)
+    await expectRefusal(await verify([proof], { algorithms: ['HS256', 'ES256'] }), {
+      spec: 'RFC 9449 §4.3 (5)',
+      description: 'DPoP proof "alg" must be asymmetric, not "HS256"',
+      reason: /"HS256" is an HMAC: it needs a secret shared with the server/,
+    })
+  })
+
+  test('rejects an ES256 proof where only ES384 is accepted', async () => {
+    const proof = await createDpopProof(agent, { htm: 'GET', htu: URL_A, iat: NOW })
+    await expectRefusal(await verify([proof], { algorithms: ['ES384'] }), {
+      spec: 'RFC 9449 §4.3 (5)',
+      description: 'DPoP proof "alg" "ES256" is not supported',
+      reason: /accepts DPoP proofs signed with ES384 only/,
+    })
+  })
+
+  test('rejects a proof whose "jwk" carries the private key "d"', async () => {
+    const { privateKey } = await generateKeyPair('ES256', { extractable: true })
+    const privateJwk = await exportJWK(privateKey)
+    const proof = await signProof({ ...goodHeader(), jwk: privateJwk }, goodClaims(), privateKey)
+    await expectRefusal(await verify([proof]), {
+      spec: 'RFC 9449 §4.3 (7)',
+      description: 'DPoP proof "jwk" contains private key material ("d")',
+      reason: /must hold the public key only/,
+    })
+  })
+
+  test('rejects a proof signed by a different key than the one in its "jwk"', async () => {
+    const proof = await signProof(goodHeader(), goodClaims(), thief.privateKey)
+    await expectRefusal(await verify([proof]), {
+      spec: 'RFC 9449 §4.3 (6)',
+      description: 'DPoP proof signature is invalid',
+      reason: /not made by the private key matching the "jwk"/,
+    })
+  })
+
+  test('rejects a proof whose claims were changed after signing', async () => {
+    const [header, , signature] = (await createDpopProof(agent, { htm: 'GET', htu: URL_A, iat: NOW })).split(
+      '.',
+    )
+    const forged = base64url.encode(JSON.stringify({ ...goodClaims(), htm: 'POST' }))
+    await expectRefusal(await verify([`${header}.${forged}.${signature}`], { htm: 'POST' }), {
+      spec: 'RFC 9449 §4.3 (6)',
+      description: 'DPoP proof signature is invalid',
+      reason: /or the proof was altered/,
+    })
+  })
+
+  test('rejects a proof whose "jwk" is not a key for its "alg"', async () => {
+    const jwk = { kty: 'EC', crv: 'P-384', x: AGENT_JWK.x, y: AGENT_JWK.y }
+    const proof = await signProof({ ...goodHeader(), jwk }, goodClaims(), agent.privateKey)
+    await expectRefusal(await verify([proof]), {
+      spec: 'RFC 9449 §4.3 (6)',
+      description: 'DPoP proof "jwk" cannot verify an "ES256" signature',
+      reason: /The embedded key could not be used to check the signature/,
+    })
+  })
+})
+
+describe('verifyDpopProof refuses proofs made for another request, time or token', () => {
+  test('rejects a proof whose "htu" is not a URL', async () => {
+    const proof = await createDpopProof(agent, { htm: 'GET', htu: '/repos/marwan/playground', iat: NOW })
+    await expectRefusal(await verify([proof]), {
+      spec: 'RFC 9449 §4.3 (9)',
+      description: 'DPoP proof "htu" is not a valid URL',
+      reason: /is not an absolute URL/,
+    })
+  })
+
+  test.each([
+    ['too old', -301, 'DPoP proof "iat" is too old', /made 301 s ago/],
+    ['in the future', 61, 'DPoP proof "iat" is in the future', /61 s from now, beyond the 60 s/],
+  ])('rejects a proof whose "iat" is %s', async (_name, offset, description, reason) => {
+    const proof = await createDpopProof(agent, { htm: 'GET', htu: URL_A, iat: NOW + offset })
+    await expectRefusal(await verify([proof]), { spec: 'RFC 9449 §4.3 (11), §11.1', description, reason })
+  })
+
+  test('rejects a DPoP proof whose ath does not match the access token', async () => {
+    const ath = await accessTokenHash('another-token')
+    const proof = await createDpopProof(agent, { htm: 'GET', htu: URL_A, iat: NOW, ath })
+    await expectRefusal(await verify([proof], { accessToken: 'the-token' }), {
+      spec: 'RFC 9449 §4.3 (12), §4.2',
+      description: 'DPoP proof "ath" does not match the access token',
+      reason: /hash of a different access token/,
+    })
+  })
+
+  test('rejects a replayed proof: the same jti from the same key a second time', async () => {
+    const proof = await createDpopProof(agent, { htm: 'GET', htu: URL_A, iat: NOW })
+    const replay = createReplayCache()
+    expect((await verify([proof], { replay })).result.ok).toBe(true)
+    const second = await verify([proof], { replay })
+    await expectRefusal(
+      { ...second, replay },
+      {
+        spec: 'RFC 9449 §11.1',
+        description: 'DPoP proof "jti" has already been used',
+        reason: /already accepted. Each proof is single-use/,
+      },
+    )
+  })
+})
+
+describe('verifyDpopProof with server nonces', () => {
+  test('accepts a proof carrying a nonce the server issued', async () => {
+    const store = createNonceStore()
+    const nonce = store.issue(NOW)
+    const proof = await createDpopProof(agent, { htm: 'GET', htu: URL_A, iat: NOW, nonce })
+    expect((await verify([proof], { nonce: { store } })).result.ok).toBe(true)
+  })
+
+  test.each([
+    [400 as const, 'Authorization server requires nonce in DPoP proof', 'RFC 9449 §4.3 (10), §8'],
+    [401 as const, 'Resource server requires nonce in DPoP proof', 'RFC 9449 §4.3 (10), §9'],
+  ])('answers use_dpop_nonce with status %i when the nonce is missing', async (status, description, spec) => {
+    const proof = await createDpopProof(agent, { htm: 'GET', htu: URL_A, iat: NOW })
+    await expectRefusal(await verify([proof], { status, nonce: { store: createNonceStore() } }), {
+      code: 'use_dpop_nonce',
+      status,
+      spec,
+      description,
+      reason: /Retry with the nonce from this response/,
+    })
+  })
+
+  test.each([
+    ['one the server never issued', 'eyJ7S_zG.eyJH0-Z.HX4w-7v', NOW],
+    ['one that expired', null, NOW + 301],
+  ])('answers use_dpop_nonce for a nonce that is %s', async (_name, given, nowSeconds) => {
+    const store = createNonceStore({ ttlSeconds: 300 })
+    const nonce = given ?? store.issue(NOW)
+    const proof = await createDpopProof(agent, { htm: 'GET', htu: URL_A, iat: nowSeconds, nonce })
+    await expectRefusal(await verify([proof], { nowSeconds, nonce: { store } }), {
+      code: 'use_dpop_nonce',
+      spec: 'RFC 9449 §4.3 (10), §9',
+      description: 'DPoP proof "nonce" is invalid or expired',
+      reason: /not issued by this server or has expired/,
+    })
+  })
+})

@@ -1,0 +1,91 @@
+// Checks that a presented access token is used the way it is bound: DPoP-bound tokens only with a proof from their key.
+import type { JWTPayload } from 'jose'
+import type { NonceStore } from '../dpop/nonce-store.ts'
+import { dpopHeaderValues } from '../dpop/proof-header.ts'
+import type { ReplayCache } from '../dpop/replay-cache.ts'
+import { verifyDpopProof } from '../dpop/verify-proof.ts'
+import { fail, oauthError, ok, type Result } from '../errors/oauth-error.ts'
+import type { CheckLog } from '../trace/check-log.ts'
+import { RS_CHECKS as C } from './resource-checks.ts'
+import type { AuthScheme } from './www-authenticate.ts'
+
+export interface TokenBindingInput {
+  request: Request
+  scheme: AuthScheme
+  token: string
+  /** Claims of the access token, already verified. */
+  claims: JWTPayload
+  nowSeconds: number
+  replay: ReplayCache
+  dpopNonce?: NonceStore
+  log: CheckLog
+}
+
+/**
+ * A token with `cnf.jkt` must come under the DPoP scheme with a valid proof (with `ath`) signed by that
+ * very key; a token without binding must not come under DPoP. Returns the bound `jkt`, or null for an
+ * unbound Bearer token. A stolen token sent with the thief's own key fails here: "Invalid DPoP key binding".
+ * @see RFC 9449 §7.1
+ * @see RFC 9449 §7.2
+ * @see RFC 9449 §4.3 (12)
+ */
+export async function checkTokenBinding(input: TokenBindingInput): Promise<Result<string | null>> {
+  const { claims, scheme, log } = input
+  const refuse = (description: string, reason: string, spec: string = C.binding.spec) => {
+    log.record({ ...C.binding, spec, ok: false, detail: reason })
+    return fail<string | null>(oauthError('invalid_token', 401, spec, description, reason))
+  }
+
+  if (claims.cnf === undefined) {
+    if (scheme === 'DPoP') {
+      return refuse(
+        'Access token is not DPoP-bound',
+        'The "DPoP" scheme is for tokens bound to a key ("cnf.jkt"). This token has no binding, so a proof would prove nothing about it.',
+        'RFC 9449 §7.1',
+      )
+    }
+    log.record({ ...C.binding, ok: true, detail: 'unbound token under the Bearer scheme (RFC 6750)' })
+    return ok(null)
+  }
+
+  const boundJkt =
+    typeof claims.cnf === 'object' && claims.cnf !== null
+      ? (claims.cnf as Record<string, unknown>).jkt
+      : undefined
+  if (typeof boundJkt !== 'string') {
+    return refuse(
+      'Access token "cnf" has no "jkt"',
+      'The token is bound by a confirmation method this server does not support; only DPoP key binding ("cnf.jkt") is.',
+      'RFC 9449 §6.1',
+    )
+  }
+  // A DPoP-bound token accepted as Bearer would skip the proof altogether: the downgrade §7.2 forbids.
+  if (scheme === 'Bearer') {
+    return refuse(
+      'DPoP-bound access token sent with the "Bearer" scheme',
+      'The token is bound to a key ("cnf.jkt"), so it must be sent as "Authorization: DPoP" with a proof from that key. As a Bearer token it would work for anyone who copied it.',
+      'RFC 9449 §7.1, §7.2',
+    )
+  }
+
+  const proof = await verifyDpopProof({
+    proofs: dpopHeaderValues(input.request),
+    htm: input.request.method,
+    htu: input.request.url,
+    nowSeconds: input.nowSeconds,
+    accessToken: input.token,
+    replay: input.replay,
+    status: 401,
+    log,
+    ...(input.dpopNonce ? { nonce: { store: input.dpopNonce } } : {}),
+  })
+  if (!proof.ok) return proof
+  if (proof.value.jkt !== boundJkt) {
+    return refuse(
+      'Invalid DPoP key binding',
+      `The proof was signed by key ${proof.value.jkt}, but the token is bound to ${boundJkt} ("cnf.jkt"). The sender holds the token but not the key it was issued to: a stolen token.`,
+    )
+  }
+  log.record({ ...C.binding, ok: true, detail: boundJkt })
+  return ok(boundJkt)
+}

@@ -1,0 +1,39 @@
+// The resource server's audit event for one decision: who, acting as whom, through which chain, and why not.
+import type { JWTPayload } from 'jose'
+import type { AuditEvent } from '../audit/audit-event.ts'
+import { actorChain } from '../audit/actor-chain.ts'
+import type { OAuthError } from '../errors/oauth-error.ts'
+
+const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)
+
+/**
+ * Describes a decision. `claims` must come from a token that verified: a token refused for its
+ * signature, type, issuer or audience contributes nothing, so no forged claim reaches the log.
+ * @see RFC 8693 §4.1 (`act`, nested for earlier actors)
+ */
+export function resourceAuditEvent(
+  time: number,
+  claims: JWTPayload | null,
+  error: OAuthError | null,
+): AuditEvent {
+  const chain = claims ? actorChain(claims) : []
+  const act = claims?.act
+  const attestation =
+    typeof act === 'object' && act !== null
+      ? stringOrNull((act as Record<string, unknown>).attestation)
+      : null
+  return {
+    time,
+    decision: error ? 'deny' : 'allow',
+    principal: stringOrNull(claims?.sub),
+    actingAs: chain[0] ?? null,
+    via: chain.slice(1),
+    attestation,
+    aud: claims?.aud === undefined ? [] : [claims.aud].flat(),
+    scope: stringOrNull(claims?.scope),
+    ttl: typeof claims?.exp === 'number' && typeof claims.iat === 'number' ? claims.exp - claims.iat : null,
+    jti: stringOrNull(claims?.jti),
+    // The short wire description reads best in a one-line log; the IdP's audit does the same.
+    denial: error ? { error: error.code, reason: error.description } : null,
+  }
+}

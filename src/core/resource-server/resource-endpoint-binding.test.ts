@@ -1,0 +1,119 @@
+import { describe, expect, test } from 'vitest'
+import { createNonceStore } from '../dpop/nonce-store.ts'
+import {
+  ALGS,
+  bearerRequest,
+  claims,
+  dpopRequest,
+  expectRefusal,
+  keys,
+  mint,
+  quoted,
+  server,
+} from './resource-server-fixture.ts'
+
+describe('the resource server enforces the DPoP key binding', () => {
+  const refusal = (description: string, reason: RegExp, error = 'invalid_token') => ({
+    status: 401,
+    error,
+    description,
+    reason,
+    challenge: `DPoP error="${error}", error_description="${quoted(description)}", ${ALGS}`,
+    verified: true,
+  })
+
+  test('rejects a stolen token sent with the thief\'s own key: "Invalid DPoP key binding"', async () => {
+    const { handler, audits } = server()
+    const response = await handler(await dpopRequest(await mint(claims()), { key: keys.thiefDpop }))
+    await expectRefusal(
+      response,
+      audits,
+      refusal(
+        'Invalid DPoP key binding',
+        new RegExp(
+          `signed by key ${keys.thiefDpop.kid}, but the token is bound to ${keys.agentDpop.kid}.*a stolen token`,
+        ),
+      ),
+    )
+  })
+
+  test('rejects a DPoP-bound token sent under the Bearer scheme', async () => {
+    const { handler, audits } = server()
+    const description = 'DPoP-bound access token sent with the "Bearer" scheme'
+    await expectRefusal(await handler(bearerRequest(await mint(claims()))), audits, {
+      ...refusal(description, /must be sent as "Authorization: DPoP"/),
+      challenge: `Bearer error="invalid_token", error_description="${quoted(description)}", DPoP ${ALGS}`,
+    })
+  })
+
+  test('rejects an unbound token sent under the DPoP scheme', async () => {
+    const { handler, audits } = server()
+    const response = await handler(await dpopRequest(await mint(claims({ cnf: undefined }))))
+    await expectRefusal(response, audits, refusal('Access token is not DPoP-bound', /has no binding/))
+  })
+
+  test('rejects a DPoP-bound token sent without any DPoP proof', async () => {
+    const { handler, audits } = server()
+    const request = await dpopRequest(await mint(claims()))
+    request.headers.delete('dpop')
+    await expectRefusal(
+      await handler(request),
+      audits,
+      refusal('DPoP proof is missing', /no "DPoP" header/, 'invalid_dpop_proof'),
+    )
+  })
+
+  test.each([
+    ['without "ath"', { ath: null }, 'DPoP proof "ath" is required with an access token', /must carry "ath"/],
+    [
+      'whose "ath" hashes another token',
+      { ath: 'fUHyO2r2Z3DZ53EsNrWBb0xWXoaNy59IiKCAqksmQEo' },
+      'DPoP proof "ath" does not match the access token',
+      /hash of a different access token/,
+    ],
+    [
+      'made for another URL',
+      { htu: 'https://api.github.com/repos/marwan/other' },
+      'DPoP proof "htu" does not match the request URL',
+      /made for https:\/\/api.github.com\/repos\/marwan\/other/,
+    ],
+    [
+      'made for another method',
+      { htm: 'POST' },
+      'DPoP proof "htm" does not match the request method',
+      /made for POST requests, but this request is GET/,
+    ],
+  ])('rejects a proof %s', async (_name, proof, description, reason) => {
+    const { handler, audits } = server()
+    const response = await handler(await dpopRequest(await mint(claims()), { proof }))
+    await expectRefusal(response, audits, refusal(description, reason, 'invalid_dpop_proof'))
+  })
+
+  test('rejects a replayed proof: the same request sent twice is refused the second time', async () => {
+    const { handler, audits } = server()
+    const request = await dpopRequest(await mint(claims()))
+    expect((await handler(request.clone())).status).toBe(200)
+    audits.length = 0
+    const response = await handler(request)
+    await expectRefusal(
+      response,
+      audits,
+      refusal('DPoP proof "jti" has already been used', /Each proof is single-use/, 'invalid_dpop_proof'),
+    )
+  })
+
+  test('asks for a nonce with use_dpop_nonce and DPoP-Nonce, then accepts the retry carrying it (Fig. 24)', async () => {
+    const { handler, audits } = server({ dpopNonce: createNonceStore() })
+    const token = await mint(claims())
+    const first = await handler(await dpopRequest(token))
+    const nonce = first.headers.get('dpop-nonce')
+    expect(nonce).toMatch(/^[A-Za-z0-9_-]+$/)
+    await expectRefusal(first, audits, {
+      ...refusal('Resource server requires nonce in DPoP proof', /Retry with the nonce/, 'use_dpop_nonce'),
+      challenge:
+        'DPoP error="use_dpop_nonce", error_description="Resource server requires nonce in DPoP proof"',
+    })
+    const retry = await handler(await dpopRequest(token, { proof: { nonce: nonce! } }))
+    expect(retry.status).toBe(200)
+  })
+})

@@ -1,0 +1,141 @@
+// The resource server as a fetch handler: route, access token, DPoP key binding, scope, then the resource.
+import type { JWK, JWTPayload } from 'jose'
+import type { AuditEvent } from '../audit/audit-event.ts'
+import { epochSeconds, type Clock } from '../clock.ts'
+import { DPOP_ALGORITHMS } from '../dpop/proof-algorithms.ts'
+import type { NonceStore } from '../dpop/nonce-store.ts'
+import type { ReplayCache } from '../dpop/replay-cache.ts'
+import { oauthError, type OAuthError } from '../errors/oauth-error.ts'
+import type { FetchHandler } from '../http/http-snapshot.ts'
+import type { CheckLog } from '../trace/check-log.ts'
+import type { ResourceServerConfig } from './catalog.ts'
+import { checkTokenBinding } from './check-token-binding.ts'
+import { matchRoute } from './match-route.ts'
+import { parseAuthorization } from './parse-authorization.ts'
+import { resourceAuditEvent } from './resource-audit-event.ts'
+import { RS_CHECKS as C } from './resource-checks.ts'
+import { verifyAccessToken } from './verify-access-token.ts'
+import { wwwAuthenticate, type AuthScheme } from './www-authenticate.ts'
+
+export interface ResourceServerOptions {
+  config: ResourceServerConfig
+  idpIssuer: string
+  idpJwks: { keys: JWK[] }
+  clock: Clock
+  replay: ReplayCache
+  log: CheckLog
+  /** Called exactly once per request, with the decision and, for a refusal, the full error. */
+  audit: (event: AuditEvent, error: OAuthError | null) => void
+  /** When set, every DPoP proof must carry a nonce issued by this store (RFC 9449 §9). */
+  dpopNonce?: NonceStore
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
+
+/**
+ * Creates a resource server. Every request gets exactly one audit event and one response: 404/405 for
+ * unknown routes, 400/401 with a `WWW-Authenticate` challenge for credential problems, 403 for missing
+ * scope, else 200 with the resource as JSON.
+ * @see RFC 6750 §3
+ * @see RFC 9068 §4
+ * @see RFC 9449 §7
+ */
+export function createResourceServer(options: ResourceServerOptions): FetchHandler {
+  const { config, log } = options
+  return async (request) => {
+    const time = options.clock()
+    const nowSeconds = epochSeconds(() => time)
+    const url = new URL(request.url)
+    // Claims of a token that verified; a token refused for signature, typ, iss, aud or time never gets here.
+    let claims: JWTPayload | null = null
+    let scheme: AuthScheme | null = null
+
+    const deny = (error: OAuthError, extra: { scope?: string; headers?: Record<string, string> } = {}) => {
+      options.audit(resourceAuditEvent(time, claims, error), error)
+      const body = { error: error.code, error_description: error.description }
+      if (error.status === 404 || error.status === 405) return json(error.status, body, extra.headers)
+      const challenge = wwwAuthenticate({ error, scheme, algs: DPOP_ALGORITHMS, ...extra })
+      return json(error.status, body, { 'www-authenticate': challenge, ...extra.headers })
+    }
+
+    const match = matchRoute(config, request.method, url.pathname)
+    if (!match.found) {
+      log.record({ ...C.route, ok: false, detail: match.error.reason })
+      return deny(match.error, match.allow.length > 0 ? { headers: { allow: match.allow.join(', ') } } : {})
+    }
+    const { route, params } = match
+    log.record({ ...C.route, ok: true, detail: `${route.method} ${route.pattern} needs "${route.scope}"` })
+
+    const credentials = parseAuthorization(request)
+    if (!credentials.ok) {
+      log.record({ ...C.authorization, ok: false, detail: credentials.error.reason })
+      return deny(credentials.error)
+    }
+    if (credentials.value === null) {
+      // RFC 6750 §3.1: a request with no credentials gets a bare challenge, no error code and no body.
+      const error = oauthError(
+        'invalid_request',
+        401,
+        'RFC 6750 §3.1',
+        'No access token in the request',
+        'The request has no "Authorization: Bearer" or "Authorization: DPoP" header, so nothing says who is calling.',
+      )
+      log.record({ ...C.authorization, ok: false, detail: error.reason })
+      options.audit(resourceAuditEvent(time, null, error), error)
+      return new Response(null, {
+        status: 401,
+        headers: {
+          'www-authenticate': wwwAuthenticate({ error: null, scheme: null, algs: DPOP_ALGORITHMS }),
+        },
+      })
+    }
+    scheme = credentials.value.scheme
+    const token = credentials.value.token
+    log.record({ ...C.authorization, ok: true, detail: `${scheme} scheme` })
+
+    const verified = await verifyAccessToken(token, {
+      issuer: options.idpIssuer,
+      audience: config.audience,
+      jwks: options.idpJwks,
+      nowSeconds,
+      log,
+    })
+    if (!verified.ok) return deny(verified.error)
+    claims = verified.value.payload
+
+    const binding = await checkTokenBinding({
+      request,
+      scheme,
+      token,
+      claims,
+      nowSeconds,
+      log,
+      replay: options.replay,
+      ...(options.dpopNonce ? { dpopNonce: options.dpopNonce } : {}),
+    })
+    if (!binding.ok) {
+      // RFC 9449 §9: a nonce challenge carries the nonce to retry with.
+      const retryWith =
+        binding.error.code === 'use_dpop_nonce' ? options.dpopNonce?.issue(nowSeconds) : undefined
+      return deny(binding.error, retryWith === undefined ? {} : { headers: { 'dpop-nonce': retryWith } })
+    }
+
+    const granted = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : []
+    if (!granted.includes(route.scope)) {
+      const error = oauthError(
+        'insufficient_scope',
+        403,
+        'RFC 6750 §3.1',
+        `Access token "scope" lacks "${route.scope}"`,
+        `"${route.describe}" needs the "${route.scope}" scope; the token carries ${granted.length > 0 ? `"${granted.join(' ')}"` : 'no scope'}.`,
+      )
+      log.record({ ...C.scope, ok: false, detail: error.reason })
+      return deny(error, { scope: route.scope })
+    }
+    log.record({ ...C.scope, ok: true, detail: route.scope })
+
+    options.audit(resourceAuditEvent(time, claims, null), null)
+    return json(200, route.respond ? route.respond(params) : { resource: url.pathname, params })
+  }
+}

@@ -1,0 +1,195 @@
+// Scenario → Run: the one entry point. Mints the inputs, sends the exchange, calls the resource server.
+import { formatAuditLine } from './audit/format-audit-line.ts'
+import { withoutActor, type AuditEvent } from './audit/audit-event.ts'
+import { buildTokenRequest } from './agent/build-token-request.ts'
+import { attackedResourceInputs } from './agent/apply-attack.ts'
+import { buildResourceRequest } from './agent/build-resource-request.ts'
+import { epochSeconds, offsetClock, systemClock, type Clock } from './clock.ts'
+import { createNonceStore } from './dpop/nonce-store.ts'
+import { createReplayCache } from './dpop/replay-cache.ts'
+import type { OAuthError } from './errors/oauth-error.ts'
+import { snapshotRequest, snapshotResponse, type FetchHandler } from './http/http-snapshot.ts'
+import { parseRawRequest } from './http/parse-raw-request.ts'
+import { createTokenEndpoint, tokenEndpointUrl } from './idp/token-endpoint.ts'
+import { publicJwks, type KeyRing } from './keys/key-ring.ts'
+import { createResourceServer } from './resource-server/resource-endpoint.ts'
+import { findResourceServer } from './resource-server/catalog.ts'
+import type { ClaimSource, HttpExchange, Run } from './run.ts'
+import { mintScenarioTokens } from './scenario/mint-scenario-tokens.ts'
+import { IDP_ISSUER, WORKLOAD_ISSUER } from './scenario/seed-scenario.ts'
+import type { Scenario } from './scenario/scenario.ts'
+import { tamperToken } from './tokens/tamper-token.ts'
+import { viewToken } from './tokens/token-view.ts'
+import { createCheckLog, type Check } from './trace/check-log.ts'
+
+export interface RunDependencies {
+  keys: KeyRing
+  /** The real clock; the scenario's offset is applied on top. Defaults to the system clock. */
+  clock?: Clock
+}
+
+type AuditSource = 'idp' | 'resource-server'
+
+/** Where each top-level claim of a delegated token comes from (RFC 8693 §2.2, RFC 9068 §2.2). */
+const CLAIM_SOURCES: Record<string, ClaimSource> = {
+  iss: 'idp',
+  sub: 'subject-token',
+  amr: 'subject-token',
+  client_id: 'policy',
+  aud: 'policy',
+  scope: 'policy',
+  iat: 'idp',
+  exp: 'policy',
+  jti: 'idp',
+  act: 'actor-token',
+  cnf: 'dpop-key',
+}
+
+/**
+ * Runs a scenario end to end. Refusals are data in the Run; only bugs throw.
+ * The input tokens are minted at the real time; the servers and the agent's requests run at the
+ * real time plus the clock offset, so moving the offset forward makes the tokens age.
+ */
+export async function runScenario(scenario: Scenario, deps: RunDependencies): Promise<Run> {
+  const { keys } = deps
+  const realClock = deps.clock ?? systemClock
+  const clock = offsetClock(realClock, scenario.clockOffset)
+  const checks: Check[] = []
+  const trail: { by: AuditSource; event: AuditEvent }[] = []
+  const tokens = await mintScenarioTokens(scenario, keys, epochSeconds(realClock))
+  const idpJwks = publicJwks(keys.idp)
+  const workloadJwks = publicJwks(keys.workload)
+  const tokenEndpoint = tokenEndpointUrl(IDP_ISSUER)
+
+  let exchangeError: OAuthError | null = null
+  const idp = createTokenEndpoint({
+    issuer: IDP_ISSUER,
+    policy: scenario.policy,
+    signingKey: keys.idp,
+    idpJwks,
+    actorIssuerJwks: { [WORKLOAD_ISSUER]: workloadJwks },
+    clock,
+    replay: createReplayCache(),
+    nonces: createNonceStore(),
+    log: createCheckLog('idp', checks),
+    audit: (event, error) => {
+      trail.push({ by: 'idp', event })
+      exchangeError = error
+    },
+  })
+
+  const exchange: HttpExchange[] = []
+  const send = async (handler: FetchHandler, request: Request): Promise<[HttpExchange, Response]> => {
+    const requestSnapshot = await snapshotRequest(request)
+    const response = await handler(request)
+    return [{ request: requestSnapshot, response: await snapshotResponse(response) }, response]
+  }
+  const buildRequest = (nonce?: string) =>
+    buildTokenRequest({
+      scenario,
+      tokenEndpoint,
+      subjectToken: tokens.subject,
+      actorToken: tokens.actor,
+      dpopKey: keys.agentDpop,
+      nowSeconds: epochSeconds(clock),
+      ...(nonce ? { nonce } : {}),
+    })
+
+  let tokenRequest: Request | null = null
+  if (scenario.edits.rawTokenRequest !== null) {
+    const parsed = parseRawRequest(scenario.edits.rawTokenRequest, new URL(tokenEndpoint).origin)
+    if (parsed.ok) tokenRequest = parsed.value
+    else exchangeError = parsed.error
+  } else tokenRequest = await buildRequest()
+
+  let tokenResponse: Response | null = null
+  if (tokenRequest) {
+    let [first, response] = await send(idp, tokenRequest)
+    exchange.push(first)
+    // RFC 9449 §8: a client told to use a nonce retries once with it, as any DPoP client would.
+    const nonce = response.headers.get('dpop-nonce')
+    if (response.status === 400 && nonce && scenario.edits.rawTokenRequest === null) {
+      ;[first, response] = await send(idp, await buildRequest(nonce))
+      exchange.push(first)
+    }
+    tokenResponse = response
+  }
+
+  const issued = tokenResponse?.ok
+    ? ((await tokenResponse.json()) as { access_token: string; token_type: string })
+    : null
+  const presented =
+    issued && scenario.edits.tamperedClaims !== null
+      ? tamperToken(issued.access_token, scenario.edits.tamperedClaims)
+      : (issued?.access_token ?? null)
+
+  let resource: HttpExchange | null = null
+  let resourceError: OAuthError | null = null
+  let resourceProof: string | null = null
+  const config = findResourceServer(scenario.resourceCall.audience)
+  if (presented && issued && config) {
+    const rs = createResourceServer({
+      config,
+      idpIssuer: IDP_ISSUER,
+      idpJwks,
+      clock,
+      replay: createReplayCache(),
+      log: createCheckLog('resource-server', checks),
+      audit: (event, error) => {
+        trail.push({ by: 'resource-server', event })
+        resourceError = error
+      },
+    })
+    const honest = {
+      config,
+      call: scenario.resourceCall,
+      accessToken: presented,
+      tokenType: issued.token_type,
+      dpopKey: scenario.request.dpop ? keys.agentDpop : null,
+      nowSeconds: epochSeconds(clock),
+    }
+    const built = await buildResourceRequest(attackedResourceInputs(scenario.attack, honest, keys.thiefDpop))
+    resourceProof = built.proof
+    // A replay sends the very same request again: same token, same proof, same jti.
+    const replay = scenario.attack === 'replayed-proof' ? built.request.clone() : null
+    ;[resource] = await send(rs, built.request)
+    if (replay) [resource] = await send(rs, replay)
+  }
+
+  const decisive = trail.at(-1)
+  const delegated = presented ? viewToken(presented) : null
+  return {
+    scenario,
+    at: clock(),
+    tokens: {
+      subject: viewToken(tokens.subject),
+      actor: tokens.actor ? viewToken(tokens.actor) : null,
+      tokenRequestProof: firstProof(exchange.at(-1)),
+      delegated,
+      resourceRequestProof: resourceProof ? viewToken(resourceProof) : null,
+    },
+    claimSources: Object.fromEntries(
+      Object.keys(delegated?.payload ?? {}).map((claim) => [claim, CLAIM_SOURCES[claim] ?? 'idp']),
+    ),
+    exchange,
+    exchangeError,
+    resource,
+    resourceError,
+    audit: decisive
+      ? {
+          by: decisive.by,
+          event: decisive.event,
+          line: formatAuditLine(decisive.event),
+          lineWithoutAct: formatAuditLine(withoutActor(decisive.event)),
+        }
+      : null,
+    auditTrail: trail.map(({ by, event }) => ({ by, line: formatAuditLine(event) })),
+    checks,
+    jwks: { idp: idpJwks, workload: workloadJwks },
+  }
+}
+
+function firstProof(sent: HttpExchange | undefined) {
+  const proof = sent?.request.headers.find(([name]) => name === 'dpop')?.[1]
+  return proof ? viewToken(proof) : null
+}
