@@ -10,6 +10,14 @@ export const CODE_REVIEWER = 'spiffe://prod/agent/code-reviewer/v3'
 export const TEST_RUNNER = 'spiffe://prod/agent/test-runner/v1'
 export const DEPLOY_BOT = 'spiffe://prod/ci/deploy-bot/v2'
 
+/** The seed's agent as an `act` claim describes it: for chains, and for forged claims. */
+export const SEED_ACTOR = {
+  sub: CODE_REVIEWER,
+  azp: 'a_code_reviewer',
+  iss: WORKLOAD_ISSUER,
+  attestation: 'github-oidc',
+}
+
 export const SEED_SCENARIO: Scenario = {
   version: 1,
   user: {

@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest'
+import { editedScenario, FIXED_NOW, testKeys } from '../idp/exchange-fixture.ts'
+import { runScenario } from '../run-scenario.ts'
+import { applyPreset } from './apply-preset.ts'
+import { PRESETS } from './presets.ts'
+import { restoreScenario } from './restore-scenario.ts'
+
+describe('presets', () => {
+  test('have unique ids, a note each, and a defence for every attack', () => {
+    expect(new Set(PRESETS.map((preset) => preset.id)).size).toBe(PRESETS.length)
+    for (const preset of PRESETS) {
+      expect(preset.note.length).toBeGreaterThan(20)
+      if (preset.kind === 'attack') expect(preset.defence).toBeTruthy()
+    }
+  })
+
+  test.each(PRESETS.map((preset) => [preset.id, preset] as const))(
+    '%s is a valid change from the seed',
+    (_id, preset) => {
+      expect(restoreScenario({ version: 1, ...preset.change }).notices).toEqual([])
+    },
+  )
+
+  test.each(PRESETS.map((preset) => [preset.id, preset] as const))(
+    '%s runs to the outcome it promises',
+    async (_id, preset) => {
+      const run = await runScenario(applyPreset(preset), { keys: await testKeys(), clock: () => FIXED_NOW })
+      if (preset.outcome === null) {
+        expect(run.exchangeError).toBeNull()
+        expect(run.resourceError).toBeNull()
+        expect(run.audit!.line).not.toMatch(/decision=deny/)
+      } else {
+        const error = preset.outcome.refusedBy === 'idp' ? run.exchangeError : run.resourceError
+        expect(error?.code).toBe(preset.outcome.error)
+        expect(run.audit!.by).toBe(preset.outcome.refusedBy)
+        expect(run.audit!.line).toMatch(new RegExp(`decision=deny error=${preset.outcome.error}`))
+      }
+    },
+  )
+
+  test('the delegation chain shows both actors in the audit line, current first', async () => {
+    const run = await runScenario(applyPreset(PRESETS.find((p) => p.id === 'delegation-chain')!), {
+      keys: await testKeys(),
+      clock: () => FIXED_NOW,
+    })
+    expect(run.audit!.line).toMatch(
+      /acting_as=spiffe:\/\/prod\/agent\/test-runner\/v1 via=spiffe:\/\/prod\/agent\/code-reviewer\/v3 attestation=github-oidc/,
+    )
+  })
+
+  test('the seed preset is the seed scenario', () => {
+    expect(applyPreset(PRESETS[0]!)).toEqual(editedScenario())
+  })
+})
