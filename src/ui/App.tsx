@@ -1,10 +1,87 @@
+// The playground: one Scenario drives everything; each edit produces a new Run that replaces the last.
+import { Suspense, useCallback, useState } from 'react'
+import { SEED_SCENARIO } from '../core/scenario/seed-scenario.ts'
+import { ControlsPanel } from './controls/ControlsPanel.tsx'
+import { Notice } from './components/Notice.tsx'
+import { OpenEditorButton } from './editor/EditorFrame.tsx'
+import { LazyScenarioJsonEditor, prefetchScenarioJsonEditor } from './editor/load-code-editor.ts'
+import { useKeyRing } from './hooks/use-key-ring.ts'
+import { useRun } from './hooks/use-run.ts'
+import { useScenario } from './hooks/use-scenario.ts'
+import { useTheme } from './hooks/use-theme.ts'
+import { OutcomeBar } from './OutcomeBar.tsx'
+import { Panes } from './Panes.tsx'
+import { SiteHeader } from './SiteHeader.tsx'
+
 export function App() {
+  const api = useScenario()
+  const { scenario, replace, setEdits } = api
+  const keyRing = useKeyRing()
+  const state = useRun(scenario, keyRing.keys)
+  const theme = useTheme()
+  const dark = theme.theme === 'dark'
+  const [jsonOpen, setJsonOpen] = useState(false)
+  const onEditRaw = useCallback((raw: string | null) => setEdits({ rawTokenRequest: raw }), [setEdits])
+  const onTamper = useCallback((claims: string | null) => setEdits({ tamperedClaims: claims }), [setEdits])
+  const failure = keyRing.error ?? state.crash
+
   return (
-    <main className="mx-auto max-w-6xl p-6 font-sans text-slate-900">
-      <h1 className="text-2xl font-semibold">Token Exchange Playground</h1>
-      <p className="mt-2 text-slate-600">
-        OAuth 2.0 Token Exchange (RFC 8693) when a person delegates to an AI agent.
-      </p>
-    </main>
+    <div className="min-h-dvh bg-slate-100/70 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <a
+        href="#results"
+        className="sr-only rounded-md bg-indigo-600 px-3 py-2 text-sm text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+      >
+        Skip to results
+      </a>
+      <SiteHeader theme={theme} />
+
+      <div className="mx-auto grid max-w-[1680px] gap-5 px-4 py-5 sm:px-6 lg:grid-cols-[21rem_minmax(0,1fr)] lg:gap-6">
+        <aside
+          aria-label="Controls"
+          className="min-w-0 self-start rounded-xl border border-slate-200 bg-white p-4 shadow-xs lg:sticky lg:top-5 lg:max-h-[calc(100dvh-2.5rem)] lg:overflow-y-auto dark:border-slate-800 dark:bg-slate-900"
+        >
+          <ControlsPanel
+            api={api}
+            exchangeError={state.run?.exchangeError ?? null}
+            onReset={() => replace(SEED_SCENARIO)}
+            scenarioEditor={
+              <OpenEditorButton
+                label="Scenario JSON"
+                open={jsonOpen}
+                controls="scenario-json"
+                onToggle={() => setJsonOpen(!jsonOpen)}
+                prefetch={prefetchScenarioJsonEditor}
+              />
+            }
+          />
+        </aside>
+
+        <main id="results" aria-busy={state.pending} className="min-w-0 space-y-4 xl:space-y-5">
+          {failure && (
+            <Notice tone="error">
+              Something broke while running the scenario: {failure}. The last result stays on screen.
+            </Notice>
+          )}
+          {jsonOpen && (
+            <section
+              aria-label="Scenario JSON editor"
+              className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs dark:border-slate-800 dark:bg-slate-900"
+            >
+              <Suspense fallback={<div className="h-[26rem]" role="status" aria-label="Loading editor" />}>
+                <LazyScenarioJsonEditor
+                  id="scenario-json"
+                  scenario={scenario}
+                  onScenario={replace}
+                  onClose={() => setJsonOpen(false)}
+                  dark={dark}
+                />
+              </Suspense>
+            </section>
+          )}
+          <OutcomeBar run={state.run} />
+          <Panes state={state} dark={dark} onEditRaw={onEditRaw} onTamper={onTamper} />
+        </main>
+      </div>
+    </div>
   )
 }

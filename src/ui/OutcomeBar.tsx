@@ -1,0 +1,52 @@
+// One line on how the latest run ended, announced politely to screen readers when it changes.
+import type { Run } from '../core/run.ts'
+import { requestTarget, statusLine } from './format/http-text.ts'
+
+type Outcome = { tone: 'ok' | 'refused' | 'waiting'; text: string }
+
+function outcomeOf(run: Run | null): Outcome {
+  if (!run) return { tone: 'waiting', text: 'Making keys and running the exchange…' }
+  if (run.exchangeError)
+    return {
+      tone: 'refused',
+      text: `The IdP refused the exchange: ${run.exchangeError.code}. ${run.exchangeError.description}`,
+    }
+  const bound = run.tokens.delegated?.payload?.cnf ? 'DPoP-bound' : 'bearer'
+  if (!run.resource) return { tone: 'ok', text: `The IdP issued a ${bound} token; no API call was made.` }
+  const { host, path } = requestTarget(run.resource.request)
+  const answer = statusLine(run.resource.response.status, run.resource.response.statusText).replace(
+    'HTTP/1.1 ',
+    '',
+  )
+  const call = `${run.resource.request.method} ${host}${path} → ${answer}`
+  if (run.resourceError)
+    return {
+      tone: 'refused',
+      text: `Token issued, but the resource server refused it: ${run.resourceError.code} (${call})`,
+    }
+  return { tone: 'ok', text: `The IdP issued a ${bound} token and the API accepted it: ${call}` }
+}
+
+const TONES = {
+  ok: 'border-green-200 bg-green-50 text-green-900 dark:border-green-900/70 dark:bg-green-950/40 dark:text-green-100',
+  refused:
+    'border-red-200 bg-red-50 text-red-900 dark:border-red-900/70 dark:bg-red-950/40 dark:text-red-100',
+  waiting:
+    'border-slate-200 bg-white text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300',
+}
+
+export function OutcomeBar({ run }: { run: Run | null }) {
+  const { tone, text } = outcomeOf(run)
+  return (
+    <div
+      role="status"
+      aria-label="Outcome"
+      className={`flex min-h-10 items-center gap-2 rounded-xl border px-4 py-2 text-[0.8rem]/5 ${TONES[tone]}`}
+    >
+      <span aria-hidden="true" className="font-bold">
+        {tone === 'ok' ? '✓' : tone === 'refused' ? '✗' : '…'}
+      </span>
+      <span className="min-w-0">{text}</span>
+    </div>
+  )
+}

@@ -1,0 +1,26 @@
+// A spec reference ("RFC 8693 §2.2.2") with each RFC section linked to its text.
+import { specParts } from '../format/spec-links.ts'
+
+export function SpecRef({ spec, className = '' }: { spec: string; className?: string }) {
+  return (
+    <span
+      className={`font-mono text-[0.7rem] whitespace-nowrap text-slate-500 dark:text-slate-400 ${className}`}
+    >
+      {specParts(spec).map((part, i) =>
+        part.href ? (
+          <a
+            key={i}
+            href={part.href}
+            target="_blank"
+            rel="noreferrer"
+            className="whitespace-nowrap underline decoration-slate-300 underline-offset-2 hover:text-indigo-600 dark:decoration-slate-600 dark:hover:text-indigo-300"
+          >
+            {part.text}
+          </a>
+        ) : (
+          <span key={i}>{part.text}</span>
+        ),
+      )}
+    </span>
+  )
+}

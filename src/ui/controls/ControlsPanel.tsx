@@ -1,0 +1,61 @@
+// Every control for the scenario, with each exchange refusal shown next to the control it is about.
+import type { ReactNode } from 'react'
+import type { OAuthError } from '../../core/errors/oauth-error.ts'
+import type { ScenarioApi } from '../hooks/use-scenario.ts'
+import { BUTTON } from '../components/buttons.ts'
+import { Notice } from '../components/Notice.tsx'
+import { ClockControls } from './ClockControls.tsx'
+import { controlForError, type ControlName } from './error-routing.ts'
+import { PolicyControls } from './PolicyControls.tsx'
+import { RequestControls } from './RequestControls.tsx'
+import { WhoControls } from './WhoControls.tsx'
+
+interface ControlsPanelProps {
+  api: ScenarioApi
+  /** The refusal of the latest run, if any, routed to the control it concerns. */
+  exchangeError: OAuthError | null
+  onReset: () => void
+  scenarioEditor: ReactNode
+}
+
+export function ControlsPanel({ api, exchangeError, onReset, scenarioEditor }: ControlsPanelProps) {
+  const target = controlForError(exchangeError)
+  const errorFor = (control: ControlName): ReactNode =>
+    exchangeError && target === control ? (
+      <>
+        <code className="font-mono font-semibold">{exchangeError.code}</code>: {exchangeError.description}
+      </>
+    ) : null
+  const paused = api.scenario.edits.rawTokenRequest !== null
+  return (
+    <form
+      aria-label="Scenario"
+      className="space-y-5"
+      onSubmit={(event) => event.preventDefault()}
+      autoComplete="off"
+    >
+      <div className="flex flex-wrap items-center gap-1.5">
+        {scenarioEditor}
+        <button type="button" className={BUTTON} onClick={onReset}>
+          Reset all
+        </button>
+      </div>
+      {paused && (
+        <Notice tone="info">
+          The request is hand-edited, so Who and Request controls don’t change it.{' '}
+          <button
+            type="button"
+            className="font-medium underline"
+            onClick={() => api.setEdits({ rawTokenRequest: null })}
+          >
+            Reset request
+          </button>
+        </Notice>
+      )}
+      <WhoControls api={api} errorFor={errorFor} />
+      <RequestControls api={api} errorFor={errorFor} />
+      <ClockControls api={api} />
+      <PolicyControls api={api} />
+    </form>
+  )
+}

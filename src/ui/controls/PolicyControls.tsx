@@ -1,0 +1,37 @@
+// A few of the IdP's policy switches, for the behaviours they unlock (nonce retry, refusing impersonation).
+import type { ScenarioApi } from '../hooks/use-scenario.ts'
+import { ControlGroup, Switch } from './fields.tsx'
+import { NumberField } from './NumberField.tsx'
+
+export function PolicyControls({ api }: { api: ScenarioApi }) {
+  const { policy } = api.scenario
+  const { setPolicy } = api
+  return (
+    <ControlGroup legend="IdP policy">
+      <Switch
+        label="Require a nonce"
+        checked={policy.requireDpopNonce}
+        onChange={(requireDpopNonce) => setPolicy({ requireDpopNonce })}
+        hint="The IdP answers use_dpop_nonce first; the agent retries with its nonce."
+      />
+      <Switch
+        label="Require proof of possession"
+        checked={policy.requireDpop}
+        onChange={(requireDpop) => setPolicy({ requireDpop })}
+        hint="Every token must be bound to a key with DPoP."
+      />
+      <Switch
+        label="Refuse impersonation"
+        checked={policy.requireActorToken}
+        onChange={(requireActorToken) => setPolicy({ requireActorToken })}
+        hint="Refuse impersonation: every exchange must name its agent."
+      />
+      <NumberField
+        label="Lifetime cap"
+        value={policy.maxTtl}
+        unit="s"
+        onChange={(maxTtl) => setPolicy({ maxTtl: maxTtl ?? policy.maxTtl })}
+      />
+    </ControlGroup>
+  )
+}

@@ -1,0 +1,86 @@
+// What the agent asks for: audiences, scope, token type, lifetime and proof of possession.
+import type { ReactNode } from 'react'
+import { ISSUABLE_TOKEN_TYPES, REGISTERED_TOKEN_TYPES } from '../../core/tokens/token-types.ts'
+import type { ScenarioApi } from '../hooks/use-scenario.ts'
+import { AudienceField } from './AudienceField.tsx'
+import type { ControlName } from './error-routing.ts'
+import { ControlGroup, Field, INPUT, Switch } from './fields.tsx'
+import { NumberField } from './NumberField.tsx'
+import { ScopeField } from './ScopeField.tsx'
+
+interface RequestControlsProps {
+  api: ScenarioApi
+  errorFor: (control: ControlName) => ReactNode
+}
+
+const shortType = (uri: string) => uri.slice(uri.lastIndexOf(':') + 1)
+
+export function RequestControls({ api, errorFor }: RequestControlsProps) {
+  const { scenario, setRequest } = api
+  const { request, policy } = scenario
+  const audienceSuggestions = [
+    ...new Set([
+      ...policy.delegations.flatMap((rule) => rule.audiences.map((a) => a.audience)),
+      'evil.example.com',
+    ]),
+  ]
+  const tokenTypes = REGISTERED_TOKEN_TYPES.includes(request.requestedTokenType)
+    ? REGISTERED_TOKEN_TYPES
+    : [...REGISTERED_TOKEN_TYPES, request.requestedTokenType]
+  return (
+    <ControlGroup legend="Request">
+      <AudienceField
+        audiences={request.audiences}
+        suggestions={audienceSuggestions}
+        onChange={(audiences) => setRequest({ audiences })}
+        error={errorFor('audience')}
+      />
+      <ScopeField
+        scope={request.scope}
+        granted={scenario.user.grantedScopes}
+        onChange={(scope) => setRequest({ scope })}
+        error={errorFor('scope')}
+      />
+      <Field label="Requested token type" error={errorFor('tokenType')}>
+        {({ id, describedBy, invalid }) => (
+          <select
+            id={id}
+            className={INPUT}
+            value={request.requestedTokenType}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            onChange={(event) => setRequest({ requestedTokenType: event.target.value })}
+          >
+            {tokenTypes.map((uri) => (
+              <option key={uri} value={uri}>
+                {shortType(uri)}
+                {ISSUABLE_TOKEN_TYPES.includes(uri) ? '' : ' (not issued by this IdP)'}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <NumberField
+        label="TTL"
+        value={request.requestedTtl}
+        allowEmpty
+        unit="s"
+        placeholder={`policy (max ${policy.maxTtl} s)`}
+        onChange={(requestedTtl) => setRequest({ requestedTtl })}
+        hint="requested_lifetime. Empty leaves it to policy."
+        error={errorFor('ttl')}
+      />
+      <Switch
+        label="DPoP"
+        checked={request.dpop}
+        onChange={(dpop) => setRequest({ dpop })}
+        hint={
+          request.dpop
+            ? 'Token bound to the agent’s key (cnf.jkt).'
+            : 'Bearer token: whoever holds it can use it.'
+        }
+        error={errorFor('dpop')}
+      />
+    </ControlGroup>
+  )
+}

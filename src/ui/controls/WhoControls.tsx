@@ -1,0 +1,94 @@
+// Who is in the exchange: the user the token speaks for and the agent that acts.
+import { useId, type ReactNode } from 'react'
+import { ATTESTATION_PLATFORMS, type AttestationPlatform } from '../../core/scenario/scenario.ts'
+import type { ScenarioApi } from '../hooks/use-scenario.ts'
+import { ControlGroup, Field, INPUT, Switch } from './fields.tsx'
+
+interface WhoControlsProps {
+  api: ScenarioApi
+  errorFor: (control: 'user' | 'actor' | 'actorToken') => ReactNode
+}
+
+export function WhoControls({ api, errorFor }: WhoControlsProps) {
+  const { scenario, setUser, setActor, setRequest } = api
+  const usersId = useId()
+  const actorsId = useId()
+  const knownUsers = [
+    ...new Set(scenario.policy.delegations.flatMap((rule) => rule.users).filter((user) => user !== '*')),
+  ]
+  if (!knownUsers.includes('u_alice')) knownUsers.push('u_alice')
+  return (
+    <ControlGroup legend="Who">
+      <Field label="User" hint="sub of the subject token: the person delegating." error={errorFor('user')}>
+        {({ id, describedBy, invalid }) => (
+          <input
+            id={id}
+            className={INPUT}
+            list={usersId}
+            autoComplete="off"
+            spellCheck={false}
+            value={scenario.user.sub}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            onChange={(event) => setUser({ sub: event.target.value })}
+          />
+        )}
+      </Field>
+      <datalist id={usersId}>
+        {knownUsers.map((user) => (
+          <option key={user} value={user} />
+        ))}
+      </datalist>
+      <Field label="Actor" hint="The agent's SPIFFE ID: sub of the actor token." error={errorFor('actor')}>
+        {({ id, describedBy, invalid }) => (
+          <input
+            id={id}
+            className={INPUT}
+            list={actorsId}
+            autoComplete="off"
+            spellCheck={false}
+            value={scenario.actor.spiffeId}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            onChange={(event) => setActor({ spiffeId: event.target.value })}
+          />
+        )}
+      </Field>
+      <datalist id={actorsId}>
+        {scenario.policy.clients.map((client) => (
+          <option key={client.spiffeId} value={client.spiffeId}>
+            {client.clientId}
+          </option>
+        ))}
+      </datalist>
+      <Field label="Attestation" hint="Which platform vouched for the workload (act.attestation).">
+        {({ id, describedBy }) => (
+          <select
+            id={id}
+            className={INPUT}
+            value={scenario.actor.attestation}
+            aria-describedby={describedBy}
+            onChange={(event) => setActor({ attestation: event.target.value as AttestationPlatform })}
+          >
+            {ATTESTATION_PLATFORMS.map((platform) => (
+              <option key={platform} value={platform}>
+                {platform === 'none' ? 'none (claim omitted)' : platform}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Switch
+        label="Send actor token"
+        checked={scenario.request.sendActorToken}
+        onChange={(sendActorToken) => setRequest({ sendActorToken })}
+        hint={
+          scenario.request.sendActorToken
+            ? 'Delegation: the token names the agent in act.'
+            : 'Impersonation: no act claim, the agent looks like the user.'
+        }
+        error={errorFor('actorToken')}
+      />
+    </ControlGroup>
+  )
+}

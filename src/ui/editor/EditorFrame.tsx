@@ -1,0 +1,86 @@
+// Where a lazy editor appears: same height before and after Monaco arrives, and a message if it can't load.
+import { Component, Suspense, type ReactNode } from 'react'
+import { BUTTON } from '../components/buttons.ts'
+import { prefetchCodeEditor } from './load-code-editor.ts'
+
+export function EditorFrame({ height, children }: { height: number; children: ReactNode }) {
+  return (
+    <>
+      <div
+        style={{ height }}
+        className="overflow-hidden rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-[#1e1e1e]"
+      >
+        <LoadFailure height={height}>
+          <Suspense
+            fallback={
+              <div
+                style={{ height }}
+                className="grid place-items-center text-xs text-slate-500"
+                role="status"
+              >
+                Loading editor…
+              </div>
+            }
+          >
+            {children}
+          </Suspense>
+        </LoadFailure>
+      </div>
+      <p className="mt-1 text-[0.68rem] text-slate-500 dark:text-slate-400">
+        Tab indents inside the editor; press <kbd className="font-mono">Ctrl+M</kbd> so Tab moves focus
+        instead.
+      </p>
+    </>
+  )
+}
+
+class LoadFailure extends Component<{ height: number; children: ReactNode }, { failed: boolean }> {
+  state = { failed: false }
+  static getDerivedStateFromError() {
+    return { failed: true }
+  }
+  render() {
+    if (!this.state.failed) return this.props.children
+    return (
+      <div style={{ height: this.props.height }} className="grid place-items-center p-4 text-center text-sm">
+        <p className="text-red-700 dark:text-red-300">The editor could not load.</p>
+      </div>
+    )
+  }
+}
+
+interface OpenEditorButtonProps {
+  label: string
+  open: boolean
+  controls: string
+  onToggle: () => void
+  /** What to start fetching on hover or focus; Monaco by default. */
+  prefetch?: () => Promise<unknown>
+}
+
+/** Opens an editor on click; hovering or focusing it starts fetching Monaco so it opens fast. */
+export function OpenEditorButton({
+  label,
+  open,
+  controls,
+  onToggle,
+  prefetch: load = prefetchCodeEditor,
+}: OpenEditorButtonProps) {
+  const prefetch = () => void load().catch(() => undefined)
+  return (
+    <button
+      type="button"
+      className={`${BUTTON} aria-expanded:border-indigo-400 aria-expanded:bg-indigo-50 aria-expanded:text-indigo-800 dark:aria-expanded:border-indigo-500 dark:aria-expanded:bg-indigo-950 dark:aria-expanded:text-indigo-200`}
+      aria-expanded={open}
+      aria-controls={open ? controls : undefined}
+      onPointerEnter={prefetch}
+      onFocus={prefetch}
+      onClick={onToggle}
+    >
+      <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5" fill="none" stroke="currentColor">
+        <path d="M10.5 2.5l3 3-7.5 7.5H3v-3z" strokeWidth="1.3" strokeLinejoin="round" />
+      </svg>
+      {label}
+    </button>
+  )
+}

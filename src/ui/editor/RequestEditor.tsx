@@ -1,0 +1,52 @@
+// "Edit request": the token request as raw HTTP text. What is typed is what the IdP processes.
+import { useState } from 'react'
+import type { HttpRequestSnapshot } from '../../core/http/http-snapshot.ts'
+import { formatRawRequest } from '../../core/http/parse-raw-request.ts'
+import { BUTTON } from '../components/buttons.ts'
+import { EditorFrame } from './EditorFrame.tsx'
+import { LazyCodeEditor } from './load-code-editor.ts'
+
+interface RequestEditorProps {
+  id: string
+  /** The request the IdP last received (built from the controls while nothing is typed here). */
+  lastRequest: HttpRequestSnapshot | null
+  rawTokenRequest: string | null
+  onEdit: (raw: string | null) => void
+  dark: boolean
+}
+
+export function RequestEditor({ id, lastRequest, rawTokenRequest, onEdit, dark }: RequestEditorProps) {
+  const generated = lastRequest ? formatRawRequest(lastRequest) : ''
+  const [document, setDocument] = useState(rawTokenRequest ?? generated)
+  // Until the person types, the text follows the controls; after, it stays as typed.
+  if (rawTokenRequest === null && lastRequest && document !== generated) setDocument(generated)
+  return (
+    <div id={id} className="mb-4">
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          {rawTokenRequest === null
+            ? 'Type to take over: the IdP will receive exactly this text.'
+            : 'Hand-edited: the IdP receives exactly this text, and the request controls are paused.'}
+        </p>
+        <button
+          type="button"
+          className={BUTTON}
+          disabled={rawTokenRequest === null}
+          onClick={() => onEdit(null)}
+        >
+          Reset request
+        </button>
+      </div>
+      <EditorFrame height={300}>
+        <LazyCodeEditor
+          document={document}
+          language="plaintext"
+          ariaLabel="Raw token request"
+          dark={dark}
+          height={300}
+          onChange={(text) => onEdit(text)}
+        />
+      </EditorFrame>
+    </div>
+  )
+}

@@ -1,0 +1,116 @@
+// The audit trail: the decisive line, the same line as a log without `act` writes it, and any refusal.
+import { withoutActor } from '../../core/audit/audit-event.ts'
+import type { Run } from '../../core/run.ts'
+import { Badge } from '../components/Badge.tsx'
+import { CopyButton } from '../components/CopyButton.tsx'
+import { Code, Pane } from '../components/Pane.tsx'
+import { headerValue } from '../format/http-text.ts'
+import { AuditLine } from './AuditLine.tsx'
+import { keysLostWithoutAct } from '../format/audit-fields.ts'
+import { Refusal } from './ResponsePane.tsx'
+import { ResourceCall } from './ResourceCall.tsx'
+
+const BY = { idp: 'IdP', 'resource-server': 'resource server' } as const
+
+export function AuditPane({ run, busy }: { run: Run; busy: boolean }) {
+  const audit = run.audit
+  const lost = audit ? keysLostWithoutAct(audit.event) : new Set<string>()
+  const challenge = run.resource ? headerValue(run.resource.response.headers, 'www-authenticate') : null
+  return (
+    <Pane
+      id="audit"
+      title="Audit log"
+      busy={busy}
+      note={
+        <>
+          With <Code>act</Code>, the log says the agent acted for the user. Without it (second line), the same
+          call reads as the user’s own.
+        </>
+      }
+      actions={
+        audit && <CopyButton what="audit lines" text={() => `${audit.line}\n${audit.lineWithoutAct}`} />
+      }
+    >
+      {audit ? (
+        <div className="space-y-3">
+          <div>
+            <p className="mb-1 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+              <span className="font-medium text-slate-700 dark:text-slate-300">
+                Written by the {BY[audit.by]}
+              </span>
+              <Badge tone={audit.event.decision === 'allow' ? 'green' : 'red'}>{audit.event.decision}</Badge>
+            </p>
+            <AuditLine label="Audit line" line={audit.line} event={audit.event} highlight={lost} />
+          </div>
+          <div>
+            <p className="mb-1 text-xs font-medium text-slate-700 dark:text-slate-300">
+              Same entry, in a log without act
+            </p>
+            <AuditLine
+              label="Audit line without act"
+              line={audit.lineWithoutAct}
+              event={withoutActor(audit.event)}
+              highlight={new Set()}
+            />
+            <p className="mt-1.5 text-xs/5 text-slate-600 dark:text-slate-400">
+              {lost.size > 0 ? (
+                <>
+                  Lost without <Code>act</Code>:{' '}
+                  {[...lost].map((key) => (
+                    <span
+                      key={key}
+                      className="mr-1 rounded-sm bg-amber-100 px-1 font-mono text-amber-900 line-through decoration-amber-500 dark:bg-amber-400/15 dark:text-amber-200"
+                    >
+                      {key}
+                    </span>
+                  ))}
+                  — nothing else records that an agent was involved.
+                </>
+              ) : audit.event.principal === null ? (
+                <>
+                  Both lines are the same: the refusal came before any token was read, so neither names a user
+                  or an agent.
+                </>
+              ) : (
+                <>
+                  Both lines are the same: this token names no actor, so even the full log cannot tell the
+                  agent from the user.
+                </>
+              )}
+            </p>
+          </div>
+          {run.resourceError && <Refusal error={run.resourceError} by="The resource server" />}
+          {challenge && (
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              <span className="font-medium text-slate-700 dark:text-slate-300">Challenge sent back</span>
+              <code
+                role="group"
+                aria-label="WWW-Authenticate challenge"
+                className="mt-1 block rounded-lg bg-slate-50 px-3 py-2 font-mono text-xs/5 break-words text-red-800 dark:bg-slate-950/60 dark:text-red-300"
+              >
+                WWW-Authenticate: {challenge}
+              </code>
+            </p>
+          )}
+          {run.resource && <ResourceCall exchange={run.resource} />}
+          {run.auditTrail.length > 1 && (
+            <details className="text-xs">
+              <summary className="cursor-pointer text-slate-600 dark:text-slate-400">
+                Every entry this run wrote ({run.auditTrail.length})
+              </summary>
+              <ol className="mt-2 space-y-1">
+                {run.auditTrail.map((entry, i) => (
+                  <li key={i} className="font-mono break-words text-slate-700 dark:text-slate-300">
+                    <span className="text-slate-400">{BY[entry.by]}:</span> {entry.line}
+                  </li>
+                ))}
+              </ol>
+            </details>
+          )}
+        </div>
+      ) : (
+        <p className="text-sm text-slate-500">Nothing was logged: no request reached a server.</p>
+      )}
+    </Pane>
+  )
+}

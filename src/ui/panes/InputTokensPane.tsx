@@ -1,0 +1,77 @@
+// The tokens the agent brought to the exchange: the user's, its own, and its DPoP proofs.
+import type { Run } from '../../core/run.ts'
+import { CopyButton } from '../components/CopyButton.tsx'
+import { Notice } from '../components/Notice.tsx'
+import { Code, Pane } from '../components/Pane.tsx'
+import { TokenCard } from './TokenCard.tsx'
+
+export function InputTokensPane({ run, busy }: { run: Run; busy: boolean }) {
+  const { subject, actor, tokenRequestProof, resourceRequestProof } = run.tokens
+  const now = Math.floor(run.at / 1000)
+  const all = [subject, actor, tokenRequestProof, resourceRequestProof].filter((t) => t !== null)
+  return (
+    <Pane
+      id="input-tokens"
+      title="Input tokens"
+      busy={busy}
+      note={
+        <>
+          The subject token’s <Code>sub</Code> becomes the delegated token’s <Code>sub</Code>; the actor
+          token’s <Code>sub</Code> becomes <Code>act.sub</Code>. Each DPoP proof signs one request (
+          <Code>htm</Code>, <Code>htu</Code>).
+        </>
+      }
+      actions={<CopyButton what="input tokens" text={() => all.map((t) => t.encoded).join('\n\n')} />}
+    >
+      <div className="grid gap-x-6 gap-y-8 xl:grid-cols-2">
+        <TokenCard
+          title="Subject token"
+          encodedLabel="Encoded subject token"
+          what="subject token"
+          token={subject}
+          nowSeconds={now}
+        >
+          The user’s access token, issued by the IdP when they signed in: what the agent exchanges.
+        </TokenCard>
+        {actor ? (
+          <TokenCard
+            title="Actor token"
+            encodedLabel="Encoded actor token"
+            what="actor token"
+            token={actor}
+            nowSeconds={now}
+          >
+            The agent’s workload identity (a JWT-SVID), issued by its workload issuer.
+          </TokenCard>
+        ) : (
+          <Notice tone="warn">
+            No actor token sent: this is impersonation. The IdP cannot name the agent, so the token will carry
+            no <Code>act</Code>.
+          </Notice>
+        )}
+        {tokenRequestProof && (
+          <TokenCard
+            title="DPoP proof"
+            encodedLabel="Encoded DPoP proof"
+            what="DPoP proof"
+            token={tokenRequestProof}
+            nowSeconds={now}
+          >
+            Sent with the token request: proves the agent holds the key the token will be bound to.
+          </TokenCard>
+        )}
+        {resourceRequestProof && (
+          <TokenCard
+            title="DPoP proof for the resource call"
+            encodedLabel="Encoded DPoP proof for the resource call"
+            what="resource DPoP proof"
+            token={resourceRequestProof}
+            nowSeconds={now}
+          >
+            Sent with the API call; its <Code>ath</Code> is the hash of the access token it accompanies.
+          </TokenCard>
+        )}
+      </div>
+    </Pane>
+  )
+}

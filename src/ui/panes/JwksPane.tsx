@@ -1,0 +1,36 @@
+// The public keys a verifier needs: the IdP's (subject and delegated tokens) and the workload issuer's.
+import type { Run } from '../../core/run.ts'
+import { CopyButton } from '../components/CopyButton.tsx'
+import { JsonView } from '../components/JsonView.tsx'
+import { Code, Pane } from '../components/Pane.tsx'
+
+export function JwksPane({ run, busy }: { run: Run; busy: boolean }) {
+  const { idp, workload } = run.jwks
+  return (
+    <Pane
+      id="jwks"
+      title="IdP JWKS"
+      busy={busy}
+      note={
+        <>
+          Generated in this tab with WebCrypto; the private halves can’t be exported. A token’s{' '}
+          <Code>kid</Code> picks the key.
+        </>
+      }
+      actions={<CopyButton what="IdP JWKS" text={() => JSON.stringify(idp, null, 2)} />}
+    >
+      <div className="space-y-3">
+        <div>
+          <h3 className="mb-1 text-xs font-medium text-slate-700 dark:text-slate-300">IdP</h3>
+          <JsonView value={idp} label="IdP JWKS JSON" />
+        </div>
+        <div>
+          <h3 className="mb-1 text-xs font-medium text-slate-700 dark:text-slate-300">
+            Workload issuer (actor tokens)
+          </h3>
+          <JsonView value={workload} label="Workload issuer JWKS JSON" />
+        </div>
+      </div>
+    </Pane>
+  )
+}

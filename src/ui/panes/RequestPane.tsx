@@ -1,0 +1,104 @@
+// The RFC 8693 request exactly as the IdP received it, with any earlier attempt (a DPoP nonce retry).
+import { useState } from 'react'
+import { formatRawRequest } from '../../core/http/parse-raw-request.ts'
+import type { Run } from '../../core/run.ts'
+import { CopyButton } from '../components/CopyButton.tsx'
+import { HttpRequestView, HttpResponseView } from '../components/HttpMessageView.tsx'
+import { Code, Pane } from '../components/Pane.tsx'
+import { OpenEditorButton } from '../editor/EditorFrame.tsx'
+import { RequestEditor } from '../editor/RequestEditor.tsx'
+import { curlCommand } from '../format/http-text.ts'
+import { Notice } from '../components/Notice.tsx'
+
+interface RequestPaneProps {
+  run: Run
+  busy: boolean
+  dark: boolean
+  onEditRaw: (raw: string | null) => void
+}
+
+export function RequestPane({ run, busy, dark, onEditRaw }: RequestPaneProps) {
+  const [editing, setEditing] = useState(false)
+  const last = run.exchange.at(-1) ?? null
+  const earlier = run.exchange.slice(0, -1)
+  const raw = run.scenario.edits.rawTokenRequest
+  return (
+    <Pane
+      id="request"
+      title="RFC 8693 request"
+      busy={busy}
+      note={
+        <>
+          What the agent sent the IdP: its user’s token as <Code>subject_token</Code>, its own as{' '}
+          <Code>actor_token</Code>, and the <Code>DPoP</Code> proof of its key.
+        </>
+      }
+      actions={
+        <>
+          <OpenEditorButton
+            label="Edit request"
+            open={editing}
+            controls="request-editor"
+            onToggle={() => setEditing(!editing)}
+          />
+          {last && (
+            <>
+              <CopyButton
+                what="request as curl"
+                label="Copy as curl"
+                text={() => curlCommand(last.request)}
+              />
+              <CopyButton what="request" text={() => formatRawRequest(last.request)} />
+            </>
+          )}
+        </>
+      }
+    >
+      {editing && (
+        <RequestEditor
+          id="request-editor"
+          lastRequest={last?.request ?? null}
+          rawTokenRequest={raw}
+          onEdit={onEditRaw}
+          dark={dark}
+        />
+      )}
+      {raw !== null && !editing && (
+        <Notice tone="info" className="mb-3">
+          This request was edited by hand, so the request controls are paused.{' '}
+          <button type="button" className="font-medium underline" onClick={() => onEditRaw(null)}>
+            Reset request
+          </button>
+        </Notice>
+      )}
+      {earlier.map((attempt, i) => (
+        <details key={i} className="group mb-3 rounded-lg border border-slate-200 dark:border-slate-800">
+          <summary className="cursor-pointer px-3 py-2 text-xs font-medium text-slate-700 dark:text-slate-300">
+            Attempt {i + 1} of {run.exchange.length}: answered {attempt.response.status}{' '}
+            {errorCode(attempt.response.body)}
+          </summary>
+          <div className="space-y-2 px-3 pb-3">
+            <HttpRequestView request={attempt.request} label={`Token request, attempt ${i + 1}`} />
+            <HttpResponseView response={attempt.response} label={`Token response, attempt ${i + 1}`} />
+          </div>
+        </details>
+      ))}
+      {last ? (
+        <HttpRequestView request={last.request} label="Token request" />
+      ) : (
+        <Notice tone="error">
+          No request reached the IdP: {run.exchangeError?.description ?? 'the edited text could not be sent'}.
+        </Notice>
+      )}
+    </Pane>
+  )
+}
+
+function errorCode(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { error?: unknown }
+    return typeof parsed.error === 'string' ? parsed.error : ''
+  } catch {
+    return ''
+  }
+}

@@ -1,0 +1,51 @@
+// The IdP's answer: the issued token response, or the RFC error body with a plain-language explanation.
+import type { OAuthError } from '../../core/errors/oauth-error.ts'
+import type { Run } from '../../core/run.ts'
+import { CopyButton } from '../components/CopyButton.tsx'
+import { HttpResponseView } from '../components/HttpMessageView.tsx'
+import { Notice } from '../components/Notice.tsx'
+import { Code, Pane } from '../components/Pane.tsx'
+import { SpecRef } from '../components/SpecRef.tsx'
+
+export function ResponsePane({ run, busy }: { run: Run; busy: boolean }) {
+  const response = run.exchange.at(-1)?.response ?? null
+  const error = run.exchangeError
+  return (
+    <Pane
+      id="response"
+      title="Token response"
+      busy={busy}
+      note={
+        error ? (
+          <>The IdP refused: an RFC error body, and why.</>
+        ) : (
+          <>
+            <Code>issued_token_type</Code> says what came back; <Code>token_type</Code> is <Code>DPoP</Code>{' '}
+            when the token is bound to a key.
+          </>
+        )
+      }
+      actions={response && <CopyButton what="response body" text={() => response.body} />}
+    >
+      <div className="space-y-3">
+        {error && <Refusal error={error} />}
+        {response && <HttpResponseView response={response} label="Token response message" />}
+      </div>
+    </Pane>
+  )
+}
+
+export function Refusal({ error, by = 'The IdP' }: { error: OAuthError; by?: string }) {
+  return (
+    <Notice tone="error">
+      <p className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+        <span>
+          {by} refused with <code className="font-mono font-semibold">{error.code}</code>
+          <span className="text-red-700/80 dark:text-red-200/70"> · HTTP {error.status}</span>
+        </span>
+        <SpecRef spec={error.spec} className="text-red-800/80 dark:text-red-200/80" />
+      </p>
+      <p className="mt-1 text-[0.8rem]/5">{error.reason}</p>
+    </Notice>
+  )
+}
