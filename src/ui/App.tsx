@@ -6,10 +6,12 @@ import { Notice } from './components/Notice.tsx'
 import { OpenEditorButton } from './editor/EditorFrame.tsx'
 import { LazyScenarioJsonEditor, prefetchScenarioJsonEditor } from './editor/load-code-editor.ts'
 import { useKeyRing } from './hooks/use-key-ring.ts'
+import { usePermalink } from './hooks/use-permalink.ts'
 import { useRun } from './hooks/use-run.ts'
 import { useScenario } from './hooks/use-scenario.ts'
 import { useTheme } from './hooks/use-theme.ts'
 import { OutcomeBar } from './OutcomeBar.tsx'
+import { PresetBar } from './PresetBar.tsx'
 import { Panes } from './Panes.tsx'
 import { SiteHeader } from './SiteHeader.tsx'
 
@@ -17,7 +19,9 @@ export function App() {
   const api = useScenario()
   const { scenario, replace, setEdits } = api
   const keyRing = useKeyRing()
-  const state = useRun(scenario, keyRing.keys)
+  const permalink = usePermalink(scenario, replace)
+  // Nothing runs until a link's scenario is read, so a shared link never flashes the seed first.
+  const state = useRun(scenario, permalink.ready ? keyRing.keys : null)
   const theme = useTheme()
   const dark = theme.theme === 'dark'
   const [jsonOpen, setJsonOpen] = useState(false)
@@ -78,6 +82,7 @@ export function App() {
               </Suspense>
             </section>
           )}
+          <PresetBar scenario={scenario} permalink={permalink} />
           <OutcomeBar run={state.run} />
           <Panes state={state} dark={dark} onEditRaw={onEditRaw} onTamper={onTamper} />
         </main>

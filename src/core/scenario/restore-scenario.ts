@@ -1,5 +1,6 @@
 // The one door for untrusted scenarios: fills defaults, repairs what it can, and says what it changed.
 import type { z } from 'zod'
+import { isRecord, mergeChange } from './merge-change.ts'
 import { SEED_SCENARIO } from './seed-scenario.ts'
 import { scenarioSchema } from './scenario-schema.ts'
 import type { Scenario } from './scenario.ts'
@@ -11,21 +12,6 @@ export interface RestoredScenario {
 }
 
 type Path = (string | number)[]
-// Keys that would reach an object's prototype if assigned; never copied from untrusted input.
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** Lays untrusted input over the seed: objects merge key by key, anything else replaces. */
-function layOver(seed: unknown, input: unknown, path: Path, notices: string[]): unknown {
-  if (!isRecord(seed) || !isRecord(input)) return structuredClone(input)
-  const merged: Record<string, unknown> = structuredClone(seed)
-  for (const [key, value] of Object.entries(input)) {
-    if (UNSAFE_KEYS.has(key)) notices.push(`Ignored "${showPath([...path, key])}".`)
-    else merged[key] = key in seed ? layOver(seed[key], value, [...path, key], notices) : value
-  }
-  return merged
-}
 
 const showPath = (path: Path) => path.join('.')
 
@@ -77,7 +63,9 @@ export function restoreScenario(input: unknown): RestoredScenario {
     notices.push(
       `The scenario is from a newer version (${input.version}); fields this version does not know were ignored.`,
     )
-  const candidate = layOver(SEED_SCENARIO, { ...input, version: SEED_SCENARIO.version }, [], notices)
+  const candidate = mergeChange(SEED_SCENARIO, { ...input, version: SEED_SCENARIO.version }, (path) =>
+    notices.push(`Ignored "${path}".`),
+  )
   // Each pass mends every issue zod reports; a handful of passes settles any input.
   for (let pass = 0; pass < 8; pass++) {
     const result = scenarioSchema.safeParse(candidate)

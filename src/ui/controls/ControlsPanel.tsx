@@ -4,6 +4,7 @@ import type { OAuthError } from '../../core/errors/oauth-error.ts'
 import type { ScenarioApi } from '../hooks/use-scenario.ts'
 import { BUTTON } from '../components/buttons.ts'
 import { Notice } from '../components/Notice.tsx'
+import { AttackControl } from './AttackControl.tsx'
 import { ClockControls } from './ClockControls.tsx'
 import { controlForError, type ControlName } from './error-routing.ts'
 import { PolicyControls } from './PolicyControls.tsx'
@@ -55,6 +56,7 @@ export function ControlsPanel({ api, exchangeError, onReset, scenarioEditor }: C
       <WhoControls api={api} errorFor={errorFor} />
       <RequestControls api={api} errorFor={errorFor} />
       <ClockControls api={api} />
+      <AttackControl api={api} />
       <PolicyControls api={api} />
     </form>
   )
