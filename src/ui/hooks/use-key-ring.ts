@@ -1,12 +1,15 @@
 // The page's keys: made once per page load with WebCrypto (non-extractable), never stored anywhere.
 import { useEffect, useState } from 'react'
-import { createKeyRing, type KeyRing } from '../../core/keys/key-ring.ts'
+import type { KeyRing } from '../../core/keys/key-ring.ts'
 
 let pageKeys: Promise<KeyRing> | null = null
 
-/** One key ring for the page's lifetime, shared by every caller (StrictMode's double effects included). */
+/**
+ * One key ring for the page's lifetime, shared by every caller (StrictMode's double effects included).
+ * The protocol core and jose load here, after first paint: nothing can be shown before keys exist anyway.
+ */
 function keysForThisPage(): Promise<KeyRing> {
-  pageKeys ??= createKeyRing()
+  pageKeys ??= import('../../core/keys/key-ring.ts').then(({ createKeyRing }) => createKeyRing())
   return pageKeys
 }
 

@@ -4,7 +4,6 @@ import { useEffect, useRef, useState } from 'react'
 import type { KeyRing } from '../../core/keys/key-ring.ts'
 import type { Run } from '../../core/run.ts'
 import type { Scenario } from '../../core/scenario/scenario.ts'
-import { runScenario } from '../../core/run-scenario.ts'
 
 export interface RunState {
   /** The newest Run that arrived, or null before the first one. */
@@ -17,17 +16,23 @@ export interface RunState {
   crash: string | null
 }
 
+// The protocol core is its own chunk, fetched while the keys are made, so first paint doesn't wait for it.
+let core: Promise<typeof import('../../core/run-scenario.ts')> | null = null
+const loadCore = () => (core ??= import('../../core/run-scenario.ts'))
+
 type Settled = { for: Scenario; run: Run | null; lastIssued: Run | null; crash: string | null }
 
 export function useRun(scenario: Scenario, keys: KeyRing | null): RunState {
   const [settled, setSettled] = useState<Settled | null>(null)
   // Every edit takes the next number; only the result carrying the latest number may land.
   const latest = useRef(0)
+  // Start fetching the core while the keys are being made, rather than after.
+  useEffect(() => void loadCore(), [])
 
   useEffect(() => {
     if (!keys) return
     const mine = ++latest.current
-    runScenario(scenario, { keys }).then(
+    loadCore().then(({ runScenario }) => runScenario(scenario, { keys })).then(
       (run) => {
         if (mine !== latest.current) return
         setSettled((previous) => ({
