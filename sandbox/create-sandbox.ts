@@ -1,0 +1,129 @@
+// The sandbox as one fetch handler: routes each request to the core's IdP, introspection, test issuers or resource server.
+import type { AuditEvent } from '../src/core/audit/audit-event.ts'
+import { formatAuditLine } from '../src/core/audit/format-audit-line.ts'
+import { systemClock, type Clock } from '../src/core/clock.ts'
+import { createReplayCache, type ReplayCache } from '../src/core/dpop/replay-cache.ts'
+import { oauthErrorResponse } from '../src/core/errors/error-response.ts'
+import { oauthError } from '../src/core/errors/oauth-error.ts'
+import type { FetchHandler } from '../src/core/http/http-snapshot.ts'
+import type { ExchangePolicy } from '../src/core/idp/exchange-policy.ts'
+import { MAX_TOKEN_REQUEST_BYTES } from '../src/core/idp/parse-token-request.ts'
+import { publicJwks, type KeyRing } from '../src/core/keys/key-ring.ts'
+import { findResourceServer } from '../src/core/resource-server/catalog.ts'
+import { mountResourceServer } from '../src/core/resource-server/mount-resource-server.ts'
+import { createResourceServer } from '../src/core/resource-server/resource-endpoint.ts'
+import { SEED_SCENARIO } from '../src/core/scenario/seed-scenario.ts'
+import { NO_CHECK_LOG } from '../src/core/trace/check-log.ts'
+import { createAuditRing, type AuditEntry, type AuditRing, type AuditRingOptions } from './audit-ring.ts'
+import { boundedRequest } from './bounded-request.ts'
+import { RESOURCE_PREFIX } from './endpoints.ts'
+import { sandboxRoutes } from './sandbox-routes.ts'
+
+export interface SandboxOptions {
+  /** The issuer and public base URL: an origin such as `http://127.0.0.1:8693`, no trailing slash. */
+  baseUrl: string
+  keys: KeyRing
+  /** The resource server's secret at the introspection endpoint (demo only). */
+  introspectionSecret: string
+  /** Defaults to the seed scenario's policy. */
+  policy?: ExchangePolicy
+  clock?: Clock
+  /** Largest request body read, in bytes; defaults to the token endpoint's own limit. */
+  maxBodyBytes?: number
+  audit?: AuditRingOptions
+  /** Called with every decision's audit line, for example to print it. */
+  onAudit?: (entry: AuditEntry) => void
+}
+
+export interface Sandbox {
+  fetch: FetchHandler
+  audit: AuditRing
+  /** The one DPoP replay cache of the process, shared by the IdP and the resource server. */
+  replay: ReplayCache
+}
+
+/** Methods passed on to the resource server, which answers 405 itself for those its routes lack. */
+const RESOURCE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
+
+const refuse = (status: number, spec: string, description: string, headers: Record<string, string> = {}) =>
+  oauthErrorResponse(oauthError('invalid_request', status, spec, description), headers)
+
+/** Builds the sandbox's handler. The core's handlers are used as they are; this only routes and bounds. */
+export function createSandbox(options: SandboxOptions): Sandbox {
+  const { baseUrl, keys } = options
+  const clock = options.clock ?? systemClock
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_TOKEN_REQUEST_BYTES
+  const audit = createAuditRing(options.audit)
+  const replay = createReplayCache()
+  const record = (by: AuditEntry['by']) => (event: AuditEvent) => {
+    const entry = { at: clock(), by, line: formatAuditLine(event) }
+    audit.push(entry)
+    options.onAudit?.(entry)
+  }
+  const routes = sandboxRoutes({
+    ...options,
+    policy: options.policy ?? SEED_SCENARIO.policy,
+    clock,
+    replay,
+    audit,
+    record: record('idp'),
+  })
+  const resourceServer = createResourceServer({
+    // The audience stays api.github.com, so the policy's grants for it apply here.
+    config: mountResourceServer(findResourceServer('api.github.com')!, {
+      origin: baseUrl,
+      pathPrefix: RESOURCE_PREFIX,
+    }),
+    idpIssuer: baseUrl,
+    idpJwks: publicJwks(keys.idp),
+    clock,
+    replay,
+    log: NO_CHECK_LOG,
+    audit: record('resource-server'),
+  })
+
+  const route = async (request: Request): Promise<Response> => {
+    const { pathname } = new URL(request.url)
+    const fixed = routes.get(pathname)
+    if (fixed) {
+      // HEAD is answered as GET; Node leaves the body out.
+      const method = request.method === 'HEAD' ? 'GET' : request.method
+      if (method !== fixed.method) {
+        const allow = fixed.method === 'GET' ? 'GET, HEAD' : fixed.method
+        const description = `Method ${request.method} is not allowed on ${pathname}; use ${fixed.method}`
+        return refuse(405, 'RFC 9110 §15.5.6', description, { allow })
+      }
+    } else if (!pathname.startsWith(`${RESOURCE_PREFIX}/`)) {
+      return refuse(404, 'RFC 9110 §15.5.5', `No endpoint at ${pathname}`)
+    } else if (!RESOURCE_METHODS.includes(request.method)) {
+      return refuse(405, 'RFC 9110 §15.5.6', `Method ${request.method} is not allowed`, {
+        allow: 'GET, POST',
+      })
+    }
+    const bounded = await boundedRequest(request, baseUrl, maxBodyBytes)
+    // After a 413 the rest of the upload is unread, so the connection can't carry another request.
+    if (!bounded.ok)
+      return oauthErrorResponse(bounded.error, bounded.error.status === 413 ? { connection: 'close' } : {})
+    return (fixed?.handle ?? resourceServer)(bounded.value)
+  }
+
+  return {
+    audit,
+    replay,
+    fetch: async (request) => {
+      try {
+        return await route(request)
+      } catch (error) {
+        // Only a bug gets here. The client still gets JSON, and the process keeps serving.
+        console.error('sandbox: unexpected error', error)
+        return new Response(
+          JSON.stringify({ error: 'server_error', error_description: 'Unexpected error in the sandbox' }),
+          {
+            status: 500,
+            headers: { 'content-type': 'application/json' },
+          },
+        )
+      }
+    },
+  }
+}

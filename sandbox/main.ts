@@ -1,0 +1,73 @@
+// `npm run sandbox`: reads the environment, starts the sandbox, prints what it serves, stops on Ctrl-C.
+import { SEED_SCENARIO } from '../src/core/scenario/seed-scenario.ts'
+import { DEMO_INTROSPECTION_SECRET, readSandboxConfig } from './sandbox-config.ts'
+import { ENDPOINTS, INTROSPECTION_CLIENT_ID } from './endpoints.ts'
+import { startSandbox } from './start-sandbox.ts'
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i
+
+const config = readSandboxConfig(process.env)
+if (!config.ok) {
+  console.error(`sandbox: ${config.error}`)
+  process.exit(2)
+}
+const { port, host, issuer, introspectionSecret, requireDpop } = config.value
+
+const running = await startSandbox({
+  port,
+  host,
+  ...(issuer ? { issuer } : {}),
+  introspectionSecret,
+  policy: { ...SEED_SCENARIO.policy, requireDpop },
+  onAudit: (entry) => console.log(`audit ${entry.by} ${entry.line}`),
+}).catch((error: NodeJS.ErrnoException) => {
+  const why = error.code === 'EADDRINUSE' ? `${host}:${port} is already in use (set PORT)` : error.message
+  console.error(`sandbox: cannot listen: ${why}`)
+  process.exit(1)
+})
+
+const width = Math.max(...ENDPOINTS.map((endpoint) => endpoint.path.length))
+console.log(`Token exchange sandbox listening on ${running.url}`)
+console.log(`issuer ${running.issuer}  (use exactly this base URL: iss, metadata and DPoP htu all name it)`)
+console.log(
+  `policy: the seed scenario's; DPoP ${requireDpop ? 'required' : 'optional (REQUIRE_DPOP=1 to require it)'}`,
+)
+console.log('')
+for (const { method, path, what, testOnly } of ENDPOINTS)
+  console.log(
+    `  ${method.padEnd(4)} ${running.issuer}${path.padEnd(width)}  ${testOnly ? 'TEST ONLY: ' : ''}${what}`,
+  )
+console.log('')
+// The demo secret is printed, being public anyway; a secret of your own never is.
+const shownSecret =
+  introspectionSecret === DEMO_INTROSPECTION_SECRET
+    ? `${introspectionSecret} (the demo secret; set INTROSPECTION_SECRET to change it)`
+    : '$INTROSPECTION_SECRET'
+console.log(`introspection: HTTP Basic, user ${INTROSPECTION_CLIENT_ID}, password ${shownSecret}`)
+if (!LOOPBACK.test(host))
+  console.log(
+    `warning: listening on ${host}, not loopback: the test issuers hand tokens to anyone who can reach it`,
+  )
+console.log('Demo keys, made fresh at every start. Audit lines follow. Ctrl-C to stop.')
+
+let stopping = false
+const stop = (signal: string) => {
+  if (stopping) {
+    console.log('sandbox: stopping now')
+    process.exit(130)
+  }
+  stopping = true
+  console.log(`\nsandbox: ${signal}, closing (Ctrl-C again to force)`)
+  running.close().then(
+    () => {
+      console.log('sandbox: stopped')
+      process.exit(0)
+    },
+    (error: unknown) => {
+      console.error('sandbox: error while closing', error)
+      process.exit(1)
+    },
+  )
+}
+process.on('SIGINT', () => stop('SIGINT'))
+process.on('SIGTERM', () => stop('SIGTERM'))

@@ -1,0 +1,97 @@
+// The sandbox's fixed routes: each path with its one method and the core handler that answers it.
+import type { AuditEvent } from '../src/core/audit/audit-event.ts'
+import type { Clock } from '../src/core/clock.ts'
+import { createNonceStore } from '../src/core/dpop/nonce-store.ts'
+import type { ReplayCache } from '../src/core/dpop/replay-cache.ts'
+import type { FetchHandler } from '../src/core/http/http-snapshot.ts'
+import { authorizationServerMetadata, IDP_PATHS } from '../src/core/idp/authorization-server-metadata.ts'
+import { createDemoActorTokenIssuer, createDemoSubjectTokenIssuer } from '../src/core/idp/demo-issuers.ts'
+import type { ExchangePolicy } from '../src/core/idp/exchange-policy.ts'
+import { createIntrospectionEndpoint } from '../src/core/idp/introspection-endpoint.ts'
+import { createTokenEndpoint } from '../src/core/idp/token-endpoint.ts'
+import { publicJwks, type KeyRing } from '../src/core/keys/key-ring.ts'
+import { WORKLOAD_ISSUER } from '../src/core/scenario/seed-scenario.ts'
+import { NO_CHECK_LOG } from '../src/core/trace/check-log.ts'
+import type { AuditRing } from './audit-ring.ts'
+import { ENDPOINTS, INTROSPECTION_CLIENT_ID } from './endpoints.ts'
+
+export interface Route {
+  method: 'GET' | 'POST'
+  handle: FetchHandler
+}
+
+export interface RouteContext {
+  baseUrl: string
+  keys: KeyRing
+  policy: ExchangePolicy
+  clock: Clock
+  introspectionSecret: string
+  replay: ReplayCache
+  audit: AuditRing
+  /** Where a server's audit events go. */
+  record: (event: AuditEvent) => void
+}
+
+const json = (body: unknown) =>
+  new Response(JSON.stringify(body), {
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  })
+
+/** Every fixed path of the sandbox, built on the core's handlers as they are. */
+export function sandboxRoutes(ctx: RouteContext): Map<string, Route> {
+  const { baseUrl, keys, policy, clock } = ctx
+  const idpJwks = publicJwks(keys.idp)
+  const workloadJwks = publicJwks(keys.workload)
+  const demo = {
+    issuer: baseUrl,
+    idpKey: keys.idp,
+    workloadIssuer: WORKLOAD_ISSUER,
+    workloadKey: keys.workload,
+    clock,
+  }
+  const metadata = authorizationServerMetadata({
+    issuer: baseUrl,
+    policy,
+    introspectionAuthMethods: ['client_secret_basic'],
+  })
+  const get = (handle: FetchHandler): Route => ({ method: 'GET', handle })
+  const post = (handle: FetchHandler): Route => ({ method: 'POST', handle })
+
+  return new Map([
+    ['/', get(async () => json({ issuer: baseUrl, endpoints: ENDPOINTS }))],
+    [IDP_PATHS.metadata, get(async () => json(metadata))],
+    [IDP_PATHS.jwks, get(async () => json(idpJwks))],
+    ['/workload/jwks', get(async () => json(workloadJwks))],
+    [
+      IDP_PATHS.token,
+      post(
+        createTokenEndpoint({
+          issuer: baseUrl,
+          policy,
+          signingKey: keys.idp,
+          idpJwks,
+          actorIssuerJwks: { [WORKLOAD_ISSUER]: workloadJwks },
+          clock,
+          replay: ctx.replay,
+          nonces: createNonceStore(),
+          log: NO_CHECK_LOG,
+          audit: ctx.record,
+        }),
+      ),
+    ],
+    [
+      IDP_PATHS.introspection,
+      post(
+        createIntrospectionEndpoint({
+          issuer: baseUrl,
+          idpJwks,
+          clock,
+          callers: [{ clientId: INTROSPECTION_CLIENT_ID, secret: ctx.introspectionSecret }],
+        }),
+      ),
+    ],
+    ['/demo/subject-token', post(createDemoSubjectTokenIssuer(demo))],
+    ['/demo/actor-token', post(createDemoActorTokenIssuer(demo))],
+    ['/audit', get(async () => json({ lines: ctx.audit.recent(clock()) }))],
+  ])
+}

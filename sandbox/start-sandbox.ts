@@ -1,0 +1,69 @@
+// Serves the sandbox's fetch handler over real HTTP on Node, through @hono/node-server, and stops it cleanly.
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import type { FetchHandler } from '../src/core/http/http-snapshot.ts'
+import { createKeyRing, type KeyRing } from '../src/core/keys/key-ring.ts'
+import { createSandbox, type Sandbox, type SandboxOptions } from './create-sandbox.ts'
+
+export interface StartOptions extends Omit<SandboxOptions, 'baseUrl' | 'keys'> {
+  /** 0 picks a free port. */
+  port: number
+  host: string
+  /** The public base URL, when clients reach the sandbox through another URL (a proxy, a tunnel). */
+  issuer?: string
+  /** Made fresh when absent, as every start makes new demo keys. */
+  keys?: KeyRing
+  /** How long in-flight requests may finish after `close()` before their connections are cut. */
+  graceMs?: number
+}
+
+export interface RunningSandbox {
+  /** Where it listens. */
+  url: string
+  /** The issuer and base URL clients must use; `url` unless `issuer` was given. */
+  issuer: string
+  sandbox: Sandbox
+  keys: KeyRing
+  close(): Promise<void>
+}
+
+/** `http://host:port` for a listening address; any-address binds are named by their loopback. */
+function listeningUrl(host: string, address: AddressInfo): string {
+  const name = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host
+  return `http://${name.includes(':') ? `[${name}]` : name}:${address.port}`
+}
+
+/**
+ * Starts the sandbox: listens, then takes its issuer from the address it got (or from `issuer`), so
+ * `iss`, the metadata and DPoP `htu` all name the URL clients use. Rejects if it can't listen.
+ */
+export async function startSandbox(options: StartOptions): Promise<RunningSandbox> {
+  const keys = options.keys ?? (await createKeyRing())
+  // Nothing is served before the issuer is known; a request in that instant is told to retry.
+  let handler: FetchHandler = async () => new Response(null, { status: 503, headers: { 'retry-after': '1' } })
+  const server = serve({
+    fetch: (request) => handler(request),
+    port: options.port,
+    hostname: options.host,
+    // Keep Node's own Request and Response: client libraries in the same process check `instanceof`.
+    overrideGlobalObjects: false,
+    serverOptions: { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
+  }) as Server
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve)
+    server.once('error', reject)
+  })
+  const url = listeningUrl(options.host, server.address() as AddressInfo)
+  const issuer = options.issuer ?? url
+  const sandbox = createSandbox({ ...options, baseUrl: issuer, keys })
+  handler = sandbox.fetch
+
+  const close = () =>
+    new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()))
+      server.closeIdleConnections()
+      setTimeout(() => server.closeAllConnections(), options.graceMs ?? 2_000).unref()
+    })
+  return { url, issuer, sandbox, keys, close }
+}

@@ -1,0 +1,104 @@
+// Test issuers: hand out a user's subject token and an agent's actor token, so a client can try the exchange.
+import { epochSeconds, type Clock } from '../clock.ts'
+import { oauthErrorResponse } from '../errors/error-response.ts'
+import { oauthError, type Result } from '../errors/oauth-error.ts'
+import type { FetchHandler } from '../http/http-snapshot.ts'
+import { readBodyParams, type BodyParams } from '../http/read-body-params.ts'
+import type { SigningKey } from '../keys/key-ring.ts'
+import { mintActorToken } from '../tokens/mint-actor-token.ts'
+import { mintSubjectToken } from '../tokens/mint-subject-token.ts'
+import { TOKEN_TYPE } from '../tokens/token-types.ts'
+import {
+  parseDemoActorTokenRequest,
+  parseDemoSubjectTokenRequest,
+  type DemoActorTokenRequest,
+  type DemoSubjectTokenRequest,
+} from './demo-token-requests.ts'
+
+/** Test requests are a few hundred bytes; nothing larger is read. */
+export const MAX_DEMO_REQUEST_BYTES = 16 * 1024
+
+/** A passkey sign-in, as in the seed scenario (RFC 8176 §2). */
+const DEMO_AMR = ['hwk', 'user']
+
+export interface DemoIssuerOptions {
+  /** The IdP's issuer: `iss` of subject tokens and `aud` of actor tokens. */
+  issuer: string
+  idpKey: SigningKey
+  /** The workload issuer standing in for SPIRE: `iss` of actor tokens. */
+  workloadIssuer: string
+  workloadKey: SigningKey
+  clock: Clock
+}
+
+const json = (body: unknown) =>
+  new Response(JSON.stringify(body), {
+    status: 200,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  })
+
+/** POST only; form or JSON body; parameters checked by `parse`; the minted token answered by `issue`. */
+function testIssuer<T>(
+  parse: (params: BodyParams) => Result<T>,
+  issue: (request: T) => Promise<Record<string, unknown>>,
+): FetchHandler {
+  return async (request) => {
+    if (request.method !== 'POST') {
+      const error = oauthError(
+        'invalid_request',
+        405,
+        'RFC 9110 §15.5.6',
+        `Method ${request.method} is not allowed; use POST`,
+      )
+      return oauthErrorResponse(error, { allow: 'POST' })
+    }
+    const params = await readBodyParams(request, { json: true, maxBytes: MAX_DEMO_REQUEST_BYTES })
+    if (!params.ok) return oauthErrorResponse(params.error)
+    const parsed = parse(params.value)
+    if (!parsed.ok) return oauthErrorResponse(parsed.error)
+    return json(await issue(parsed.value))
+  }
+}
+
+/**
+ * TEST ONLY. Mints a user's subject token for any `sub` and `scope` (and optionally `may_act`, and an `act`
+ * chain for a subject token that is itself delegated), signed with the IdP's own key: a real IdP issues
+ * these only after the user signs in.
+ * @see RFC 8693 §2.1 (subject_token), §4.1 (act), §4.4 (may_act)
+ */
+export function createDemoSubjectTokenIssuer(options: DemoIssuerOptions): FetchHandler {
+  return testIssuer(parseDemoSubjectTokenRequest, async (request: DemoSubjectTokenRequest) => ({
+    subject_token: await mintSubjectToken(options.idpKey, {
+      issuer: options.issuer,
+      sub: request.sub,
+      scope: request.scope,
+      amr: DEMO_AMR,
+      iat: epochSeconds(options.clock),
+      ttl: request.ttl,
+      mayAct: request.mayAct,
+      priorActors: request.priorActors,
+    }),
+    subject_token_type: TOKEN_TYPE.accessToken,
+    expires_in: request.ttl,
+  }))
+}
+
+/**
+ * TEST ONLY. Mints an agent's actor token (a JWT-SVID) for any SPIFFE ID and attestation, signed with the
+ * workload issuer's key and addressed to the IdP: a real workload issuer attests the workload first.
+ * @see RFC 8693 §2.1 (actor_token), SPIFFE JWT-SVID §3
+ */
+export function createDemoActorTokenIssuer(options: DemoIssuerOptions): FetchHandler {
+  return testIssuer(parseDemoActorTokenRequest, async (request: DemoActorTokenRequest) => ({
+    actor_token: await mintActorToken(options.workloadKey, {
+      issuer: options.workloadIssuer,
+      spiffeId: request.spiffeId,
+      audience: options.issuer,
+      attestation: request.attestation,
+      iat: epochSeconds(options.clock),
+      ttl: request.ttl,
+    }),
+    actor_token_type: TOKEN_TYPE.jwt,
+    expires_in: request.ttl,
+  }))
+}

@@ -1,0 +1,122 @@
+// The IdP's token introspection endpoint as a fetch handler: is this token active, and what does it carry?
+import { createLocalJWKSet, errors, jwtVerify, type JWK, type JWTPayload } from 'jose'
+import { epochSeconds, type Clock } from '../clock.ts'
+import { oauthErrorResponse } from '../errors/error-response.ts'
+import { oauthError } from '../errors/oauth-error.ts'
+import type { FetchHandler } from '../http/http-snapshot.ts'
+import { readBodyParams } from '../http/read-body-params.ts'
+import { JWT_TYP } from '../tokens/token-types.ts'
+import { authenticateBasic, readBasicCredentials, type ClientCredentials } from './client-secret-basic.ts'
+
+/** An introspection request holds one token; 64 KiB is far more than any needs. */
+export const MAX_INTROSPECTION_REQUEST_BYTES = 64 * 1024
+
+/**
+ * The claims an active token's introspection shows: RFC 7662 §2.2's, plus `act` and `may_act`
+ * (RFC 8693 §4.1, §4.4) kept whole, and `cnf` (RFC 9449 §6.2).
+ */
+export const INTROSPECTION_CLAIMS = [
+  'iss',
+  'sub',
+  'aud',
+  'exp',
+  'iat',
+  'nbf',
+  'jti',
+  'client_id',
+  'scope',
+  'act',
+  'may_act',
+  'cnf',
+] as const
+
+export interface IntrospectionEndpointOptions {
+  /** Only this issuer's tokens can be active. */
+  issuer: string
+  /** The IdP's own public keys: a token they don't verify was not issued here. */
+  idpJwks: { keys: JWK[] }
+  clock: Clock
+  /** The protected resources allowed to ask, with their secrets (RFC 7662 §2.1). */
+  callers: readonly ClientCredentials[]
+}
+
+const CHALLENGE = { 'www-authenticate': 'Basic realm="introspection", charset="UTF-8"' }
+
+const json = (body: unknown) =>
+  new Response(JSON.stringify(body), {
+    status: 200,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  })
+
+/** The token's claims if this IdP issued it, it is an access token and it has not expired; else null. */
+async function verifyOwnToken(
+  token: string,
+  options: IntrospectionEndpointOptions,
+): Promise<JWTPayload | null> {
+  const algorithms = [...new Set(options.idpJwks.keys.flatMap((key) => (key.alg ? [key.alg] : [])))]
+  try {
+    const { payload } = await jwtVerify(token, createLocalJWKSet(options.idpJwks), {
+      algorithms,
+      typ: JWT_TYP.accessToken,
+      issuer: options.issuer,
+      requiredClaims: ['exp'],
+      currentDate: new Date(epochSeconds(options.clock) * 1000),
+      // The IdP is the authority on its own tokens' lifetimes: no leeway for an expired one.
+      clockTolerance: 0,
+    })
+    return payload
+  } catch (error) {
+    if (error instanceof errors.JOSEError) return null
+    throw error
+  }
+}
+
+/**
+ * Creates the introspection endpoint. Callers authenticate with HTTP Basic; a token that is expired,
+ * altered, unknown or not an access token of this issuer is `{"active": false}` and nothing more, so
+ * the answer never says why. An active token shows its claims, `act` chain included.
+ * @see RFC 7662 §2.1, §2.2, §2.3, §4
+ * @see RFC 9449 §6.2 (token_type DPoP and cnf.jkt)
+ */
+export function createIntrospectionEndpoint(options: IntrospectionEndpointOptions): FetchHandler {
+  return async (request) => {
+    if (request.method !== 'POST') {
+      const error = oauthError(
+        'invalid_request',
+        405,
+        'RFC 7662 §2.1',
+        `Method ${request.method} is not allowed; use POST`,
+      )
+      return oauthErrorResponse(error, { allow: 'POST' })
+    }
+    // Authenticate first (RFC 7662 §2.1): an unknown caller learns nothing about any token.
+    const credentials = readBasicCredentials(request)
+    if ((await authenticateBasic(credentials, options.callers)) === null) {
+      const description =
+        credentials.kind === 'none'
+          ? 'Introspection requires client authentication with HTTP Basic'
+          : credentials.kind === 'malformed'
+            ? 'The HTTP Basic credentials could not be read'
+            : 'Client authentication failed'
+      return oauthErrorResponse(
+        oauthError('invalid_client', 401, 'RFC 7662 §2.1, RFC 6749 §5.2', description),
+        CHALLENGE,
+      )
+    }
+
+    const params = await readBodyParams(request, { json: false, maxBytes: MAX_INTROSPECTION_REQUEST_BYTES })
+    if (!params.ok) return oauthErrorResponse(params.error)
+    const token = params.value.token
+    if (typeof token !== 'string')
+      return oauthErrorResponse(oauthError('invalid_request', 400, 'RFC 7662 §2.1', '"token" is required'))
+
+    // `token_type_hint` may be ignored (§2.1): this IdP issues one kind of token.
+    const claims = await verifyOwnToken(token, options)
+    if (claims === null) return json({ active: false })
+    const shown = Object.fromEntries(
+      INTROSPECTION_CLAIMS.filter((name) => claims[name] !== undefined).map((name) => [name, claims[name]]),
+    )
+    const bound = typeof claims.cnf === 'object' && claims.cnf !== null && 'jkt' in claims.cnf
+    return json({ active: true, ...shown, token_type: bound ? 'DPoP' : 'Bearer' })
+  }
+}
