@@ -1,6 +1,7 @@
 // Checks a DPoP proof against the request it came with, in the order RFC 9449 §4.3 lists the checks.
-import { EmbeddedJWK, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWK } from 'jose'
+import { EmbeddedJWK, errors, jwtVerify, type JWK } from 'jose'
 import type { Result } from '../errors/oauth-error.ts'
+import { readCompactJws } from '../tokens/read-compact-jws.ts'
 import type { CheckLog } from '../trace/check-log.ts'
 import { checkProofClaims } from './check-proof-claims.ts'
 import type { NonceStore } from './nonce-store.ts'
@@ -70,17 +71,10 @@ export async function verifyDpopProof(options: DpopVerifyOptions): Promise<Resul
   }
   pass(C.single)
 
-  let header: Record<string, unknown>, unverifiedClaims: Record<string, unknown>
-  try {
-    header = decodeProtectedHeader(proof)
-    unverifiedClaims = decodeJwt(proof)
-  } catch (error) {
-    return refuse(
-      C.wellFormed,
-      'DPoP proof is not a well-formed JWT',
-      `The "DPoP" header must be one JWS in compact form, with a JSON header and JSON claims (${(error as Error).message}).`,
-    )
-  }
+  // The same reader as for every other JWT here: three parts, canonical base64url, no duplicate names.
+  const read = readCompactJws(proof, 'DPoP proof')
+  if (!read.ok) return refuse(C.wellFormed, read.failure.description, read.failure.reason)
+  const { header, payload: unverifiedClaims } = read.value
   pass(C.wellFormed)
 
   // Presence and shape are checked on the still-unverified parts: refusing on them is safe, and the

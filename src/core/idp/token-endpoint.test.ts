@@ -428,7 +428,7 @@ describe('the token endpoint refuses in RFC terms', () => {
     })
     expect(body).toMatchObject({
       error: 'invalid_request',
-      error_description: `subject_token "alg" ${alg} is not allowed`,
+      error_description: `subject_token "alg" "${alg}" is not accepted`,
     })
   })
 

@@ -1,6 +1,8 @@
 // Verifies the subject and actor tokens of an exchange against the issuers the IdP trusts for each.
-import { decodeJwt, type JWK, type JWTPayload } from 'jose'
+import type { JWK, JWTPayload } from 'jose'
 import { fail, ok, oauthError, type Result } from '../errors/oauth-error.ts'
+import type { JwtFailure } from '../tokens/jwt-failure.ts'
+import { readCompactJws } from '../tokens/read-compact-jws.ts'
 import { ACTOR_TOKEN_TYPES, SUBJECT_TOKEN_TYPES } from '../tokens/token-types.ts'
 import { verifyJwt, type JwtRules } from '../tokens/verify-jwt.ts'
 import type { CheckLog } from '../trace/check-log.ts'
@@ -11,20 +13,22 @@ const TOKEN_SPEC = 'RFC 8693 §2.2.2'
 const unacceptable = (description: string, reason: string, spec = TOKEN_SPEC) =>
   fail<JWTPayload>(oauthError('invalid_request', 400, spec, description, reason))
 
+/** Logs a refusal from the shared JWT verifier and answers it as RFC 8693 §2.2.2 says. */
+function refuseAs(name: string, failure: JwtFailure, log: CheckLog): Result<JWTPayload> {
+  log.record({
+    label: `${name} ${failure.rule} check`,
+    spec: failure.spec,
+    ok: false,
+    detail: failure.reason,
+  })
+  return unacceptable(failure.description, failure.reason, `${TOKEN_SPEC}; ${failure.spec}`)
+}
+
 async function verifyAs(token: string, rules: JwtRules, log: CheckLog): Promise<Result<JWTPayload>> {
   const verified = await verifyJwt(token, rules)
-  if (!verified.ok) {
-    const { failure } = verified
-    log.record({
-      label: `${rules.name} ${failure.rule} check`,
-      spec: failure.spec,
-      ok: false,
-      detail: failure.description,
-    })
-    return unacceptable(failure.description, failure.reason, `${TOKEN_SPEC}; ${failure.spec}`)
-  }
+  if (!verified.ok) return refuseAs(rules.name, verified.failure, log)
   log.record({
-    label: `${rules.name}: typ ${rules.typ}, alg allowed, signature, iss, aud, exp/nbf`,
+    label: `${rules.name}: canonical JWS, typ ${rules.typ}, no key of its own, no crit, alg and kid, signature, iss, aud, nbf/exp`,
     spec: 'RFC 8693 §2.1, RFC 8725 §3',
     ok: true,
     detail: `iss ${rules.issuer}, sub ${String(verified.payload.sub)}`,
@@ -97,8 +101,11 @@ export async function verifyActorToken(check: ActorTokenCheck, log: CheckLog): P
       `"actor_token_type" ${check.type} is not supported`,
       `This IdP accepts workload identities as JWT-SVIDs (${Object.keys(ACTOR_TOKEN_TYPES).join(', ')}).`,
     )
-  // Read `iss` unverified only to pick the keys; the signature check below is what makes it true.
-  const claimed = peekIssuer(check.token)
+  // Read `iss` unverified only to pick the keys; the signature check below is what makes it true. A token
+  // that isn't one canonical JWS is refused here already, so the peek and the verifier read the same claims.
+  const read = readCompactJws(check.token, 'actor_token')
+  if (!read.ok) return refuseAs('actor_token', read.failure, log)
+  const claimed = typeof read.value.payload.iss === 'string' ? read.value.payload.iss : null
   const jwks = claimed === null ? undefined : check.issuerJwks[claimed]
   const trusted = claimed !== null && check.trustedIssuers.includes(claimed) && jwks !== undefined
   log.record({
@@ -121,13 +128,4 @@ export async function verifyActorToken(check: ActorTokenCheck, log: CheckLog): P
     nowSeconds: check.nowSeconds,
   }
   return verifyAs(check.token, rules, log)
-}
-
-function peekIssuer(token: string): string | null {
-  try {
-    const { iss } = decodeJwt(token)
-    return typeof iss === 'string' ? iss : null
-  } catch {
-    return null
-  }
 }

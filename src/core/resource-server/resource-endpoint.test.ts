@@ -156,13 +156,13 @@ describe('the resource server refuses tokens that do not verify, trusting none o
     [
       'a DPoP proof presented as the access token',
       proofAsToken,
-      'Access token "typ" must be "at+jwt"',
+      'Access token "typ" must be "at+jwt", not "dpop+jwt"',
       /"typ": "dpop\+jwt"/,
     ],
     [
       'a token typed JWT',
       () => mint(claims(), { typ: 'JWT' }),
-      'Access token "typ" must be "at+jwt"',
+      'Access token "typ" must be "at+jwt", not "JWT"',
       /"typ": "JWT"/,
     ],
     [
@@ -175,7 +175,7 @@ describe('the resource server refuses tokens that do not verify, trusting none o
     [
       'a token whose claims were tampered with',
       tamper,
-      'Access token signature is invalid',
+      'Access token signature does not verify',
       /changed after it was issued/,
     ],
   ])('rejects %s with invalid_token', async (_name, makeToken, description, reason) => {
