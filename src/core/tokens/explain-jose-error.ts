@@ -7,7 +7,7 @@ import { malformedJwt } from './read-compact-jws.ts'
 export interface JoseErrorContext {
   name: string
   issuer: string
-  audience: string
+  audience?: string
   nowSeconds: number
   leewaySeconds: number
 }

@@ -29,7 +29,8 @@ export interface JwtRules {
   /** The required JOSE `typ` (RFC 8725 §3.11). */
   typ: string
   issuer: string
-  audience: string
+  /** The audience `aud` must include; left out only by the IdP reading its own tokens (introspection). */
+  audience?: string
   /** The only keys the token may be verified with; the token never supplies its own. */
   jwks: { keys: JWK[] }
   nowSeconds: number
@@ -68,7 +69,7 @@ export async function verifyJwt(token: string, rules: JwtRules): Promise<JwtVeri
       algorithms: [...algorithms],
       typ: rules.typ,
       issuer: rules.issuer,
-      audience: rules.audience,
+      ...(rules.audience === undefined ? {} : { audience: rules.audience }),
       requiredClaims,
       currentDate: new Date(rules.nowSeconds * 1000),
       clockTolerance: leewaySeconds,
