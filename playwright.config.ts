@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test'
 import { chromiumUse } from './e2e/find-chromium'
 
-const PORT = 4173
+// PW_PORT lets two suites run side by side (a CI check beside a developer's run).
+const PORT = Number(process.env.PW_PORT ?? 4173)
 
 export default defineConfig({
   testDir: 'e2e',
