@@ -1,32 +1,12 @@
 // DPoP proofs go through the same canonical-encoding reader as every other JWT: duplicates and respellings refused.
 import { base64url, CompactSign } from 'jose'
 import { describe, expect, test } from 'vitest'
-import { createSigningKey } from '../keys/key-ring.ts'
-import { createCheckLog, type Check } from '../trace/check-log.ts'
 import { createDpopProof } from './create-proof.ts'
-import { createReplayCache } from './replay-cache.ts'
-import { verifyDpopProof } from './verify-proof.ts'
+import { agent, NOW, URL_A, verify } from './dpop-test-fixture.ts'
 
-const NOW = 1_767_225_600
-const URL_A = 'https://api.github.com/repos/marwan/playground'
-const agent = await createSigningKey()
 const { kty, crv, x, y } = agent.publicJwk
 const utf8 = new TextEncoder()
-
-async function verify(proof: string) {
-  const checks: Check[] = []
-  const replay = createReplayCache()
-  const result = await verifyDpopProof({
-    proofs: [proof],
-    htm: 'GET',
-    htu: URL_A,
-    nowSeconds: NOW,
-    replay,
-    status: 401,
-    log: createCheckLog('resource-server', checks),
-  })
-  return { result, checks, replay }
-}
+const verifyOne = (proof: string) => verify([proof])
 
 /** A proof signed by the agent's key over exactly this claims text. */
 const signedOver = (claimsText: string) =>
@@ -42,7 +22,7 @@ const respellSignature = async (respell: (signature: string) => string) => {
 
 describe('verifyDpopProof refuses a proof that is not one canonical JWS', () => {
   test('accepts the same proof spelled canonically', async () => {
-    expect((await verify(await goodProof())).result.ok).toBe(true)
+    expect((await verifyOne(await goodProof())).result.ok).toBe(true)
   })
 
   test.each([
@@ -80,7 +60,7 @@ describe('verifyDpopProof refuses a proof that is not one canonical JWS', () => 
       /whose unused low bits are not zero/,
     ],
   ])('rejects %s', async (_name, makeProof, description, reason) => {
-    const { result, checks, replay } = await verify(await makeProof())
+    const { result, checks, replay } = await verifyOne(await makeProof())
     expect(!result.ok && result.error).toMatchObject({
       code: 'invalid_dpop_proof',
       status: 401,

@@ -1,54 +1,25 @@
 import { describe, expect, test } from 'vitest'
-import { base64url, exportJWK, generateKeyPair, SignJWT, type JWTHeaderParameters } from 'jose'
+import { base64url, exportJWK, generateKeyPair } from 'jose'
 import { createSigningKey } from '../keys/key-ring.ts'
-import { createCheckLog, type Check } from '../trace/check-log.ts'
 import { createDpopProof } from './create-proof.ts'
 import { createNonceStore } from './nonce-store.ts'
 import { createReplayCache } from './replay-cache.ts'
 import { accessTokenHash } from './thumbprint.ts'
-import { verifyDpopProof, type DpopVerifyOptions } from './verify-proof.ts'
+import {
+  AGENT_JWK,
+  agent,
+  EXAMPLE_TOKEN,
+  goodClaims,
+  goodHeader,
+  NOW,
+  signProof,
+  TOKEN_URL,
+  URL_A,
+  V_DPOP_1,
+  verify,
+} from './dpop-test-fixture.ts'
 
-// V-DPOP-1 (RFC 9449 Fig. 4), see /work/shared/RFC-VECTORS.md.
-const V_DPOP_1 =
-  'eyJ0eXAiOiJkcG9wK2p3dCIsImFsZyI6IkVTMjU2IiwiandrIjp7Imt0eSI6IkVDIiwieCI6Imw4dEZyaHgtMzR0VjNoUklDUkRZOXpDa0RscEJoRjQyVVFVZldWQVdCRnMiLCJ5IjoiOVZFNGpmX09rX282NHpiVFRsY3VOSmFqSG10NnY5VERWclUwQ2R2R1JEQSIsImNydiI6IlAtMjU2In19.eyJqdGkiOiItQndDM0VTYzZhY2MybFRjIiwiaHRtIjoiUE9TVCIsImh0dSI6Imh0dHBzOi8vc2VydmVyLmV4YW1wbGUuY29tL3Rva2VuIiwiaWF0IjoxNTYyMjYyNjE2fQ.2-GxA6T8lP4vfrg8v-FdWP0A0zdrj8igiMLvqRMUvwnQg4PtFLbdLXiOSsX0x7NVY-FNyJK70nfbV37xRZT3Lg'
-const EXAMPLE_TOKEN = 'Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU'
-const TOKEN_URL = 'https://server.example.com/token'
-
-const NOW = 1_767_225_600
-const URL_A = 'https://api.github.com/repos/marwan/playground'
-const agent = await createSigningKey()
 const thief = await createSigningKey()
-const { kty, crv, x, y } = agent.publicJwk
-const AGENT_JWK = { kty, crv, x, y }
-
-/** Runs verifyDpopProof with a fresh replay cache and a log the test can read. */
-async function verify(proofs: string[], overrides: Partial<DpopVerifyOptions> = {}) {
-  const checks: Check[] = []
-  const replay = createReplayCache()
-  const result = await verifyDpopProof({
-    proofs,
-    htm: 'GET',
-    htu: URL_A,
-    nowSeconds: NOW,
-    replay,
-    status: 401,
-    log: createCheckLog('resource-server', checks),
-    ...overrides,
-  })
-  return { result, checks, replay }
-}
-
-/** A proof with any header and claims, signed by `key` (a CryptoKey or an HMAC secret). */
-function signProof(
-  header: Record<string, unknown>,
-  claims: Record<string, unknown>,
-  key: CryptoKey | Uint8Array,
-) {
-  return new SignJWT(claims).setProtectedHeader(header as JWTHeaderParameters).sign(key)
-}
-
-const goodClaims = () => ({ jti: crypto.randomUUID(), htm: 'GET', htu: URL_A, iat: NOW })
-const goodHeader = () => ({ typ: 'dpop+jwt', alg: 'ES256', jwk: AGENT_JWK })
 
 /** Asserts a refusal: code, status, section, wire description, reason, and that the failed check was logged last. */
 async function expectRefusal(
