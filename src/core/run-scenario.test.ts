@@ -158,3 +158,36 @@ describe('what changes when the scenario changes', () => {
     expect(result.resourceError).toBeNull()
   })
 })
+
+describe('each exchange refusal names the request parameter it is about', () => {
+  test.each<[string, ScenarioEdit, string]>([
+    ['an audience outside policy', (s) => void (s.request.audiences = ['evil.example.com']), 'audience'],
+    [
+      'a malformed resource',
+      (s) => void ((s.request.audiences = []), (s.request.resources = ['nope'])),
+      'resource',
+    ],
+    ['a scope never granted', (s) => void (s.request.scope = 'delete:repo'), 'scope'],
+    ['an expired subject token', (s) => void (s.clockOffset = 2 * 3600), 'subject_token'],
+    ['an actor may_act does not name', (s) => void (s.user.mayAct = 'spiffe://prod/other'), 'actor_token'],
+    ['an unregistered workload', (s) => void (s.actor.spiffeId = 'spiffe://prod/unknown'), 'client_id'],
+    [
+      'an unsupported requested_token_type',
+      (s) => void (s.request.requestedTokenType = 'urn:ietf:params:oauth:token-type:saml2'),
+      'requested_token_type',
+    ],
+    [
+      'a bearer request when policy requires DPoP',
+      (s) => void ((s.policy.requireDpop = true), (s.request.dpop = false)),
+      'DPoP',
+    ],
+  ])('%s → %s', async (_name, edit, param) => {
+    const result = await run(edit)
+    expect(result.exchangeError?.param).toBe(param)
+    // The parameter is for pointing at a field; the wire body stays exactly RFC 6749 §5.2's.
+    expect(Object.keys(JSON.parse(result.exchange.at(-1)!.response.body))).toEqual([
+      'error',
+      'error_description',
+    ])
+  })
+})

@@ -32,6 +32,11 @@ export interface OAuthError {
   spec: string
   /** A plain-language explanation for people reading the playground. */
   reason: string
+  /**
+   * The request parameter or header the error is about (`scope`, `subject_token`, `DPoP`, …), when
+   * there is one. Not sent on the wire; it lets a client point at the field at fault.
+   */
+  param?: string
 }
 
 /** Builds an {@link OAuthError}; `reason` defaults to the wire description. */
@@ -57,6 +62,11 @@ export function isOAuthError(value: unknown): value is OAuthError {
 
 /** Either a value or the error that stopped it. Errors are data; only bugs throw. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: OAuthError }
+
+/** Marks a failed result with the request parameter it is about; a success passes through. */
+export function aboutParam<T>(result: Result<T>, param: string): Result<T> {
+  return result.ok ? result : { ok: false, error: { ...result.error, param } }
+}
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
 export const fail = <T = never>(error: OAuthError): Result<T> => ({ ok: false, error })

@@ -1,6 +1,6 @@
 // The token exchange itself: verify both tokens, apply policy, and mint the delegated token.
 import type { JWK, JWTPayload } from 'jose'
-import { fail, ok, oauthError, type Result } from '../errors/oauth-error.ts'
+import { aboutParam, fail, ok, oauthError, type Result } from '../errors/oauth-error.ts'
 import type { SigningKey } from '../keys/key-ring.ts'
 import { mintDelegatedToken } from '../tokens/mint-delegated-token.ts'
 import { ISSUABLE_TOKEN_TYPES, TOKEN_TYPE } from '../tokens/token-types.ts'
@@ -37,8 +37,11 @@ export interface TokenExchangeResponse {
   scope?: string
 }
 
-const refuse = (description: string, reason: string, spec = 'RFC 8693 §2.2.2') =>
-  fail<never>(oauthError('invalid_request', 400, spec, description, reason))
+const refuse = (param: string | null, description: string, reason: string, spec = 'RFC 8693 §2.2.2') =>
+  fail<never>({
+    ...oauthError('invalid_request', 400, spec, description, reason),
+    ...(param ? { param } : {}),
+  })
 
 /**
  * Runs the exchange on a parsed request: tokens, client, policy, may_act, chain depth,
@@ -59,6 +62,7 @@ export async function exchangeToken(
   })
   if (!ISSUABLE_TOKEN_TYPES.includes(requestedType))
     return refuse(
+      'requested_token_type',
       `"requested_token_type" ${requestedType} is not supported`,
       `This IdP issues JWT access tokens only (${ISSUABLE_TOKEN_TYPES.join(', ')}).`,
       'RFC 8693 §2.1, §2.2.2',
@@ -74,7 +78,7 @@ export async function exchangeToken(
     },
     log,
   )
-  if (!subject.ok) return subject
+  if (!subject.ok) return aboutParam(subject, 'subject_token')
   ctx.seen.subject = subject.value
 
   let actor: JWTPayload | null = null
@@ -90,7 +94,7 @@ export async function exchangeToken(
       },
       log,
     )
-    if (!verified.ok) return verified
+    if (!verified.ok) return aboutParam(verified, 'actor_token')
     actor = verified.value
     ctx.seen.actor = actor
   } else {
@@ -102,6 +106,7 @@ export async function exchangeToken(
     })
     if (policy.requireActorToken)
       return refuse(
+        'actor_token',
         '"actor_token" is required by policy',
         'This IdP only allows delegation: without an actor token the issued token could not say which agent is acting.',
         'RFC 8693 §1.1, §2.2.2',
@@ -109,7 +114,7 @@ export async function exchangeToken(
   }
 
   const client = identifyClient(request.clientId, actor ? String(actor.sub) : null, policy, log)
-  if (!client.ok) return client
+  if (!client.ok) return aboutParam(client, 'client_id')
   const actorSub = actor ? String(actor.sub) : client.value.spiffeId
   const user = String(subject.value.sub)
 
@@ -122,6 +127,7 @@ export async function exchangeToken(
   })
   if (!rule)
     return refuse(
+      'actor_token',
       `${actorSub} may not act for ${user}`,
       `No rule in the IdP's policy lets ${actorSub} act on behalf of ${user}.`,
     )
@@ -131,7 +137,7 @@ export async function exchangeToken(
     { sub: actorSub, iss: actor ? String(actor.iss) : null },
     log,
   )
-  if (!mayAct.ok) return mayAct
+  if (!mayAct.ok) return aboutParam(mayAct, 'actor_token')
 
   const depth = chainDepth(subject.value) + (actor ? 1 : 0)
   log.record({
@@ -141,6 +147,7 @@ export async function exchangeToken(
   })
   if (depth > policy.maxChainDepth)
     return refuse(
+      'subject_token',
       `Delegation chain of ${depth} actors exceeds the policy maximum of ${policy.maxChainDepth}`,
       "Each hop in a chain is another party holding the user's authority; the IdP caps how long a chain may grow.",
       'RFC 8693 §4.1, §2.2.2',
@@ -164,7 +171,7 @@ export async function exchangeToken(
     ok: scope.ok,
     detail: scope.ok ? scope.value.join(' ') : scope.error.description,
   })
-  if (!scope.ok) return scope
+  if (!scope.ok) return aboutParam(scope, 'scope')
 
   // The token may live no longer than policy allows, than asked for, or than either input token.
   const remaining = (payload: JWTPayload | null) =>
@@ -182,6 +189,7 @@ export async function exchangeToken(
   })
   if (ttl <= 0)
     return refuse(
+      null,
       'No lifetime remains for the issued token',
       'An input token is about to expire, so any token issued now would already be dead.',
     )

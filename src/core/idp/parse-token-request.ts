@@ -28,8 +28,10 @@ const REPEATABLE = new Set(['audience', 'resource'])
 // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
 const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/
 
-const invalid = (description: string, spec: string, reason?: string): OAuthError =>
-  oauthError('invalid_request', 400, spec, description, reason)
+const invalid = (param: string, description: string, spec: string, reason?: string): OAuthError => ({
+  ...oauthError('invalid_request', 400, spec, description, reason),
+  param,
+})
 
 /** Non-empty values of a parameter: RFC 6749 §3.2 treats a parameter sent without a value as omitted. */
 const valuesOf = (params: FormParams, name: string): string[] =>
@@ -52,6 +54,7 @@ export async function parseTokenRequest(
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (type !== 'application/x-www-form-urlencoded') {
     const error = invalid(
+      'Content-Type',
       `Content-Type must be application/x-www-form-urlencoded, not "${type || 'none'}"`,
       'RFC 6749 §3.2',
       'Token requests are sent as an HTML form body; the endpoint does not read JSON or other formats.',
@@ -83,6 +86,7 @@ export async function parseTokenRequest(
   if (repeated !== undefined)
     return fail(
       invalid(
+        repeated,
         `"${repeated}" is included more than once`,
         'RFC 6749 §3.2',
         'Each parameter may appear only once, so the server never has to guess which copy the client meant.',
@@ -90,29 +94,44 @@ export async function parseTokenRequest(
     )
   const get = (name: string): string | null => valuesOf(params, name)[0] ?? null
   const grantType = get('grant_type')
-  if (grantType === null) return fail(invalid('"grant_type" is required', 'RFC 6749 §4.1.3'))
+  if (grantType === null) return fail(invalid('grant_type', '"grant_type" is required', 'RFC 6749 §4.1.3'))
   if (grantType !== TOKEN_EXCHANGE_GRANT)
-    return fail(
-      oauthError(
+    return fail({
+      ...oauthError(
         'unsupported_grant_type',
         400,
         'RFC 6749 §5.2',
         `"grant_type" ${grantType} is not supported`,
         `This endpoint only performs token exchange (${TOKEN_EXCHANGE_GRANT}).`,
       ),
-    )
+      param: 'grant_type',
+    })
   log.record({ label: 'grant_type is token-exchange', spec: 'RFC 8693 §2.1', ok: true })
 
   const subjectToken = get('subject_token')
   const subjectTokenType = get('subject_token_type')
-  if (subjectToken === null) return fail(invalid('"subject_token" is required', 'RFC 8693 §2.1'))
-  if (subjectTokenType === null) return fail(invalid('"subject_token_type" is required', 'RFC 8693 §2.1'))
+  if (subjectToken === null)
+    return fail(invalid('subject_token', '"subject_token" is required', 'RFC 8693 §2.1'))
+  if (subjectTokenType === null)
+    return fail(invalid('subject_token_type', '"subject_token_type" is required', 'RFC 8693 §2.1'))
   const actorToken = get('actor_token')
   const actorTokenType = get('actor_token_type')
   if (actorToken !== null && actorTokenType === null)
-    return fail(invalid('"actor_token_type" is required when "actor_token" is present', 'RFC 8693 §2.1'))
+    return fail(
+      invalid(
+        'actor_token_type',
+        '"actor_token_type" is required when "actor_token" is present',
+        'RFC 8693 §2.1',
+      ),
+    )
   if (actorToken === null && actorTokenType !== null)
-    return fail(invalid('"actor_token_type" must not be sent without "actor_token"', 'RFC 8693 §2.1'))
+    return fail(
+      invalid(
+        'actor_token_type',
+        '"actor_token_type" must not be sent without "actor_token"',
+        'RFC 8693 §2.1',
+      ),
+    )
   log.record({
     label: 'required parameters present, none repeated',
     spec: 'RFC 8693 §2.1, RFC 6749 §3.2',
@@ -123,21 +142,23 @@ export async function parseTokenRequest(
   const scope = scopeParam === null ? null : scopeParam.split(' ').filter((token) => token !== '')
   const badScope = scope?.find((token) => !SCOPE_TOKEN.test(token))
   if (badScope !== undefined)
-    return fail(
-      oauthError(
+    return fail({
+      ...oauthError(
         'invalid_scope',
         400,
         'RFC 6749 §3.3',
         `Scope token "${badScope}" contains a character scope tokens cannot hold`,
         'Scope tokens are printable ASCII without spaces, quotes or backslashes.',
       ),
-    )
+      param: 'scope',
+    })
 
   const lifetime = get('requested_lifetime')
   const requestedLifetime = lifetime === null ? null : Number(lifetime)
   if (requestedLifetime !== null && !(Number.isSafeInteger(requestedLifetime) && requestedLifetime > 0))
     return fail(
       invalid(
+        'requested_lifetime',
         `"requested_lifetime" must be a positive whole number of seconds, not "${lifetime}"`,
         'Playground extension (RFC 6749 §8.2)',
       ),

@@ -2,8 +2,8 @@
 import { fail, ok, oauthError, type Result } from '../errors/oauth-error.ts'
 import type { AudienceGrant, DelegationRule } from './exchange-policy.ts'
 
-const invalidTarget = (description: string, spec: string, reason: string) =>
-  fail<AudienceGrant[]>(oauthError('invalid_target', 400, spec, description, reason))
+const invalidTarget = (param: 'audience' | 'resource', description: string, spec: string, reason: string) =>
+  fail<AudienceGrant[]>({ ...oauthError('invalid_target', 400, spec, description, reason), param })
 
 /** A resource URI matches a grant when origins agree and its path sits under the grant's path. */
 function resourceMatches(resource: URL, grant: AudienceGrant): boolean {
@@ -26,6 +26,7 @@ export function resolveTargets(
 ): Result<AudienceGrant[]> {
   if (audiences.length === 0 && resources.length === 0)
     return invalidTarget(
+      'audience',
       'An "audience" or "resource" is required',
       'RFC 8693 §2.1',
       'This IdP only issues audience-restricted tokens, so the request must say where the token will be used.',
@@ -35,6 +36,7 @@ export function resolveTargets(
     const grant = rule.audiences.find((candidate) => candidate.audience === audience)
     if (!grant)
       return invalidTarget(
+        'audience',
         `Audience "${audience}" is outside policy for ${rule.actor}`,
         'RFC 8693 §2.2.2',
         `The IdP's policy does not let ${rule.actor} reach "${audience}", so it will not mint a token for it.`,
@@ -47,6 +49,7 @@ export function resolveTargets(
       url = new URL(resource)
     } catch {
       return invalidTarget(
+        'resource',
         `"resource" ${resource} is not an absolute URI`,
         'RFC 8707 §2',
         'A resource indicator must be an absolute URI, such as https://api.github.com/.',
@@ -54,6 +57,7 @@ export function resolveTargets(
     }
     if (resource.includes('#'))
       return invalidTarget(
+        'resource',
         `"resource" ${resource} must not contain a fragment`,
         'RFC 8707 §2',
         'A resource indicator names a server, and a fragment is never sent to a server.',
@@ -61,6 +65,7 @@ export function resolveTargets(
     const grant = rule.audiences.find((candidate) => resourceMatches(url, candidate))
     if (!grant)
       return invalidTarget(
+        'resource',
         `Resource "${resource}" is outside policy for ${rule.actor}`,
         'RFC 8707 §2',
         `The IdP's policy does not let ${rule.actor} reach ${resource}.`,

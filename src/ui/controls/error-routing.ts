@@ -4,18 +4,22 @@ import type { OAuthError } from '../../core/errors/oauth-error.ts'
 export type ControlName =
   'user' | 'actor' | 'actorToken' | 'audience' | 'scope' | 'tokenType' | 'ttl' | 'dpop'
 
-/** Best match from the error code first, then from the parameter or claim its description quotes. */
+/** The request parameter (or header) the core says an error is about, and the control that sets it. */
+const CONTROL_FOR_PARAM: Readonly<Record<string, ControlName>> = {
+  subject_token: 'user',
+  subject_token_type: 'user',
+  actor_token: 'actor',
+  actor_token_type: 'actor',
+  client_id: 'actor',
+  audience: 'audience',
+  resource: 'audience',
+  scope: 'scope',
+  requested_token_type: 'tokenType',
+  requested_lifetime: 'ttl',
+  DPoP: 'dpop',
+}
+
+/** The control an error belongs to, from the parameter the core names; null shows it only in the panes. */
 export function controlForError(error: OAuthError | null): ControlName | null {
-  if (!error) return null
-  if (error.code === 'invalid_scope') return 'scope'
-  if (error.code === 'invalid_target') return 'audience'
-  if (error.code === 'invalid_dpop_proof' || error.code === 'use_dpop_nonce') return 'dpop'
-  const text = error.description
-  if (/requested_token_type/.test(text)) return 'tokenType'
-  if (/requested_lifetime/.test(text)) return 'ttl'
-  if (/"audience"|"resource"/.test(text)) return 'audience'
-  if (/\bDPoP\b|"cnf"|jkt/.test(text)) return 'dpop'
-  if (/actor_token|may_act|"act"|actor|client/i.test(text)) return 'actor'
-  if (/subject_token|user|"sub"/i.test(text)) return 'user'
-  return null
+  return error?.param ? (CONTROL_FOR_PARAM[error.param] ?? null) : null
 }
