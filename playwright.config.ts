@@ -13,6 +13,9 @@ export default defineConfig({
   timeout: 30_000,
   use: {
     baseURL: `http://localhost:${PORT}`,
+    // The offline service worker downloads the whole build once the page is idle. Specs that test it
+    // (offline, privacy, CSP) allow it; elsewhere it would only add traffic to every fresh context.
+    serviceWorkers: 'block',
     ...chromiumUse(),
   },
   // e2e runs against the production build. A stale preview server would serve an old dist/,

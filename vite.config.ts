@@ -1,13 +1,16 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
+import { contentSecurityPolicyMeta, SECURITY_HEADERS } from './build/content-security-policy-plugin.ts'
+import { precacheServiceWorker } from './build/service-worker-plugin.ts'
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), contentSecurityPolicyMeta(), precacheServiceWorker()],
   worker: { format: 'es' },
   build: {
     // Monaco's lazily loaded chunk is large by design; the entry chunk has its own budget (bench/budgets).
     chunkSizeWarningLimit: 4096,
   },
-  preview: { port: 4173, strictPort: true },
+  // The built app is served with its Content Security Policy as a header too (frame-ancestors needs one).
+  preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },
 })

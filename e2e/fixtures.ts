@@ -1,12 +1,34 @@
-// Shared e2e fixtures: every test fails on a console error, an uncaught page error, or a request that
-// leaves the page's origin (workers included: the listener is on the browser context).
-import { expect, test as base, type Page } from '@playwright/test'
+// Shared e2e fixtures: every test fails on a console error, an uncaught page error, a Content Security
+// Policy violation, or a request that leaves the page's origin (workers included: the listeners are on the
+// browser context).
+import { expect, test as base, type BrowserContext, type Page } from '@playwright/test'
 
-export const test = base.extend<{ guard: void }>({
+/** Reports every `securitypolicyviolation` of every page in the context to `into`. */
+export async function collectCspViolations(context: BrowserContext, into: string[]): Promise<void> {
+  await context.exposeBinding('__tepCspViolation', (_source, text: string) => void into.push(text))
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __tepCspViolation: (text: string) => void }).__tepCspViolation
+      void report(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} in ${event.sourceFile}:${event.lineNumber}`,
+      )
+    })
+  })
+}
+
+export const test = base.extend<{ guard: void; cspViolations: string[]; pageProblems: string[] }>({
+  /** Console errors and uncaught page errors; a test that causes some on purpose removes them. */
+  // Playwright reads a fixture's dependencies from its first parameter, so an empty pattern is required.
+  // eslint-disable-next-line no-empty-pattern
+  pageProblems: async ({}, use) => use([]),
+  cspViolations: async ({ context }, use) => {
+    const violations: string[] = []
+    await collectCspViolations(context, violations)
+    await use(violations)
+  },
   guard: [
-    async ({ page, baseURL }, use) => {
+    async ({ page, baseURL, cspViolations, pageProblems: problems }, use) => {
       const origin = new URL(baseURL!).origin
-      const problems: string[] = []
       const foreign: string[] = []
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(`console: ${message.text()}`)
@@ -19,6 +41,7 @@ export const test = base.extend<{ guard: void }>({
       await use()
       expect(problems, 'console errors and page errors').toEqual([])
       expect(foreign, 'requests leaving the origin').toEqual([])
+      expect(cspViolations, 'Content Security Policy violations').toEqual([])
     },
     { auto: true },
   ],

@@ -4,6 +4,7 @@ import { formatAuditLine } from '../src/core/audit/format-audit-line.ts'
 import { systemClock, type Clock } from '../src/core/clock.ts'
 import { createReplayCache, type ReplayCache } from '../src/core/dpop/replay-cache.ts'
 import { oauthErrorResponse } from '../src/core/errors/error-response.ts'
+import { securityHeaders } from '../src/core/http/content-security-policy.ts'
 import { oauthError } from '../src/core/errors/oauth-error.ts'
 import type { FetchHandler } from '../src/core/http/http-snapshot.ts'
 import type { ExchangePolicy } from '../src/core/idp/exchange-policy.ts'
@@ -110,20 +111,28 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   return {
     audit,
     replay,
-    fetch: async (request) => {
-      try {
-        return await route(request)
-      } catch (error) {
-        // Only a bug gets here. The client still gets JSON, and the process keeps serving.
-        console.error('sandbox: unexpected error', error)
-        return new Response(
-          JSON.stringify({ error: 'server_error', error_description: 'Unexpected error in the sandbox' }),
-          {
-            status: 500,
-            headers: { 'content-type': 'application/json' },
-          },
-        )
-      }
-    },
+    // Every answer, errors included, carries the project's security headers (the same CSP as the page).
+    fetch: async (request) => withSecurityHeaders(await answer(route, request)),
   }
+}
+
+/** Routes one request; only a bug throws, and it still gets a JSON 500 while the process keeps serving. */
+async function answer(route: FetchHandler, request: Request): Promise<Response> {
+  try {
+    return await route(request)
+  } catch (error) {
+    // Only a bug gets here. The client still gets JSON, and the process keeps serving.
+    console.error('sandbox: unexpected error', error)
+    return new Response(
+      JSON.stringify({ error: 'server_error', error_description: 'Unexpected error in the sandbox' }),
+      { status: 500, headers: { 'content-type': 'application/json' } },
+    )
+  }
+}
+
+/** The same response with the security headers added (on a copy: some responses' headers are immutable). */
+function withSecurityHeaders(response: Response): Response {
+  const secured = new Response(response.body, response)
+  for (const [name, value] of Object.entries(securityHeaders())) secured.headers.set(name, value)
+  return secured
 }

@@ -9,7 +9,8 @@ const MALFORMED_PERCENT = /%(?![0-9A-Fa-f]{2})/
 function decode(part: string): string | null {
   if (MALFORMED_PERCENT.test(part)) return null
   try {
-    return decodeURIComponent(part.replaceAll('+', ' '))
+    // split/join rather than replaceAll: V8's replaceAll slows down super-linearly on a part made of "+".
+    return decodeURIComponent(part.split('+').join(' '))
   } catch {
     // A percent sequence that isn't valid UTF-8 (e.g. %FF).
     return null

@@ -36,11 +36,14 @@ export async function readBodyParams(
     const accepted = options.json ? `${FORM} or application/json` : FORM
     return invalid(`Content-Type must be ${accepted}, not "${type || 'none'}"`, 'RFC 6749 §3.2')
   }
-  const body = await request.text()
-  if (new TextEncoder().encode(body).length > options.maxBytes)
+  // Counted on the bytes as sent: decoding first would drop a byte order mark and re-encode the whole body.
+  const bytes = await request.arrayBuffer()
+  if (bytes.byteLength > options.maxBytes)
     return fail(
       oauthError('invalid_request', 413, 'RFC 9110 §15.5.14', `Body exceeds ${options.maxBytes} bytes`),
     )
+  // What request.text() does: UTF-8, invalid sequences replaced, a leading byte order mark dropped.
+  const body = new TextDecoder().decode(bytes)
   if (isJson) return readJson(body)
 
   const parsed = parseFormBody(body)

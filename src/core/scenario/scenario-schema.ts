@@ -2,6 +2,11 @@
 import { z } from 'zod'
 import { ATTACKS, ATTESTATION_PLATFORMS } from './scenario.ts'
 
+// No code generation: zod otherwise probes `new Function` to compile fast parsers, which the page's
+// Content Security Policy (no eval) blocks and reports as a violation. Scenarios are small; the
+// interpreted parser is plenty fast.
+z.config({ jitless: true })
+
 /** Bounds keep hostile input cheap to refuse: no field is allowed to be large enough to hurt. */
 export const SCENARIO_LIMITS = {
   id: 256,

@@ -13,6 +13,8 @@ export interface CompactJws {
 export type CompactJwsRead = { ok: true; value: CompactJws } | { ok: false; failure: JwtFailure }
 
 const PARTS = ['header', 'payload', 'signature'] as const
+/** Deeper nesting than this is refused: real headers and claims nest a few levels (`act` chains included). */
+export const MAX_JWS_JSON_DEPTH = 32
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -65,7 +67,12 @@ export function readCompactJws(token: string, name: string): CompactJwsRead {
     } catch {
       return { ok: false, failure: malformedJwt(name, `the ${part} is not UTF-8`) }
     }
-    const scan = scanJsonMembers(text)
+    const scan = scanJsonMembers(text, MAX_JWS_JSON_DEPTH)
+    if (!scan.ok && scan.problem === 'depth')
+      return {
+        ok: false,
+        failure: malformedJwt(name, `the ${part} nests deeper than ${MAX_JWS_JSON_DEPTH} levels`),
+      }
     if (!scan.ok && scan.problem === 'duplicate')
       return {
         ok: false,

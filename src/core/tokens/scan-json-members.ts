@@ -5,6 +5,7 @@ export type JsonScan =
   | { ok: true }
   | { ok: false; problem: 'syntax'; at: number }
   | { ok: false; problem: 'duplicate'; name: string; at: number }
+  | { ok: false; problem: 'depth'; at: number }
 
 const ESCAPES = new Map([
   ['"', '"'],
@@ -71,12 +72,14 @@ function readScalar(text: string, at: number): number {
  * in the same object. Iterative (no recursion, so deep nesting can't overflow the stack), linear in the
  * length of `text`, and it never throws. Member names are compared after decoding escapes, as a parser
  * sees them. JWS and JWT parsers must reject such duplicates or keep only the last; a verifier that
- * refuses them can't be fooled by two parsers keeping different copies.
+ * refuses them can't be fooled by two parsers keeping different copies. Containers nested deeper than
+ * `maxDepth` are refused too: JSON.parse reads them, but JSON.stringify and any recursive walk of the
+ * result overflow the stack a few thousand levels down.
  * @see RFC 7515 §4
  * @see RFC 7519 §4
  * @see RFC 8259 §4
  */
-export function scanJsonMembers(text: string): JsonScan {
+export function scanJsonMembers(text: string, maxDepth = Infinity): JsonScan {
   // One entry per open container: the names seen so far for an object, null for an array.
   const open: (Set<string> | null)[] = []
   let state: 'value' | 'name' | 'after' = 'value'
@@ -92,6 +95,7 @@ export function scanJsonMembers(text: string): JsonScan {
           i++
           state = 'after'
         } else {
+          if (open.length >= maxDepth) return { ok: false, problem: 'depth', at: i }
           open.push(c === '{' ? new Set() : null)
           state = c === '{' ? 'name' : 'value'
         }

@@ -1,5 +1,6 @@
 // A token as the playground shows it: encoded, with its decoded header and payload.
 import { decodeJwt, decodeProtectedHeader } from 'jose'
+import { MAX_JWS_JSON_DEPTH } from './read-compact-jws.ts'
 
 export interface TokenView {
   encoded: string
@@ -9,15 +10,33 @@ export interface TokenView {
   payload: Record<string, unknown> | null
 }
 
-function tryDecode<T>(decode: () => T): T | null {
+/**
+ * True when non-empty containers nest deeper than `max`, counted as readCompactJws counts them (an empty
+ * `{}` or `[]` holds nothing deeper). Iterative, so the check itself can't overflow the stack.
+ */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]]
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [current, depth] = next
+    if (typeof current !== 'object' || current === null) continue
+    const children = Object.values(current)
+    if (children.length > 0 && depth > max) return true
+    for (const child of children) stack.push([child, depth + 1])
+  }
+  return false
+}
+
+function tryDecode(decode: () => Record<string, unknown>): Record<string, unknown> | null {
   try {
-    return decode()
+    const value = decode()
+    // Too deep to show: rendering or JSON.stringify would overflow the stack on it.
+    return nestsDeeperThan(value, MAX_JWS_JSON_DEPTH) ? null : value
   } catch {
     return null
   }
 }
 
-/** Decodes without verifying: for display only, never for a decision. */
+/** Decodes without verifying: for display only, never for a decision. Never throws. */
 export function viewToken(encoded: string): TokenView {
   return {
     encoded,

@@ -3,11 +3,22 @@ import { Component, Suspense, type ReactNode } from 'react'
 import { BUTTON } from '../components/buttons.ts'
 import { prefetchCodeEditor } from './load-code-editor.ts'
 
-export function EditorFrame({ height, children }: { height: number; children: ReactNode }) {
+interface EditorFrameProps {
+  height: number
+  /** The most text one paste or drop may bring in; a larger one is refused before Monaco sees it. */
+  pasteLimit: number
+  /** For JSON editors: the deepest nesting one paste may bring in. */
+  pasteMaxDepth?: number
+  children: ReactNode
+}
+
+export function EditorFrame({ height, pasteLimit, pasteMaxDepth, children }: EditorFrameProps) {
   return (
     <>
       <div
         style={{ height }}
+        data-paste-limit={pasteLimit}
+        data-paste-max-depth={pasteMaxDepth}
         className="overflow-hidden rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-[#1e1e1e]"
       >
         <LoadFailure height={height}>

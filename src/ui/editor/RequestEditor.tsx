@@ -5,6 +5,7 @@ import { formatRawRequest } from '../../core/http/parse-raw-request.ts'
 import { BUTTON } from '../components/buttons.ts'
 import { EditorFrame } from './EditorFrame.tsx'
 import { LazyCodeEditor } from './load-code-editor.ts'
+import { EDIT_PASTE_LIMIT } from './paste-limits.ts'
 
 interface RequestEditorProps {
   id: string
@@ -37,7 +38,7 @@ export function RequestEditor({ id, lastRequest, rawTokenRequest, onEdit, dark }
           Reset request
         </button>
       </div>
-      <EditorFrame height={300}>
+      <EditorFrame height={300} pasteLimit={EDIT_PASTE_LIMIT}>
         <LazyCodeEditor
           document={document}
           language="plaintext"

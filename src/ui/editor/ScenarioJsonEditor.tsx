@@ -7,6 +7,7 @@ import { BUTTON } from '../components/buttons.ts'
 import type { EditorMarker } from './CodeEditor.tsx'
 import { EditorFrame } from './EditorFrame.tsx'
 import { LazyCodeEditor } from './load-code-editor.ts'
+import { JSON_PASTE_MAX_DEPTH, SCENARIO_JSON_PASTE_LIMIT } from './paste-limits.ts'
 
 interface ScenarioJsonEditorProps {
   id: string
@@ -59,7 +60,7 @@ export function ScenarioJsonEditor({ id, scenario, onScenario, onClose, dark }: 
           Close
         </button>
       </div>
-      <EditorFrame height={360}>
+      <EditorFrame height={360} pasteLimit={SCENARIO_JSON_PASTE_LIMIT} pasteMaxDepth={JSON_PASTE_MAX_DEPTH}>
         <LazyCodeEditor
           document={document}
           language="json"

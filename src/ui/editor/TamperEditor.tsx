@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { BUTTON } from '../components/buttons.ts'
 import { EditorFrame } from './EditorFrame.tsx'
 import { LazyCodeEditor } from './load-code-editor.ts'
+import { EDIT_PASTE_LIMIT, JSON_PASTE_MAX_DEPTH } from './paste-limits.ts'
 
 interface TamperEditorProps {
   id: string
@@ -34,7 +35,7 @@ export function TamperEditor({ id, issuedClaims, tamperedClaims, onEdit, dark }:
           Reset token
         </button>
       </div>
-      <EditorFrame height={300}>
+      <EditorFrame height={300} pasteLimit={EDIT_PASTE_LIMIT} pasteMaxDepth={JSON_PASTE_MAX_DEPTH}>
         <LazyCodeEditor
           document={document}
           language="json"

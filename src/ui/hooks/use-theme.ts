@@ -3,7 +3,7 @@ import { useCallback, useEffect, useSyncExternalStore } from 'react'
 
 export type Theme = 'light' | 'dark'
 
-/** The one key this app writes to localStorage (index.html reads it too, to paint the right theme first). */
+/** The one key this app writes to localStorage (public/theme-init.js reads it too, to paint the right theme first). */
 export const THEME_KEY = 'tep-theme'
 const CHANGED = 'tep-theme-change'
 const DARK_QUERY = '(prefers-color-scheme: dark)'

@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest'
+import { precacheFor } from './service-worker-plugin.ts'
+
+const build = (entries: [string, string | Uint8Array][]) => new Map<string, string | Uint8Array>(entries)
+
+describe('the precache list', () => {
+  const files = build([
+    ['index.html', '<html>'],
+    ['assets/index-abc.js', 'app'],
+    ['theme-init.js', 'theme'],
+    ['sw.js', 'itself'],
+  ])
+
+  test('holds every file of the build as a URL path, the page as "/", and not the service worker', () => {
+    expect(precacheFor(files).files).toEqual(['/assets/index-abc.js', '/', '/theme-init.js'])
+    expect(precacheFor(files).shell).toBe('/')
+  })
+
+  test('gets a new version when any file changes, even one whose name carries no hash', () => {
+    const same = precacheFor(files).version
+    expect(precacheFor(build([...files]))).toMatchObject({ version: same })
+    const changed = build(
+      [...files].map(([name, text]) => [name, name === 'theme-init.js' ? 'theme 2' : text]),
+    )
+    expect(precacheFor(changed).version).not.toBe(same)
+  })
+})

@@ -1,0 +1,115 @@
+// Properties over any body: a form parses to its pairs or to a typed invalid_request, never a throw, and in
+// linear time on long hostile bodies.
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { isOAuthError } from '../errors/oauth-error.ts'
+import { linearBound, timeGrowth } from '../testing/time-growth.ts'
+import { parseFormBody } from './parse-form-body.ts'
+
+/** Pieces that make form encoding go wrong: stray or half percent signs, bad UTF-8, separators. */
+const formUnit = fc.oneof(
+  fc.constantFrom(
+    '%',
+    '%2',
+    '%zz',
+    '%41',
+    '%C3%A9',
+    '%FF',
+    '%C3',
+    '%ED%A0%80',
+    '%00',
+    '+',
+    '&',
+    '=',
+    '&&',
+    '==',
+  ),
+  fc.constantFrom('a', 'é', '\u2028', '\uD800', '\uDC00', '😀', ' ', '\n', '?', '#'),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+)
+const anyBody = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: formUnit }), fc.string())
+/** Well-formed UTF-16 strings: what a form field can hold (URLSearchParams replaces lone surrogates). */
+const fieldText = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: formUnit }).filter(isWellFormed))
+
+function isWellFormed(text: string): boolean {
+  try {
+    encodeURIComponent(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A call must come back well inside this, whatever the input: "never hangs", checked per input. */
+const PER_CALL_MS = 1_000
+
+function parseTimed(body: string) {
+  const started = performance.now()
+  const result = parseFormBody(body)
+  expect(performance.now() - started).toBeLessThan(PER_CALL_MS)
+  return result
+}
+
+describe('parseFormBody on hostile input', () => {
+  test('any body parses to name/value strings or to a typed invalid_request naming the pair, never a throw', () => {
+    fc.assert(
+      fc.property(anyBody, (body) => {
+        const result = parseTimed(body)
+        if (result.ok) {
+          for (const pair of result.value) {
+            expect(pair).toHaveLength(2)
+            expect(pair.every((part) => typeof part === 'string')).toBe(true)
+          }
+          return
+        }
+        expect(isOAuthError(result.error)).toBe(true)
+        expect(result.error).toMatchObject({
+          code: 'invalid_request',
+          status: 400,
+          spec: 'RFC 6749 Appendix B',
+        })
+        // The message quotes at most 40 characters of the offending pair, so a huge body can't flood it.
+        expect(result.error.description).toMatch(/^Malformed form encoding in "[\s\S]{0,41}"$/)
+      }),
+      { numRuns: 2_000 },
+    )
+  })
+
+  test('whatever URLSearchParams encodes, it reads back exactly, in order, repeats kept', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fieldText, fieldText), { maxLength: 8 }), (pairs) => {
+        expect(parseTimed(new URLSearchParams(pairs).toString())).toEqual({ ok: true, value: pairs })
+        const percentOnly = pairs
+          .map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`)
+          .join('&')
+        expect(parseTimed(percentOnly)).toEqual({ ok: true, value: pairs })
+      }),
+      { numRuns: 1_000 },
+    )
+  })
+
+  test('what it accepts, it reads as the URL standard does', () => {
+    fc.assert(
+      fc.property(anyBody, (body) => {
+        const result = parseTimed(body)
+        // URLSearchParams also drops a leading "?" and repairs lone surrogates; neither is a form body.
+        if (!result.ok || body.startsWith('?') || !isWellFormed(body)) return
+        expect(result.value).toEqual([...new URLSearchParams(body)])
+      }),
+      { numRuns: 2_000 },
+    )
+  })
+
+  test.each([
+    ['separators only', (n: number) => '&'.repeat(n)],
+    ['equals signs only', (n: number) => '='.repeat(n)],
+    ['plus signs', (n: number) => `a=${'+'.repeat(n)}`],
+    ['valid percent escapes', (n: number) => `a=${'%41'.repeat(n / 3)}`],
+    ['many short pairs', (n: number) => 'a=b&'.repeat(n / 4)],
+    ['a half escape at the very end', (n: number) => `a=${'x'.repeat(n)}%4`],
+    ['bad UTF-8 at the very end', (n: number) => `a=${'%41'.repeat(n / 3)}%FF`],
+  ])('linear time on a megabyte of %s', async (_, make) => {
+    const { smallMs, largeMs } = await timeGrowth(make, (body) => parseFormBody(body))
+    expect(largeMs).toBeLessThan(linearBound(smallMs))
+  })
+})
