@@ -1,4 +1,5 @@
 // Scenario → Run: the one entry point. Mints the inputs, sends the exchange, calls the resource server.
+import type { JWK } from 'jose'
 import { formatAuditLine } from './audit/format-audit-line.ts'
 import { withoutActor, type AuditEvent } from './audit/audit-event.ts'
 import { buildTokenRequest } from './agent/build-token-request.ts'
@@ -8,7 +9,7 @@ import { epochSeconds, offsetClock, systemClock, type Clock } from './clock.ts'
 import { createNonceStore } from './dpop/nonce-store.ts'
 import { createReplayCache } from './dpop/replay-cache.ts'
 import type { OAuthError } from './errors/oauth-error.ts'
-import { snapshotRequest, snapshotResponse, type FetchHandler } from './http/http-snapshot.ts'
+import { sendAndSnapshot, snapshotHeader } from './http/http-snapshot.ts'
 import { parseRawRequest } from './http/parse-raw-request.ts'
 import { createTokenEndpoint, tokenEndpointUrl } from './idp/token-endpoint.ts'
 import { publicJwks, type KeyRing } from './keys/key-ring.ts'
@@ -29,6 +30,24 @@ export interface RunDependencies {
 }
 
 type AuditSource = 'idp' | 'resource-server'
+
+type RingJwks = Run['jwks']
+const jwksByRing = new WeakMap<KeyRing, RingJwks>()
+
+/**
+ * The same frozen JWKS objects for every Run of a key ring, so that a verifier may keep the keys it
+ * imported from a JWKS for as long as it sees that very object (a per-object cache, as jose keeps
+ * inside each `createLocalJWKSet`), instead of importing them again on every Run.
+ */
+function ringJwks(keys: KeyRing): RingJwks {
+  let jwks = jwksByRing.get(keys)
+  if (!jwks) {
+    const frozen = (set: { keys: JWK[] }) => Object.freeze({ keys: Object.freeze(set.keys) as JWK[] })
+    jwks = { idp: frozen(publicJwks(keys.idp)), workload: frozen(publicJwks(keys.workload)) }
+    jwksByRing.set(keys, jwks)
+  }
+  return jwks
+}
 
 /** Where each top-level claim of a delegated token comes from (RFC 8693 §2.2, RFC 9068 §2.2). */
 const CLAIM_SOURCES: Record<string, ClaimSource> = {
@@ -57,8 +76,7 @@ export async function runScenario(scenario: Scenario, deps: RunDependencies): Pr
   const checks: Check[] = []
   const trail: { by: AuditSource; event: AuditEvent }[] = []
   const tokens = await mintScenarioTokens(scenario, keys, epochSeconds(realClock))
-  const idpJwks = publicJwks(keys.idp)
-  const workloadJwks = publicJwks(keys.workload)
+  const { idp: idpJwks, workload: workloadJwks } = ringJwks(keys)
   const tokenEndpoint = tokenEndpointUrl(IDP_ISSUER)
 
   let exchangeError: OAuthError | null = null
@@ -79,11 +97,6 @@ export async function runScenario(scenario: Scenario, deps: RunDependencies): Pr
   })
 
   const exchange: HttpExchange[] = []
-  const send = async (handler: FetchHandler, request: Request): Promise<[HttpExchange, Response]> => {
-    const requestSnapshot = await snapshotRequest(request)
-    const response = await handler(request)
-    return [{ request: requestSnapshot, response: await snapshotResponse(response) }, response]
-  }
   const buildRequest = (nonce?: string) =>
     buildTokenRequest({
       scenario,
@@ -102,22 +115,24 @@ export async function runScenario(scenario: Scenario, deps: RunDependencies): Pr
     else exchangeError = parsed.error
   } else tokenRequest = await buildRequest()
 
-  let tokenResponse: Response | null = null
+  let tokenResponse: HttpExchange['response'] | null = null
   if (tokenRequest) {
-    let [first, response] = await send(idp, tokenRequest)
-    exchange.push(first)
+    let sent = await sendAndSnapshot(idp, tokenRequest)
+    exchange.push(sent)
     // RFC 9449 §8: a client told to use a nonce retries once with it, as any DPoP client would.
-    const nonce = response.headers.get('dpop-nonce')
-    if (response.status === 400 && nonce && scenario.edits.rawTokenRequest === null) {
-      ;[first, response] = await send(idp, await buildRequest(nonce))
-      exchange.push(first)
+    const nonce = snapshotHeader(sent.response, 'dpop-nonce')
+    if (sent.response.status === 400 && nonce && scenario.edits.rawTokenRequest === null) {
+      sent = await sendAndSnapshot(idp, await buildRequest(nonce))
+      exchange.push(sent)
     }
-    tokenResponse = response
+    tokenResponse = sent.response
   }
 
-  const issued = tokenResponse?.ok
-    ? ((await tokenResponse.json()) as { access_token: string; token_type: string })
-    : null
+  // A 2xx token response carries JSON (RFC 8693 §2.2.1); the snapshot holds its body, read once.
+  const issued =
+    tokenResponse !== null && tokenResponse.status >= 200 && tokenResponse.status < 300
+      ? (JSON.parse(tokenResponse.body) as { access_token: string; token_type: string })
+      : null
   const presented =
     issued && scenario.edits.tamperedClaims !== null
       ? tamperToken(issued.access_token, scenario.edits.tamperedClaims)
@@ -152,8 +167,8 @@ export async function runScenario(scenario: Scenario, deps: RunDependencies): Pr
     resourceProof = built.proof
     // A replay sends the very same request again: same token, same proof, same jti.
     const replay = scenario.attack === 'replayed-proof' ? built.request.clone() : null
-    ;[resource] = await send(rs, built.request)
-    if (replay) [resource] = await send(rs, replay)
+    resource = await sendAndSnapshot(rs, built.request)
+    if (replay) resource = await sendAndSnapshot(rs, replay)
   }
 
   const decisive = trail.at(-1)

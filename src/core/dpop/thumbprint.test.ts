@@ -63,6 +63,21 @@ describe('jwkThumbprint', () => {
     const decorated: JWK = { ...V_JKT_2_EC, kid: 'some-key', alg: 'ES256', use: 'sig' }
     expect(await jwkThumbprint(decorated)).toBe('0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I')
   })
+
+  test('gives a remembered key the same thumbprint again, and never lends it to a key that differs', async () => {
+    const first = await jwkThumbprint(V_JKT_2_EC)
+    expect(await jwkThumbprint({ ...V_JKT_2_EC })).toBe(first)
+    const otherY = { ...V_JKT_2_EC, y: V_JKT_2_EC.x }
+    expect(await jwkThumbprint(otherY)).not.toBe(first)
+  })
+
+  test('still refuses a key missing a required member after a similar key was remembered', async () => {
+    await jwkThumbprint(V_JKT_2_EC)
+    const { y: _y, ...withoutY } = V_JKT_2_EC
+    await expect(jwkThumbprint(withoutY as JWK)).rejects.toThrow()
+    // A member of the wrong type is not the same input either: "5" and 5 don't share an entry.
+    await expect(jwkThumbprint({ ...V_JKT_2_EC, y: 5 } as unknown as JWK)).rejects.toThrow()
+  })
 })
 
 describe('accessTokenHash', () => {

@@ -1,6 +1,14 @@
 // Key and token fingerprints DPoP binds with: RFC 7638 JWK thumbprints (`jkt`) and the access-token hash (`ath`).
 import { base64url, calculateJwkThumbprint, type JWK } from 'jose'
 
+// Thumbprints already computed, by the members any key type's thumbprint can depend on (RFC 7638 §3.2;
+// `alg` and `pub` for jose's AKP keys). A thumbprint is a pure function of those members, so a hit is
+// exactly what jose would compute again; bounded, oldest out first. The IdP and the resource server both
+// thumbprint the agent's key on every Run: this spares two SHA-256 digests per Run.
+const MEMBERS = ['kty', 'crv', 'x', 'y', 'e', 'n', 'k', 'alg', 'pub'] as const
+const MAX_REMEMBERED = 64
+const remembered = new Map<string, string>()
+
 /**
  * The RFC 7638 SHA-256 thumbprint of a public key, as carried in `cnf.jkt` and `dpop_jkt`.
  * Only the required members count (for EC: crv, kty, x, y), so `kid`, `alg` or `use` never change it.
@@ -9,7 +17,14 @@ import { base64url, calculateJwkThumbprint, type JWK } from 'jose'
  * @see RFC 7638 §3
  */
 export async function jwkThumbprint(jwk: JWK): Promise<string> {
-  return calculateJwkThumbprint(jwk, 'sha256')
+  // JSON keeps member types apart ("5" is not 5), so two JWKs share an entry only if jose sees the same input.
+  const id = JSON.stringify(MEMBERS.map((name) => (jwk as Record<string, unknown>)[name] ?? null))
+  const known = remembered.get(id)
+  if (known !== undefined) return known
+  const thumbprint = await calculateJwkThumbprint(jwk, 'sha256')
+  if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!)
+  remembered.set(id, thumbprint)
+  return thumbprint
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import { CopyButton } from './CopyButton.tsx'
 
 const PART_COLOURS = [
-  'text-rose-600 dark:text-rose-400',
+  'text-rose-700 dark:text-rose-400',
   'text-violet-700 dark:text-violet-300',
   'text-sky-700 dark:text-sky-300',
 ]

@@ -1,5 +1,5 @@
 // JSON rendered as React text (never HTML), pretty-printed, long strings shortened and expandable.
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import { LongValue } from './LongValue.tsx'
 
 interface JsonViewProps {
@@ -13,7 +13,15 @@ interface JsonViewProps {
 
 const INDENT = '  '
 
-export function JsonView({ value, label, annotate, className = '' }: JsonViewProps) {
+// A Run's token headers and key sets are new objects that usually hold the same JSON as the last Run's:
+// comparing the text is far cheaper than rendering the tree again.
+const sameJson = (a: JsonViewProps, b: JsonViewProps) =>
+  a.label === b.label &&
+  a.annotate === b.annotate &&
+  a.className === b.className &&
+  (a.value === b.value || JSON.stringify(a.value) === JSON.stringify(b.value))
+
+export const JsonView = memo(function JsonView({ value, label, annotate, className = '' }: JsonViewProps) {
   return (
     <pre
       role={label ? 'group' : undefined}
@@ -23,7 +31,7 @@ export function JsonView({ value, label, annotate, className = '' }: JsonViewPro
       {renderValue(value, '', 0, annotate)}
     </pre>
   )
-}
+}, sameJson)
 
 function renderValue(
   value: unknown,
@@ -77,7 +85,7 @@ function renderValue(
               {renderValue(item, childPath, depth + 1, annotate)}
               {i < entries.length - 1 ? ',' : ''}
               {remark && (
-                <span className="text-slate-400 italic dark:text-slate-500">
+                <span className="text-slate-500 italic dark:text-slate-400">
                   {'  // '}
                   {remark}
                 </span>

@@ -1,7 +1,9 @@
 // A spec reference ("RFC 8693 §2.2.2") with each RFC section linked to its text.
+import { memo } from 'react'
 import { specParts } from '../format/spec-links.ts'
 
-export function SpecRef({ spec, className = '' }: { spec: string; className?: string }) {
+/** Memoized: every Run re-renders dozens of these with the same spec strings (checks, claims). */
+export const SpecRef = memo(function SpecRef({ spec, className = '' }: { spec: string; className?: string }) {
   return (
     <span
       className={`font-mono text-[0.7rem] whitespace-nowrap text-slate-500 dark:text-slate-400 ${className}`}
@@ -23,4 +25,4 @@ export function SpecRef({ spec, className = '' }: { spec: string; className?: st
       )}
     </span>
   )
-}
+})

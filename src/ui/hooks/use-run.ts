@@ -32,27 +32,29 @@ export function useRun(scenario: Scenario, keys: KeyRing | null): RunState {
   useEffect(() => {
     if (!keys) return
     const mine = ++latest.current
-    loadCore().then(({ runScenario }) => runScenario(scenario, { keys })).then(
-      (run) => {
-        if (mine !== latest.current) return
-        setSettled((previous) => ({
-          for: scenario,
-          run,
-          lastIssued: run.tokens.delegated ? run : (previous?.lastIssued ?? null),
-          crash: null,
-        }))
-      },
-      (error: unknown) => {
-        if (mine !== latest.current) return
-        const crash = error instanceof Error ? error.message : String(error)
-        setSettled((previous) => ({
-          for: scenario,
-          run: previous?.run ?? null,
-          lastIssued: previous?.lastIssued ?? null,
-          crash,
-        }))
-      },
-    )
+    loadCore()
+      .then(({ runScenario }) => runScenario(scenario, { keys }))
+      .then(
+        (run) => {
+          if (mine !== latest.current) return
+          setSettled((previous) => ({
+            for: scenario,
+            run,
+            lastIssued: run.tokens.delegated ? run : (previous?.lastIssued ?? null),
+            crash: null,
+          }))
+        },
+        (error: unknown) => {
+          if (mine !== latest.current) return
+          const crash = error instanceof Error ? error.message : String(error)
+          setSettled((previous) => ({
+            for: scenario,
+            run: previous?.run ?? null,
+            lastIssued: previous?.lastIssued ?? null,
+            crash,
+          }))
+        },
+      )
   }, [scenario, keys])
 
   return {

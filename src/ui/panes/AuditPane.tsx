@@ -12,7 +12,7 @@ import { ResourceCall } from './ResourceCall.tsx'
 
 const BY = { idp: 'IdP', 'resource-server': 'resource server' } as const
 
-export function AuditPane({ run, busy }: { run: Run; busy: boolean }) {
+export function AuditPane({ run }: { run: Run }) {
   const audit = run.audit
   const lost = audit ? keysLostWithoutAct(audit.event) : new Set<string>()
   const challenge = run.resource ? headerValue(run.resource.response.headers, 'www-authenticate') : null
@@ -20,7 +20,6 @@ export function AuditPane({ run, busy }: { run: Run; busy: boolean }) {
     <Pane
       id="audit"
       title="Audit log"
-      busy={busy}
       note={
         <>
           With <Code>act</Code>, the log says the agent acted for the user. Without it (second line), the same

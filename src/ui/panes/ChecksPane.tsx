@@ -1,4 +1,5 @@
 // Every validation the servers made, in order: passed or failed, by whom, under which section.
+import { memo } from 'react'
 import type { Run } from '../../core/run.ts'
 import type { Check, CheckActor } from '../../core/trace/check-log.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
@@ -16,7 +17,7 @@ const asText = (checks: Check[]) =>
     )
     .join('\n')
 
-export function ChecksPane({ run, busy }: { run: Run; busy: boolean }) {
+export function ChecksPane({ run }: { run: Run }) {
   const failed = run.checks.filter((check) => !check.ok).length
   const groups = ORDER.map((by) => ({ by, checks: run.checks.filter((check) => check.by === by) })).filter(
     (group) => group.checks.length > 0,
@@ -25,7 +26,6 @@ export function ChecksPane({ run, busy }: { run: Run; busy: boolean }) {
     <Pane
       id="checks"
       title="Checks"
-      busy={busy}
       note="What each server verified before it said yes, or the first thing that made it say no."
       actions={<CopyButton what="checks" text={() => asText(run.checks)} />}
     >
@@ -54,7 +54,15 @@ export function ChecksPane({ run, busy }: { run: Run; busy: boolean }) {
   )
 }
 
-function CheckRow({ check }: { check: Check }) {
+// Each Run logs new check objects, but most say exactly what the last Run's said: compare by content, so
+// only the rows whose text changed are rendered again.
+const sameCheck = (a: { check: Check }, b: { check: Check }) =>
+  a.check.ok === b.check.ok &&
+  a.check.label === b.check.label &&
+  a.check.detail === b.check.detail &&
+  a.check.spec === b.check.spec
+
+const CheckRow = memo(function CheckRow({ check }: { check: Check }) {
   return (
     <li
       className={`grid grid-cols-[1rem_minmax(0,1fr)] gap-x-2 py-1 text-xs/5 ${
@@ -90,4 +98,4 @@ function CheckRow({ check }: { check: Check }) {
       </p>
     </li>
   )
-}
+}, sameCheck)

@@ -13,12 +13,11 @@ interface ClaimsPaneProps {
   run: Run
   /** The last run in which a token was issued, shown (dimmed) while the IdP refuses. */
   lastIssued: Run | null
-  busy: boolean
   dark: boolean
   onTamper: (claims: string | null) => void
 }
 
-export function ClaimsPane({ run, lastIssued, busy, dark, onTamper }: ClaimsPaneProps) {
+export function ClaimsPane({ run, lastIssued, dark, onTamper }: ClaimsPaneProps) {
   const [tampering, setTampering] = useState(false)
   const shownRun = run.tokens.delegated ? run : lastIssued
   const token = shownRun?.tokens.delegated ?? null
@@ -28,7 +27,6 @@ export function ClaimsPane({ run, lastIssued, busy, dark, onTamper }: ClaimsPane
     <Pane
       id="claims"
       title="Delegated token claims"
-      busy={busy}
       note={
         <>
           <Code>sub</Code> is the user, <Code>act.sub</Code> is the agent. <Code>aud</Code> and{' '}

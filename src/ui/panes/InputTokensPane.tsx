@@ -5,7 +5,7 @@ import { Notice } from '../components/Notice.tsx'
 import { Code, Pane } from '../components/Pane.tsx'
 import { TokenCard } from './TokenCard.tsx'
 
-export function InputTokensPane({ run, busy }: { run: Run; busy: boolean }) {
+export function InputTokensPane({ run }: { run: Run }) {
   const { subject, actor, tokenRequestProof, resourceRequestProof } = run.tokens
   const now = Math.floor(run.at / 1000)
   const all = [subject, actor, tokenRequestProof, resourceRequestProof].filter((t) => t !== null)
@@ -13,7 +13,6 @@ export function InputTokensPane({ run, busy }: { run: Run; busy: boolean }) {
     <Pane
       id="input-tokens"
       title="Input tokens"
-      busy={busy}
       note={
         <>
           The subject token’s <Code>sub</Code> becomes the delegated token’s <Code>sub</Code>; the actor

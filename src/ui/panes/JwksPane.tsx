@@ -4,13 +4,13 @@ import { CopyButton } from '../components/CopyButton.tsx'
 import { JsonView } from '../components/JsonView.tsx'
 import { Code, Pane } from '../components/Pane.tsx'
 
-export function JwksPane({ run, busy }: { run: Run; busy: boolean }) {
-  const { idp, workload } = run.jwks
+/** Takes only the key sets, which stay the same object for every Run of a key ring, so it rarely re-renders. */
+export function JwksPane({ jwks }: { jwks: Run['jwks'] }) {
+  const { idp, workload } = jwks
   return (
     <Pane
       id="jwks"
       title="IdP JWKS"
-      busy={busy}
       note={
         <>
           Generated in this tab with WebCrypto; the private halves can’t be exported. A token’s{' '}

@@ -12,12 +12,11 @@ import { Notice } from '../components/Notice.tsx'
 
 interface RequestPaneProps {
   run: Run
-  busy: boolean
   dark: boolean
   onEditRaw: (raw: string | null) => void
 }
 
-export function RequestPane({ run, busy, dark, onEditRaw }: RequestPaneProps) {
+export function RequestPane({ run, dark, onEditRaw }: RequestPaneProps) {
   const [editing, setEditing] = useState(false)
   const last = run.exchange.at(-1) ?? null
   const earlier = run.exchange.slice(0, -1)
@@ -26,7 +25,6 @@ export function RequestPane({ run, busy, dark, onEditRaw }: RequestPaneProps) {
     <Pane
       id="request"
       title="RFC 8693 request"
-      busy={busy}
       note={
         <>
           What the agent sent the IdP: its user’s token as <Code>subject_token</Code>, its own as{' '}

@@ -7,14 +7,13 @@ import { Notice } from '../components/Notice.tsx'
 import { Code, Pane } from '../components/Pane.tsx'
 import { SpecRef } from '../components/SpecRef.tsx'
 
-export function ResponsePane({ run, busy }: { run: Run; busy: boolean }) {
+export function ResponsePane({ run }: { run: Run }) {
   const response = run.exchange.at(-1)?.response ?? null
   const error = run.exchangeError
   return (
     <Pane
       id="response"
       title="Token response"
-      busy={busy}
       note={
         error ? (
           <>The IdP refused: an RFC error body, and why.</>

@@ -1,0 +1,105 @@
+// `npm run bench`: measures the playground against floors measured in the same run, prints one table and
+// writes bench/report.json. Flags: --no-lighthouse skips the two Lighthouse runs (about a minute).
+import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { APP_DIST, buildApp, serveApp } from './app-build.ts'
+import { browserPipeline } from './browser-pipeline.ts'
+import { readBudgets } from './budgets.ts'
+import { chromiumPath } from './chromium.ts'
+import { editToScreenInChromium, type EditToScreenResult } from './edit-to-screen.ts'
+import { firstPaintCost } from './first-paint-cost.ts'
+import { runLighthouse, type LighthouseResult } from './lighthouse.ts'
+import { buildBenchPages, PAGES_DIST } from './pages.ts'
+import { permalinkLengths } from './permalink-lengths.ts'
+import { benchPipeline, type PipelineBenchResult } from './pipeline/pipeline-bench.ts'
+import { rowsFor } from './rows.ts'
+import { formatTable } from './table.ts'
+
+/** At least what the issue asks for: 500 Runs (and 500 floor iterations), 200 edits. */
+const RUNS = 500
+const WARMUP = 100
+const EDITS = 200
+
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`)
+const started = performance.now()
+const { budgets, targets } = readBudgets()
+const chrome = chromiumPath()
+const withLighthouse = !process.argv.includes('--no-lighthouse')
+
+// Node first, while nothing else of ours is running.
+log(`Scenario → Run in Node, ${RUNS} Runs interleaved with ${RUNS} floor iterations…`)
+const node = await benchPipeline({ runs: RUNS, warmup: WARMUP })
+
+log('building the app and the bench pages (production mode)…')
+await buildApp()
+await buildBenchPages()
+const firstPaint = firstPaintCost(APP_DIST)
+const reactAlone = firstPaintCost(PAGES_DIST, 'react-floor.html')
+const permalinks = await permalinkLengths()
+
+let chromium: PipelineBenchResult | null = null
+let edit: EditToScreenResult | null = null
+const lighthouse: LighthouseResult[] = []
+if (chrome === null) log('no Chromium found (see README, Quick start): browser figures are skipped')
+else {
+  log(`Scenario → Run in headless Chromium, ${RUNS} + ${RUNS}…`)
+  chromium = await browserPipeline({ runs: RUNS, warmup: WARMUP })
+  log(`edit-to-screen, ${EDITS} Scope edits…`)
+  edit = await editToScreenInChromium(EDITS)
+  if (withLighthouse) {
+    const served = await serveApp()
+    try {
+      for (const formFactor of ['mobile', 'desktop'] as const) {
+        log(`Lighthouse (${formFactor})…`)
+        try {
+          lighthouse.push(await runLighthouse(served.url, formFactor, chrome))
+        } catch (error) {
+          log(`Lighthouse (${formFactor}) failed, skipped: ${(error as Error).message.split('\n')[0]}`)
+        }
+      }
+    } finally {
+      await served.close()
+    }
+  }
+}
+
+const rows = rowsFor({
+  node,
+  chromium,
+  edit,
+  firstPaint,
+  reactAlone,
+  permalinks,
+  lighthouse,
+  budgets,
+  targets,
+})
+const chromiumVersion = chrome
+  ? execFileSync(chrome, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  : null
+const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}${chromiumVersion ? `, ${chromiumVersion}` : ''}`
+writeFileSync(
+  new URL('report.json', import.meta.url),
+  `${JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      machine,
+      rows,
+      node,
+      chromium,
+      edit,
+      firstPaint,
+      reactAlone,
+      permalinks,
+      lighthouse,
+      budgets,
+      targets,
+    },
+    null,
+    2,
+  )}\n`,
+)
+console.log(
+  `\n${formatTable(rows)}\n\n${machine}; ${((performance.now() - started) / 1000).toFixed(0)} s. Details: bench/report.json`,
+)
