@@ -1,10 +1,11 @@
 // Checks a DPoP proof against the request it came with, in the order RFC 9449 §4.3 lists the checks.
-import { EmbeddedJWK, errors, jwtVerify, type JWK } from 'jose'
+import { errors, jwtVerify, type JWK } from 'jose'
 import type { Result } from '../errors/oauth-error.ts'
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
 import type { CheckLog } from '../trace/check-log.ts'
 import { checkProofClaims } from './check-proof-claims.ts'
 import type { NonceStore } from './nonce-store.ts'
+import { embeddedKey } from './embedded-key.ts'
 import { refusedAlgorithm } from './proof-algorithms.ts'
 import { DPOP_CHECKS as C, proofRecorder } from './proof-checks.ts'
 import { missingProofMember } from './proof-shape.ts'
@@ -114,7 +115,7 @@ export async function verifyDpopProof(options: DpopVerifyOptions): Promise<Resul
   let payload: Record<string, unknown>
   try {
     const currentDate = new Date(options.nowSeconds * 1000)
-    payload = (await jwtVerify(proof, EmbeddedJWK, { algorithms: [alg], typ: 'dpop+jwt', currentDate }))
+    payload = (await jwtVerify(proof, embeddedKey, { algorithms: [alg], typ: 'dpop+jwt', currentDate }))
       .payload
   } catch (error) {
     if (error instanceof errors.JWSSignatureVerificationFailed) {

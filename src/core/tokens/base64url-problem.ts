@@ -1,6 +1,8 @@
 // Says why a JWS segment is not the one canonical base64url spelling of its bytes, or that it is.
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+// Nearly every segment is all alphabet; one regex test spares the per-character walk for those.
+const ONLY_ALPHABET = /^[A-Za-z0-9_-]*$/
 
 /**
  * What is wrong with a segment: `undecodable` when no base64 decoder would read it, `non-canonical` when a
@@ -22,19 +24,20 @@ const nonCanonical = (says: string): Base64urlProblem => ({ kind: 'non-canonical
  * @see RFC 4648 §3.5, §5
  */
 export function base64urlProblem(segment: string): Base64urlProblem | null {
-  for (const char of segment) {
-    if (ALPHABET.includes(char)) continue
-    if (char === '=') return nonCanonical('contains "=" padding, which base64url in JWS leaves out')
-    if (char === '+' || char === '/')
-      return nonCanonical(
-        `contains "${char}", a base64 character base64url writes as "${char === '+' ? '-' : '_'}"`,
-      )
-    if (/\s/.test(char)) return nonCanonical('contains whitespace')
-    return {
-      kind: 'undecodable',
-      says: `contains ${JSON.stringify(char)}, which is not a base64url character`,
+  if (!ONLY_ALPHABET.test(segment))
+    for (const char of segment) {
+      if (ALPHABET.includes(char)) continue
+      if (char === '=') return nonCanonical('contains "=" padding, which base64url in JWS leaves out')
+      if (char === '+' || char === '/')
+        return nonCanonical(
+          `contains "${char}", a base64 character base64url writes as "${char === '+' ? '-' : '_'}"`,
+        )
+      if (/\s/.test(char)) return nonCanonical('contains whitespace')
+      return {
+        kind: 'undecodable',
+        says: `contains ${JSON.stringify(char)}, which is not a base64url character`,
+      }
     }
-  }
   const last = ALPHABET.indexOf(segment.charAt(segment.length - 1))
   // A 2-character tail carries 8 bits in 12 (4 unused), a 3-character tail 16 in 18 (2 unused).
   const unused = [0, 0, 0x0f, 0x03][segment.length % 4]

@@ -42,6 +42,15 @@ export interface JwtRules {
   algorithms?: readonly string[]
 }
 
+// One imported key set per JWKS object: keys are imported once, not on every verify. A WeakMap lets
+// a key set go when its owner (a page load's key ring, a test) does.
+const keySets = new WeakMap<{ keys: JWK[] }, ReturnType<typeof createLocalJWKSet>>()
+function localKeySet(jwks: { keys: JWK[] }): ReturnType<typeof createLocalJWKSet> {
+  let set = keySets.get(jwks)
+  if (!set) keySets.set(jwks, (set = createLocalJWKSet(jwks)))
+  return set
+}
+
 export type JwtVerification =
   { ok: true; header: JWTHeaderParameters; payload: JWTPayload } | { ok: false; failure: JwtFailure }
 
@@ -65,7 +74,7 @@ export async function verifyJwt(token: string, rules: JwtRules): Promise<JwtVeri
   const requiredClaims = rules.requiredClaims ?? ['sub', 'exp', 'iat']
   let verified: { payload: JWTPayload; protectedHeader: JWTHeaderParameters }
   try {
-    verified = await jwtVerify(token, createLocalJWKSet(rules.jwks), {
+    verified = await jwtVerify(token, localKeySet(rules.jwks), {
       algorithms: [...algorithms],
       typ: rules.typ,
       issuer: rules.issuer,
