@@ -64,41 +64,15 @@ else {
   }
 }
 
-const rows = rowsFor({
-  node,
-  chromium,
-  edit,
-  firstPaint,
-  reactAlone,
-  permalinks,
-  lighthouse,
-  budgets,
-  targets,
-})
+const measured = { node, chromium, edit, firstPaint, reactAlone, permalinks, lighthouse, budgets, targets }
+const rows = rowsFor(measured)
 const chromiumVersion = chrome
   ? execFileSync(chrome, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
   : null
 const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}${chromiumVersion ? `, ${chromiumVersion}` : ''}`
 writeFileSync(
   new URL('report.json', import.meta.url),
-  `${JSON.stringify(
-    {
-      at: new Date().toISOString(),
-      machine,
-      rows,
-      node,
-      chromium,
-      edit,
-      firstPaint,
-      reactAlone,
-      permalinks,
-      lighthouse,
-      budgets,
-      targets,
-    },
-    null,
-    2,
-  )}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), machine, rows, ...measured }, null, 2)}\n`,
 )
 console.log(
   `\n${formatTable(rows)}\n\n${machine}; ${((performance.now() - started) / 1000).toFixed(0)} s. Details: bench/report.json`,

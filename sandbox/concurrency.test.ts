@@ -8,6 +8,7 @@ import {
   demoTokens,
   exchangeForm,
   exchangeParams,
+  exchangeThenCall,
   oauthAgent,
   startTestSandbox,
 } from './sandbox-fixture.ts'
@@ -38,25 +39,12 @@ describe('concurrent clients do not interfere', () => {
     const sequence = async () => {
       const DPoP = oauth.DPoP(client, await oauth.generateKeyPair('ES256'))
       const options = { ...http, DPoP, [oauth.customFetch]: recording }
-      const issued = await oauth.processGenericTokenEndpointResponse(
+      const { issued, called } = await exchangeThenCall(
         as,
         client,
-        await oauth.genericTokenEndpointRequest(
-          as,
-          client,
-          oauth.None(),
-          TOKEN_EXCHANGE_GRANT,
-          exchangeParams(subject, actor),
-          options,
-        ),
-      )
-      const called = await oauth.protectedResourceRequest(
-        issued.access_token,
-        'GET',
-        repo,
-        undefined,
-        undefined,
         options,
+        exchangeParams(subject, actor),
+        repo,
       )
       return { jti: String(decodeJwt(issued.access_token).jti), status: called.status }
     }

@@ -3,7 +3,6 @@ import * as oauth from 'oauth4webapi'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDpopProof } from '../src/core/dpop/create-proof.ts'
 import { createSigningKey } from '../src/core/keys/key-ring.ts'
-import { TOKEN_EXCHANGE_GRANT } from '../src/core/scenario/seed-scenario.ts'
 import { ENDPOINTS } from './endpoints.ts'
 import type { RunningSandbox } from './start-sandbox.ts'
 import {
@@ -11,6 +10,7 @@ import {
   demoTokens,
   exchangeForm,
   exchangeParams,
+  exchangeThenCall,
   postForm,
   startTestSandbox,
 } from './sandbox-fixture.ts'
@@ -41,27 +41,14 @@ describe('the issuer is the URL clients use', () => {
     const DPoP = oauth.DPoP(client, await oauth.generateKeyPair('ES256'))
     const tokens = await demoTokens(proxied.url)
     const options = { DPoP, [oauth.customFetch]: viaProxy }
-    const issued = await oauth.processGenericTokenEndpointResponse(
+    const { issued, called: read } = await exchangeThenCall(
       as,
       client,
-      await oauth.genericTokenEndpointRequest(
-        as,
-        client,
-        oauth.None(),
-        TOKEN_EXCHANGE_GRANT,
-        exchangeParams(tokens.subject, tokens.actor),
-        options,
-      ),
+      options,
+      exchangeParams(tokens.subject, tokens.actor),
+      new URL('/api/repos/marwan/playground', PUBLIC),
     )
     expect(decodeJwt(issued.access_token).iss).toBe(PUBLIC)
-    const read = await oauth.protectedResourceRequest(
-      issued.access_token,
-      'GET',
-      new URL('/api/repos/marwan/playground', PUBLIC),
-      undefined,
-      undefined,
-      options,
-    )
     expect(read.status).toBe(200)
   })
 

@@ -78,6 +78,30 @@ export const asLibraryFetch =
   (url: string, options: oauth.CustomFetchOptions<string, unknown>) =>
     send(url, options as RequestInit)
 
+/** What an agent does through oauth4webapi: exchange the tokens, then GET the resource with the result. */
+export async function exchangeThenCall(
+  as: oauth.AuthorizationServer,
+  client: oauth.Client,
+  options: oauth.TokenEndpointRequestOptions & oauth.ProtectedResourceRequestOptions,
+  params: URLSearchParams,
+  resource: URL,
+) {
+  const issued = await oauth.processGenericTokenEndpointResponse(
+    as,
+    client,
+    await oauth.genericTokenEndpointRequest(as, client, oauth.None(), TOKEN_EXCHANGE_GRANT, params, options),
+  )
+  const called = await oauth.protectedResourceRequest(
+    issued.access_token,
+    'GET',
+    resource,
+    undefined,
+    undefined,
+    options,
+  )
+  return { issued, called }
+}
+
 /** oauth4webapi, set up as an agent would: discovery, a public client, a fresh DPoP key. */
 export async function oauthAgent(issuer: string, clientId = 'a_code_reviewer') {
   const issuerUrl = new URL(issuer)

@@ -26,8 +26,12 @@ export function createReplayCache({
   const expiries = new Map<string, number>()
 
   function evictExpired(nowSeconds: number): void {
+    // Entries go in with the same TTL as time moves on, so they expire in insertion order: stop at the
+    // first live one instead of scanning up to maxEntries on every request. A clock that steps back
+    // only keeps some entries a little longer, which errs on the side of catching replays.
     for (const [key, expiresAt] of expiries) {
-      if (expiresAt <= nowSeconds) expiries.delete(key)
+      if (expiresAt > nowSeconds) break
+      expiries.delete(key)
     }
   }
 
@@ -35,7 +39,8 @@ export function createReplayCache({
     checkAndRemember(key, nowSeconds) {
       evictExpired(nowSeconds)
       if (expiries.has(key)) return false
-      // When full, forget the oldest: the bound on memory matters more than a replay outside the iat window.
+      // When full, forget the oldest: bounded memory matters more here than catching a replay of the
+      // oldest proofs, which RFC 9449 §11.1 leaves to the server to weigh.
       while (expiries.size >= maxEntries) {
         const oldest = expiries.keys().next()
         if (oldest.done) break

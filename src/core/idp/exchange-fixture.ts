@@ -68,3 +68,24 @@ export async function sendExchange(
   const body = (await response.json()) as Record<string, unknown>
   return { response, body, checks: log.checks, audits, keys, tokens }
 }
+
+export const NOW = Math.floor(FIXED_NOW / 1000)
+export const TOKEN_URL = tokenEndpointUrl(IDP_ISSUER)
+
+/** Sends a hand-built form body, so tests can break the request in ways a client library never would. */
+export const formRequest = (body: string, headers: Record<string, string> = {}) =>
+  new Request(TOKEN_URL, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body,
+  })
+
+export const seedForm = (subject: string, actor: string | null) =>
+  new URLSearchParams({
+    grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+    subject_token: subject,
+    subject_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+    ...(actor ? { actor_token: actor, actor_token_type: 'urn:ietf:params:oauth:token-type:jwt' } : {}),
+    audience: 'api.github.com',
+    scope: 'read:repo',
+  })

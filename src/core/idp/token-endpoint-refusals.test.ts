@@ -1,0 +1,178 @@
+import { describe, expect, test } from 'vitest'
+import { createDpopProof } from '../dpop/create-proof.ts'
+import { DEPLOY_BOT, IDP_ISSUER, TEST_RUNNER } from '../scenario/seed-scenario.ts'
+import {
+  editedScenario,
+  formRequest,
+  NOW,
+  seedForm,
+  sendExchange,
+  type ScenarioEdit,
+} from './exchange-fixture.ts'
+
+describe('the token endpoint refuses in RFC terms', () => {
+  test.each<[string, ScenarioEdit, string, number, RegExp]>([
+    [
+      'an audience outside policy',
+      (s) => void (s.request.audiences = ['evil.example.com']),
+      'invalid_target',
+      400,
+      /Audience "evil.example.com" is outside policy/,
+    ],
+    [
+      'a resource that is not an absolute URI',
+      (s) => void ((s.request.audiences = []), (s.request.resources = ['api.github.com'])),
+      'invalid_target',
+      400,
+      /is not an absolute URI/,
+    ],
+    [
+      'a resource with a fragment',
+      (s) => void ((s.request.audiences = []), (s.request.resources = ['https://api.github.com/#x'])),
+      'invalid_target',
+      400,
+      /must not contain a fragment/,
+    ],
+    [
+      'no audience or resource at all',
+      (s) => void (s.request.audiences = []),
+      'invalid_target',
+      400,
+      /"audience" or "resource" is required/,
+    ],
+    [
+      'a scope the user never granted',
+      (s) => void (s.request.scope = 'read:repo delete:repo'),
+      'invalid_scope',
+      400,
+      /Scope "delete:repo" exceeds what the subject token grants/,
+    ],
+    [
+      'a granted scope policy does not allow at the audience',
+      (s) => void (s.request.scope = 'read:repo write:repo'),
+      'invalid_scope',
+      400,
+      /Scope "write:repo" is not allowed for audience api.github.com/,
+    ],
+    [
+      'a scope token with a forbidden character',
+      (s) => void (s.request.scope = 'read:repo "x"'),
+      'invalid_scope',
+      400,
+      /contains a character scope tokens cannot hold/,
+    ],
+    [
+      'an agent policy does not let act for this user',
+      (s) => void (s.user.sub = 'u_alice'),
+      'invalid_request',
+      400,
+      /spiffe:\/\/prod\/agent\/code-reviewer\/v3 may not act for u_alice/,
+    ],
+    [
+      'an actor may_act does not name',
+      (s) => void (s.user.mayAct = DEPLOY_BOT),
+      'invalid_request',
+      400,
+      /may_act in subject_token does not name spiffe:\/\/prod\/agent\/code-reviewer\/v3/,
+    ],
+    [
+      'an actor token from an untrusted issuer',
+      (s) => void (s.actor.issuer = 'https://attacker.example'),
+      'invalid_request',
+      400,
+      /actor_token issuer "https:\/\/attacker.example" is not trusted/,
+    ],
+    [
+      'an expired subject token',
+      (s) => void (s.user.subjectTokenTtl = 10),
+      'invalid_request',
+      400,
+      /subject_token has expired/,
+    ],
+    [
+      'an expired actor token',
+      (s) => void (s.actor.tokenTtl = -60),
+      'invalid_request',
+      400,
+      /actor_token has expired/,
+    ],
+    [
+      'an unregistered workload',
+      (s) => void (s.actor.spiffeId = 'spiffe://prod/agent/unknown/v1'),
+      'invalid_client',
+      401,
+      /Unknown client: workload spiffe:\/\/prod\/agent\/unknown\/v1 is not registered/,
+    ],
+    [
+      'an unsupported requested_token_type',
+      (s) => void (s.request.requestedTokenType = 'urn:ietf:params:oauth:token-type:id_token'),
+      'invalid_request',
+      400,
+      /"requested_token_type" urn:ietf:params:oauth:token-type:id_token is not supported/,
+    ],
+    [
+      'impersonation when policy requires an actor token',
+      (s) => void ((s.request.sendActorToken = false), (s.policy.requireActorToken = true)),
+      'invalid_request',
+      400,
+      /"actor_token" is required by policy/,
+    ],
+    [
+      'a chain longer than policy allows',
+      (s) => void ((s.policy.maxChainDepth = 1), (s.user.priorActors = [{ sub: TEST_RUNNER }])),
+      'invalid_request',
+      400,
+      /Delegation chain of 2 actors exceeds the policy maximum of 1/,
+    ],
+    [
+      'a bearer request when policy requires DPoP',
+      (s) => void ((s.request.dpop = false), (s.policy.requireDpop = true)),
+      'invalid_dpop_proof',
+      400,
+      /DPoP proof is missing/,
+    ],
+  ])('refuses %s', async (_name, edit, code, status, description) => {
+    const { response, body, audits } = await sendExchange(editedScenario(edit))
+    expect(response.status).toBe(status)
+    expect(body.error).toBe(code)
+    expect(body.error_description).toMatch(description)
+    expect(audits).toEqual([
+      expect.objectContaining({ decision: 'deny', denial: expect.objectContaining({ error: code }) }),
+    ])
+  })
+
+  test('asks for a nonce when policy requires one, and says which in DPoP-Nonce', async () => {
+    const { response, body } = await sendExchange(
+      editedScenario((s) => void (s.policy.requireDpopNonce = true)),
+    )
+    expect(response.status).toBe(400)
+    expect(body.error).toBe('use_dpop_nonce')
+    expect(response.headers.get('dpop-nonce')).toMatch(/^[A-Za-z0-9_-]{16,}$/)
+  })
+
+  test('refuses a DPoP proof made for another URL', async () => {
+    const { body } = await sendExchange(editedScenario(), {
+      request: async ({ subject, actor, keys }) =>
+        formRequest(seedForm(subject, actor).toString(), {
+          dpop: await createDpopProof(keys.agentDpop, { htm: 'POST', htu: `${IDP_ISSUER}/token2`, iat: NOW }),
+        }),
+    })
+    expect(body).toMatchObject({
+      error: 'invalid_dpop_proof',
+      error_description: expect.stringMatching(/htu/),
+    })
+  })
+
+  test('records each check it made, with the failed one last', async () => {
+    const { checks } = await sendExchange(
+      editedScenario((s) => void (s.request.audiences = ['evil.example.com'])),
+    )
+    expect(checks.at(-1)).toMatchObject({
+      by: 'idp',
+      ok: false,
+      label: 'audience/resource within policy',
+      spec: 'RFC 8693 §2.1, RFC 8707 §2',
+    })
+    expect(checks.slice(0, -1).every((check) => check.ok)).toBe(true)
+  })
+})
