@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { SYSTEM_ARGS } from '../e2e/find-chromium.ts'
 
 /** The newest Lighthouse 12 (`npm view lighthouse@12 version`); 13 needs Node 22. */
 export const LIGHTHOUSE = 'lighthouse@12.8.2'
@@ -23,17 +24,8 @@ export interface LighthouseResult {
   failing: { category: Category; id: string; title: string; score: number }[]
 }
 
-// A closed network refuses Chromium's background calls; these keep a headless run quiet (see STACK.md).
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-].join(' ')
+// Headless, as root, plus the e2e suite's flags that keep Chromium quiet on a closed network.
+const CHROME_FLAGS = ['--headless=new', '--no-sandbox', ...SYSTEM_ARGS].join(' ')
 
 interface LhrAudit {
   id: string

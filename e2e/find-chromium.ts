@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import { chromium } from '@playwright/test'
 
 // A closed network refuses Chromium's background calls; these keep it quiet and the console clean.
-const SYSTEM_ARGS = [
+export const SYSTEM_ARGS = [
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',

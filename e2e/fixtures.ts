@@ -54,3 +54,14 @@ export async function openPlayground(page: Page, path = '/'): Promise<void> {
   await page.goto(path)
   await expect(page.getByRole('group', { name: 'Encoded delegated token' })).toBeVisible()
 }
+
+/** Opens an editor and replaces its text by pasting, as a person would (typing would meet Monaco's auto-closing). */
+export async function pasteInto(page: Page, button: string, editor: string, text: string): Promise<void> {
+  await page.getByRole('button', { name: button }).first().click()
+  const input = page.getByRole('textbox', { name: editor })
+  await expect(input).toBeAttached({ timeout: 15_000 })
+  await input.focus()
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text)
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('ControlOrMeta+V')
+}

@@ -6,7 +6,7 @@ import { base64url } from 'jose'
 import { encodePermalink } from '../src/core/scenario/encode-permalink.ts'
 import type { Scenario } from '../src/core/scenario/scenario.ts'
 import { SEED_SCENARIO } from '../src/core/scenario/seed-scenario.ts'
-import { expect, openPlayground, test } from './fixtures.ts'
+import { expect, openPlayground, pasteInto, test } from './fixtures.ts'
 
 const PAYLOADS = [
   '<script>alert("script")</script>',
@@ -146,15 +146,7 @@ test('claims nested 20,000 levels deep are refused as malformed, by the API, the
   await openPlayground(page)
   const depth = 20_000
   const claims = `{"a":${'['.repeat(depth)}${']'.repeat(depth)}}`
-  const paste = async (button: string, editor: string, text: string) => {
-    await page.getByRole('button', { name: button }).first().click()
-    const input = page.getByRole('textbox', { name: editor })
-    await expect(input).toBeAttached({ timeout: 15_000 })
-    await input.focus()
-    await page.evaluate((value) => navigator.clipboard.writeText(value), text)
-    await page.keyboard.press('ControlOrMeta+A')
-    await page.keyboard.press('ControlOrMeta+V')
-  }
+  const paste = (button: string, editor: string, text: string) => pasteInto(page, button, editor, text)
 
   // Into a JSON editor: refused at the door, since Monaco's JSON worker would overflow its stack on it.
   await paste('Tamper with token', 'Delegated token claims JSON', claims)

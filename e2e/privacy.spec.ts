@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test'
 import { ATTACKS } from '../src/core/scenario/scenario.ts'
 import { PRESETS } from '../src/core/scenario/presets.ts'
 import { TEST_RUNNER } from '../src/core/scenario/seed-scenario.ts'
-import { expect, openPlayground, test } from './fixtures.ts'
+import { expect, openPlayground, pasteInto, test } from './fixtures.ts'
 import { buildFiles, waitForOfflineReady } from './service-worker.ts'
 
 test.use({ serviceWorkers: 'allow' })
@@ -23,17 +23,6 @@ async function readStorage(page: Page) {
       })),
     ),
   }))
-}
-
-/** Opens an editor and replaces its text by pasting, as a person would. */
-async function pasteInto(page: Page, button: string, editor: string, text: string) {
-  await page.getByRole('button', { name: button }).first().click()
-  const input = page.getByRole('textbox', { name: editor })
-  await expect(input).toBeAttached({ timeout: 15_000 })
-  await input.focus()
-  await page.evaluate((value) => navigator.clipboard.writeText(value), text)
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.press('ControlOrMeta+V')
 }
 
 test('a walk through every preset, control, editor and a permalink sends nothing beyond the page and stores only the theme', async ({

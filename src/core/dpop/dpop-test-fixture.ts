@@ -1,5 +1,6 @@
 // Test fixture shared by the DPoP verifier's tests: the RFC 9449 example proofs, an agent key, and a verify call.
 import { SignJWT, type JWTHeaderParameters } from 'jose'
+import { expect } from 'vitest'
 import { createSigningKey } from '../keys/key-ring.ts'
 import { createCheckLog, type Check } from '../trace/check-log.ts'
 import { createReplayCache } from './replay-cache.ts'
@@ -50,3 +51,24 @@ export function signProof(
 
 export const goodClaims = () => ({ jti: crypto.randomUUID(), htm: 'GET', htu: URL_A, iat: NOW })
 export const goodHeader = () => ({ typ: 'dpop+jwt', alg: 'ES256', jwk: AGENT_JWK })
+
+/** Asserts a refusal: code, status, section, wire description, reason, and that the failed check was logged last. */
+export async function expectRefusal(
+  outcome: Awaited<ReturnType<typeof verify>>,
+  expected: { code?: string; status?: number; spec: string; description: string; reason: RegExp },
+) {
+  const { result, checks, replay } = outcome
+  expect(result.ok).toBe(false)
+  if (result.ok) return
+  expect(result.error).toMatchObject({
+    code: expected.code ?? 'invalid_dpop_proof',
+    status: expected.status ?? 401,
+    spec: expected.spec,
+    description: expected.description,
+  })
+  expect(result.error.reason).toMatch(expected.reason)
+  expect(checks.at(-1)).toMatchObject({ ok: false, spec: expected.spec, detail: result.error.reason })
+  expect(checks.slice(0, -1).every((check) => check.ok)).toBe(true)
+  // Only proofs valid in every other way reach the replay cache (RFC 9449 §11.1).
+  if (expected.spec !== 'RFC 9449 §11.1') expect(replay.size()).toBe(0)
+}
