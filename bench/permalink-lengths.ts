@@ -1,8 +1,8 @@
 // How long a shared link's fragment is: for the seed, the seed with one edit, and the longest preset.
-import { applyPreset } from '../src/core/scenario/apply-preset.ts'
-import { encodePermalink } from '../src/core/scenario/encode-permalink.ts'
-import { PRESETS } from '../src/core/scenario/presets.ts'
-import { SEED_SCENARIO } from '../src/core/scenario/seed-scenario.ts'
+import { applyPreset } from '../src/core/playground/scenario/apply-preset.ts'
+import { encodePermalink } from '../src/core/playground/scenario/encode-permalink.ts'
+import { PRESETS } from '../src/core/playground/scenario/presets.ts'
+import { SEED_SCENARIO } from '../src/core/playground/scenario/seed-scenario.ts'
 
 export interface PermalinkLengths {
   /** Characters of the fragment after `#`, e.g. `s=1.` for the seed. */

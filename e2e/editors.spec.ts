@@ -1,7 +1,7 @@
 // The three Monaco editors: opened on intent, bundled locally (the shared fixture fails the test on any
 // request leaving the origin), and each one changes what the IdP or the resource server processes.
 import type { Page } from '@playwright/test'
-import { SEED_SCENARIO } from '../src/core/scenario/seed-scenario.ts'
+import { SEED_SCENARIO } from '../src/core/playground/scenario/seed-scenario.ts'
 import { expect, openPlayground, test } from './fixtures.ts'
 
 /** Focuses a Monaco editor by its accessible name, once it has loaded. */

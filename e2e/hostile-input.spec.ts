@@ -3,9 +3,9 @@
 // page stays responsive; a token built to overflow the stack is shown as unreadable, not a crash.
 import type { Page } from '@playwright/test'
 import { base64url } from 'jose'
-import { encodePermalink } from '../src/core/scenario/encode-permalink.ts'
-import type { Scenario } from '../src/core/scenario/scenario.ts'
-import { SEED_SCENARIO } from '../src/core/scenario/seed-scenario.ts'
+import { encodePermalink } from '../src/core/playground/scenario/encode-permalink.ts'
+import type { Scenario } from '../src/core/playground/scenario/scenario.ts'
+import { SEED_SCENARIO } from '../src/core/playground/scenario/seed-scenario.ts'
 import { expect, openPlayground, pasteInto, test } from './fixtures.ts'
 
 const PAYLOADS = [

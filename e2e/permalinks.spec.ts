@@ -1,8 +1,8 @@
 // Sharing: a link reproduces the exact scenario in a fresh browser; presets load and push history;
 // hostile or broken links open safely with a notice.
-import { encodePermalink } from '../src/core/scenario/encode-permalink.ts'
-import { PRESETS } from '../src/core/scenario/presets.ts'
-import { SEED_SCENARIO } from '../src/core/scenario/seed-scenario.ts'
+import { encodePermalink } from '../src/core/playground/scenario/encode-permalink.ts'
+import { PRESETS } from '../src/core/playground/scenario/presets.ts'
+import { SEED_SCENARIO } from '../src/core/playground/scenario/seed-scenario.ts'
 import { expect, openPlayground, test } from './fixtures.ts'
 
 /** The audit fields that must match between two runs of one scenario (time and jti differ). */

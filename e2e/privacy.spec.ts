@@ -1,9 +1,9 @@
 // Privacy: a walk through everything the page offers sends nothing to any other origin (the page's
 // workers and service worker counted), stores nothing but a chosen theme, and the keys can't be exported.
 import type { Page } from '@playwright/test'
-import { ATTACKS } from '../src/core/scenario/scenario.ts'
-import { PRESETS } from '../src/core/scenario/presets.ts'
-import { TEST_RUNNER } from '../src/core/scenario/seed-scenario.ts'
+import { ATTACKS } from '../src/core/playground/scenario/scenario.ts'
+import { PRESETS } from '../src/core/playground/scenario/presets.ts'
+import { TEST_RUNNER } from '../src/core/playground/scenario/seed-scenario.ts'
 import { expect, openPlayground, pasteInto, test } from './fixtures.ts'
 import { buildFiles, waitForOfflineReady } from './service-worker.ts'
 

@@ -1,5 +1,5 @@
 // Turns what the Node adapter hands over into the Request the core sees: on the public URL, with a size-capped body.
-import { fail, ok, oauthError, type Result } from '../src/core/errors/oauth-error.ts'
+import { fail, ok, oauthError, type Result } from '../src/core/protocol/errors/oauth-error.ts'
 
 /** Headers that describe the old body's framing, not the buffered copy the core receives. */
 const FRAMING = ['content-length', 'transfer-encoding']

@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose'
 import * as oauth from 'oauth4webapi'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { TOKEN_EXCHANGE_GRANT } from '../src/core/scenario/seed-scenario.ts'
+import { TOKEN_EXCHANGE_GRANT } from '../src/core/playground/scenario/seed-scenario.ts'
 import type { RunningSandbox } from './start-sandbox.ts'
 import {
   asLibraryFetch,

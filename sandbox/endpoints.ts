@@ -1,5 +1,5 @@
 // What the sandbox serves, for the startup banner and `GET /`: one list, so the two can't drift.
-import { IDP_PATHS } from '../src/core/idp/authorization-server-metadata.ts'
+import { IDP_PATHS } from '../src/core/protocol/idp/authorization-server-metadata.ts'
 
 export interface EndpointInfo {
   method: string

@@ -1,8 +1,8 @@
 import { calculateJwkThumbprint, exportJWK } from 'jose'
 import * as oauth from 'oauth4webapi'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { tamperToken } from '../src/core/tokens/tamper-token.ts'
-import { CODE_REVIEWER, WORKLOAD_ISSUER } from '../src/core/scenario/seed-scenario.ts'
+import { tamperToken } from '../src/core/protocol/tokens/tamper-token.ts'
+import { CODE_REVIEWER, WORKLOAD_ISSUER } from '../src/core/playground/scenario/seed-scenario.ts'
 import type { RunningSandbox } from './start-sandbox.ts'
 import {
   demoTokens,

@@ -1,8 +1,8 @@
 import { decodeJwt } from 'jose'
 import * as oauth from 'oauth4webapi'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createDpopProof } from '../src/core/dpop/create-proof.ts'
-import { createSigningKey } from '../src/core/keys/key-ring.ts'
+import { createDpopProof } from '../src/core/protocol/dpop/create-proof.ts'
+import { createSigningKey } from '../src/core/protocol/keys/key-ring.ts'
 import { ENDPOINTS } from './endpoints.ts'
 import type { RunningSandbox } from './start-sandbox.ts'
 import {

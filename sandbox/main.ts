@@ -1,5 +1,5 @@
 // `npm run sandbox`: reads the environment, starts the sandbox, prints what it serves, stops on Ctrl-C.
-import { SEED_SCENARIO } from '../src/core/scenario/seed-scenario.ts'
+import { SEED_SCENARIO } from '../src/core/playground/scenario/seed-scenario.ts'
 import { DEMO_INTROSPECTION_SECRET, readSandboxConfig } from './sandbox-config.ts'
 import { ENDPOINTS, INTROSPECTION_CLIENT_ID } from './endpoints.ts'
 import { startSandbox } from './start-sandbox.ts'

@@ -1,8 +1,8 @@
 import { SignJWT } from 'jose'
 import * as oauth from 'oauth4webapi'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createSigningKey } from '../src/core/keys/key-ring.ts'
-import { SEED_SCENARIO, WORKLOAD_ISSUER } from '../src/core/scenario/seed-scenario.ts'
+import { createSigningKey } from '../src/core/protocol/keys/key-ring.ts'
+import { SEED_SCENARIO, WORKLOAD_ISSUER } from '../src/core/playground/scenario/seed-scenario.ts'
 import type { RunningSandbox } from './start-sandbox.ts'
 import {
   asLibraryFetch,

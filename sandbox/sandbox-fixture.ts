@@ -1,7 +1,7 @@
 // Test fixture: a sandbox on a free port, and what a client does with it, by hand or through oauth4webapi.
 import * as oauth from 'oauth4webapi'
-import { CODE_REVIEWER, TOKEN_EXCHANGE_GRANT } from '../src/core/scenario/seed-scenario.ts'
-import { TOKEN_TYPE } from '../src/core/tokens/token-types.ts'
+import { CODE_REVIEWER, TOKEN_EXCHANGE_GRANT } from '../src/core/playground/scenario/seed-scenario.ts'
+import { TOKEN_TYPE } from '../src/core/protocol/tokens/token-types.ts'
 import { startSandbox, type RunningSandbox, type StartOptions } from './start-sandbox.ts'
 
 export const TEST_SECRET = 'test-introspection-secret'

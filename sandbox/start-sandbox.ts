@@ -2,8 +2,8 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import type { FetchHandler } from '../src/core/http/http-snapshot.ts'
-import { createKeyRing, type KeyRing } from '../src/core/keys/key-ring.ts'
+import type { FetchHandler } from '../src/core/protocol/http/http-snapshot.ts'
+import { createKeyRing, type KeyRing } from '../src/core/protocol/keys/key-ring.ts'
 import { createSandbox, type Sandbox, type SandboxOptions } from './create-sandbox.ts'
 
 export interface StartOptions extends Omit<SandboxOptions, 'baseUrl' | 'keys'> {

@@ -1,7 +1,7 @@
 // The crypto floor: the very sign and verify operations a Run performs, done alone with jose and keys imported once.
 import { importJWK, jwtVerify, SignJWT, type JWTHeaderParameters, type JWTPayload } from 'jose'
-import type { KeyRing, SigningKey } from '../../src/core/keys/key-ring.ts'
-import type { Run } from '../../src/core/run.ts'
+import type { KeyRing, SigningKey } from '../../src/core/protocol/keys/key-ring.ts'
+import type { Run } from '../../src/core/playground/run.ts'
 import type { CryptoOpCounts } from './count-crypto-ops.ts'
 
 interface FloorToken {

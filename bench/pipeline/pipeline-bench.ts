@@ -1,7 +1,7 @@
 // Scenario → Run of the seed against its crypto floor, interleaved; runs the same in Node and in a browser page.
-import { createKeyRing } from '../../src/core/keys/key-ring.ts'
-import { runScenario } from '../../src/core/run-scenario.ts'
-import { SEED_SCENARIO } from '../../src/core/scenario/seed-scenario.ts'
+import { createKeyRing } from '../../src/core/protocol/keys/key-ring.ts'
+import { runScenario } from '../../src/core/playground/run-scenario.ts'
+import { SEED_SCENARIO } from '../../src/core/playground/scenario/seed-scenario.ts'
 import { summarize, type Summary } from '../stats.ts'
 import { countCryptoOps, type CryptoOpCounts } from './count-crypto-ops.ts'
 import { prepareCryptoFloor } from './crypto-floor.ts'

@@ -1,6 +1,6 @@
 // The playground: one Scenario drives everything; each edit produces a new Run that replaces the last.
 import { Suspense, useCallback, useState } from 'react'
-import { SEED_SCENARIO } from '../core/scenario/seed-scenario.ts'
+import { SEED_SCENARIO } from '../core/playground/scenario/seed-scenario.ts'
 import { ControlsPanel } from './controls/ControlsPanel.tsx'
 import { Notice } from './components/Notice.tsx'
 import { OpenEditorButton } from './editor/EditorFrame.tsx'

@@ -1,5 +1,5 @@
 // One line on how the latest run ended, announced politely to screen readers when it changes.
-import type { Run } from '../core/run.ts'
+import type { Run } from '../core/playground/run.ts'
 import { requestTarget, statusLine } from './format/http-text.ts'
 
 type Outcome = { tone: 'ok' | 'refused' | 'waiting'; text: string }

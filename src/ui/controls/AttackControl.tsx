@@ -1,5 +1,5 @@
 // The attacker's move at the resource server, for the attack gallery.
-import { ATTACKS, type Attack } from '../../core/scenario/scenario.ts'
+import { ATTACKS, type Attack } from '../../core/playground/scenario/scenario.ts'
 import type { ScenarioApi } from '../hooks/use-scenario.ts'
 import { Field, INPUT } from './fields.tsx'
 

@@ -1,6 +1,6 @@
 // Every control for the scenario, with each exchange refusal shown next to the control it is about.
 import type { ReactNode } from 'react'
-import type { OAuthError } from '../../core/errors/oauth-error.ts'
+import type { OAuthError } from '../../core/protocol/errors/oauth-error.ts'
 import type { ScenarioApi } from '../hooks/use-scenario.ts'
 import { BUTTON } from '../components/buttons.ts'
 import { Notice } from '../components/Notice.tsx'

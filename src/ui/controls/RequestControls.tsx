@@ -1,6 +1,6 @@
 // What the agent asks for: audiences, scope, token type, lifetime and proof of possession.
 import type { ReactNode } from 'react'
-import { ISSUABLE_TOKEN_TYPES, REGISTERED_TOKEN_TYPES } from '../../core/tokens/token-types.ts'
+import { ISSUABLE_TOKEN_TYPES, REGISTERED_TOKEN_TYPES } from '../../core/protocol/tokens/token-types.ts'
 import type { ScenarioApi } from '../hooks/use-scenario.ts'
 import { AudienceField } from './AudienceField.tsx'
 import type { ControlName } from './error-routing.ts'

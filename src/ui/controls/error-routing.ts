@@ -1,5 +1,5 @@
 // Which control an exchange refusal belongs to, so the error shows in that part of the form.
-import type { OAuthError } from '../../core/errors/oauth-error.ts'
+import type { OAuthError } from '../../core/protocol/errors/oauth-error.ts'
 
 export type ControlName =
   'user' | 'actor' | 'actorToken' | 'audience' | 'scope' | 'tokenType' | 'ttl' | 'dpop'

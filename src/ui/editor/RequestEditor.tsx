@@ -1,7 +1,7 @@
 // "Edit request": the token request as raw HTTP text. What is typed is what the IdP processes.
 import { useState } from 'react'
-import type { HttpRequestSnapshot } from '../../core/http/http-snapshot.ts'
-import { formatRawRequest } from '../../core/http/parse-raw-request.ts'
+import type { HttpRequestSnapshot } from '../../core/protocol/http/http-snapshot.ts'
+import { formatRawRequest } from '../../core/protocol/http/parse-raw-request.ts'
 import { BUTTON } from '../components/buttons.ts'
 import { EditorFrame } from './EditorFrame.tsx'
 import { LazyCodeEditor } from './load-code-editor.ts'

@@ -1,9 +1,9 @@
 // Scenario -> Run on every edit. Results that arrive after a newer edit are dropped, and the last Run
 // stays on screen until its successor arrives, so panes never flash empty.
 import { useEffect, useRef, useState } from 'react'
-import type { KeyRing } from '../../core/keys/key-ring.ts'
-import type { Run } from '../../core/run.ts'
-import type { Scenario } from '../../core/scenario/scenario.ts'
+import type { KeyRing } from '../../core/protocol/keys/key-ring.ts'
+import type { Run } from '../../core/playground/run.ts'
+import type { Scenario } from '../../core/playground/scenario/scenario.ts'
 
 export interface RunState {
   /** The newest Run that arrived, or null before the first one. */
@@ -17,8 +17,8 @@ export interface RunState {
 }
 
 // The protocol core is its own chunk, fetched while the keys are made, so first paint doesn't wait for it.
-let core: Promise<typeof import('../../core/run-scenario.ts')> | null = null
-const loadCore = () => (core ??= import('../../core/run-scenario.ts'))
+let core: Promise<typeof import('../../core/playground/run-scenario.ts')> | null = null
+const loadCore = () => (core ??= import('../../core/playground/run-scenario.ts'))
 
 type Settled = { for: Scenario; run: Run | null; lastIssued: Run | null; crash: string | null }
 

@@ -6,9 +6,9 @@ import type {
   ScenarioEdits,
   ScenarioRequest,
   ScenarioUser,
-} from '../../core/scenario/scenario.ts'
-import type { ExchangePolicy } from '../../core/idp/exchange-policy.ts'
-import { SEED_SCENARIO } from '../../core/scenario/seed-scenario.ts'
+} from '../../core/playground/scenario/scenario.ts'
+import type { ExchangePolicy } from '../../core/protocol/idp/exchange-policy.ts'
+import { SEED_SCENARIO } from '../../core/playground/scenario/seed-scenario.ts'
 
 export interface ScenarioApi {
   scenario: Scenario

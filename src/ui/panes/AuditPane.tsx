@@ -1,6 +1,6 @@
 // The audit trail: the decisive line, the same line as a log without `act` writes it, and any refusal.
-import { withoutActor } from '../../core/audit/audit-event.ts'
-import type { Run } from '../../core/run.ts'
+import { withoutActor } from '../../core/protocol/audit/audit-event.ts'
+import type { Run } from '../../core/playground/run.ts'
 import { Badge } from '../components/Badge.tsx'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { Code, Pane } from '../components/Pane.tsx'

@@ -1,6 +1,6 @@
 // The delegated token's claims, each with where it came from and what it means; nested `act` as a tree.
-import type { ClaimSource } from '../../core/run.ts'
-import { claimInfo } from '../../core/tokens/claim-registry.ts'
+import type { ClaimSource } from '../../core/playground/run.ts'
+import { claimInfo } from '../../core/protocol/tokens/claim-registry.ts'
 import { Badge } from '../components/Badge.tsx'
 import { LongValue } from '../components/LongValue.tsx'
 import { PROVENANCE } from '../components/provenance.ts'

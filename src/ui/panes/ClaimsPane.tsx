@@ -1,6 +1,6 @@
 // The delegated token: its claims with provenance and meaning, its header, and the encoded token.
 import { useState } from 'react'
-import type { Run } from '../../core/run.ts'
+import type { Run } from '../../core/playground/run.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { EncodedToken } from '../components/EncodedToken.tsx'
 import { Notice } from '../components/Notice.tsx'

@@ -1,5 +1,5 @@
 // The tokens the agent brought to the exchange: the user's, its own, and its DPoP proofs.
-import type { Run } from '../../core/run.ts'
+import type { Run } from '../../core/playground/run.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { Notice } from '../components/Notice.tsx'
 import { Code, Pane } from '../components/Pane.tsx'

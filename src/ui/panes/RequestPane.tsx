@@ -1,7 +1,7 @@
 // The RFC 8693 request exactly as the IdP received it, with any earlier attempt (a DPoP nonce retry).
 import { useState } from 'react'
-import { formatRawRequest } from '../../core/http/parse-raw-request.ts'
-import type { Run } from '../../core/run.ts'
+import { formatRawRequest } from '../../core/protocol/http/parse-raw-request.ts'
+import type { Run } from '../../core/playground/run.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { HttpRequestView, HttpResponseView } from '../components/HttpMessageView.tsx'
 import { Code, Pane } from '../components/Pane.tsx'

@@ -1,5 +1,5 @@
 // The API call the agent made with the delegated token, and the resource server's answer.
-import type { HttpExchange } from '../../core/run.ts'
+import type { HttpExchange } from '../../core/playground/run.ts'
 import { HttpRequestView, HttpResponseView } from '../components/HttpMessageView.tsx'
 import { requestTarget, statusLine } from '../format/http-text.ts'
 

@@ -1,6 +1,6 @@
 // The IdP's answer: the issued token response, or the RFC error body with a plain-language explanation.
-import type { OAuthError } from '../../core/errors/oauth-error.ts'
-import type { Run } from '../../core/run.ts'
+import type { OAuthError } from '../../core/protocol/errors/oauth-error.ts'
+import type { Run } from '../../core/playground/run.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { HttpResponseView } from '../components/HttpMessageView.tsx'
 import { Notice } from '../components/Notice.tsx'

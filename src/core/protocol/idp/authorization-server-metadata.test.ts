@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { SEED_SCENARIO } from '../scenario/seed-scenario.ts'
+import { SEED_SCENARIO } from '../../playground/scenario/seed-scenario.ts'
 import { authorizationServerMetadata, metadataUrl } from './authorization-server-metadata.ts'
 
 describe('authorization server metadata (RFC 8414)', () => {

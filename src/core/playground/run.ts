@@ -1,11 +1,11 @@
 // The Run: everything one Scenario produced. The UI renders only this.
-import type { AuditEvent } from './audit/audit-event.ts'
-import type { OAuthError } from './errors/oauth-error.ts'
-import type { HttpRequestSnapshot, HttpResponseSnapshot } from './http/http-snapshot.ts'
+import type { AuditEvent } from '../protocol/audit/audit-event.ts'
+import type { OAuthError } from '../protocol/errors/oauth-error.ts'
+import type { HttpRequestSnapshot, HttpResponseSnapshot } from '../protocol/http/http-snapshot.ts'
 import type { JWK } from 'jose'
 import type { Scenario } from './scenario/scenario.ts'
-import type { TokenView } from './tokens/token-view.ts'
-import type { Check } from './trace/check-log.ts'
+import type { TokenView } from '../protocol/tokens/token-view.ts'
+import type { Check } from '../protocol/trace/check-log.ts'
 
 export interface HttpExchange {
   request: HttpRequestSnapshot

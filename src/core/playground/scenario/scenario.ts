@@ -1,5 +1,5 @@
 // The Scenario: one serializable value holding everything a person can change in the playground.
-import type { ExchangePolicy } from '../idp/exchange-policy.ts'
+import type { ExchangePolicy } from '../../protocol/idp/exchange-policy.ts'
 
 export const ATTESTATION_PLATFORMS = ['github-oidc', 'k8s-psat', 'aws-iid', 'gcp-iit', 'none'] as const
 export type AttestationPlatform = (typeof ATTESTATION_PLATFORMS)[number]

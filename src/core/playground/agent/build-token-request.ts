@@ -1,9 +1,9 @@
 // The agent's side of the exchange: the RFC 8693 request it sends, with its DPoP proof.
-import { createDpopProof } from '../dpop/create-proof.ts'
-import type { SigningKey } from '../keys/key-ring.ts'
+import { createDpopProof } from '../../protocol/dpop/create-proof.ts'
+import type { SigningKey } from '../../protocol/keys/key-ring.ts'
 import { TOKEN_EXCHANGE_GRANT } from '../scenario/seed-scenario.ts'
 import type { Scenario } from '../scenario/scenario.ts'
-import { TOKEN_TYPE } from '../tokens/token-types.ts'
+import { TOKEN_TYPE } from '../../protocol/tokens/token-types.ts'
 
 export interface TokenRequestInputs {
   scenario: Scenario

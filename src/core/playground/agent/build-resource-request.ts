@@ -1,8 +1,8 @@
 // The agent's call to the resource server with its delegated token and a fresh DPoP proof.
-import { createDpopProof } from '../dpop/create-proof.ts'
-import { accessTokenHash } from '../dpop/thumbprint.ts'
-import type { SigningKey } from '../keys/key-ring.ts'
-import type { ResourceServerConfig } from '../resource-server/catalog.ts'
+import { createDpopProof } from '../../protocol/dpop/create-proof.ts'
+import { accessTokenHash } from '../../protocol/dpop/thumbprint.ts'
+import type { SigningKey } from '../../protocol/keys/key-ring.ts'
+import type { ResourceServerConfig } from '../../protocol/resource-server/catalog.ts'
 import type { ResourceCall } from '../scenario/scenario.ts'
 
 export interface ResourceRequestInputs {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { editedScenario, FIXED_NOW, testKeys } from '../idp/exchange-fixture.ts'
+import { editedScenario, FIXED_NOW, testKeys } from '../../protocol/idp/exchange-fixture.ts'
 import { runScenario } from '../run-scenario.ts'
 import { applyPreset } from './apply-preset.ts'
 import { PRESETS } from './presets.ts'

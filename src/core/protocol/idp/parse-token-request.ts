@@ -2,7 +2,7 @@
 import { fail, ok, oauthError, type OAuthError, type Result } from '../errors/oauth-error.ts'
 import { parseFormBody, type FormParams } from '../http/parse-form-body.ts'
 import type { CheckLog } from '../trace/check-log.ts'
-import { TOKEN_EXCHANGE_GRANT } from '../scenario/seed-scenario.ts'
+import { TOKEN_EXCHANGE_GRANT } from '../../playground/scenario/seed-scenario.ts'
 
 export interface TokenExchangeRequest {
   subjectToken: string

@@ -1,7 +1,7 @@
 // The tokens the scenario's parties already hold before the exchange: the user's and the agent's.
-import type { KeyRing } from '../keys/key-ring.ts'
-import { mintActorToken } from '../tokens/mint-actor-token.ts'
-import { mintSubjectToken } from '../tokens/mint-subject-token.ts'
+import type { KeyRing } from '../../protocol/keys/key-ring.ts'
+import { mintActorToken } from '../../protocol/tokens/mint-actor-token.ts'
+import { mintSubjectToken } from '../../protocol/tokens/mint-subject-token.ts'
 import type { Scenario } from './scenario.ts'
 import { IDP_ISSUER, WORKLOAD_ISSUER } from './seed-scenario.ts'
 

@@ -1,5 +1,5 @@
 // Named scenarios, each a change from the seed, with a one-line note and what it should show.
-import type { OAuthErrorCode } from '../errors/oauth-error.ts'
+import type { OAuthErrorCode } from '../../protocol/errors/oauth-error.ts'
 import { ATTACK_GALLERY } from './attack-gallery.ts'
 import { CODE_REVIEWER, DEPLOY_BOT, SEED_ACTOR, TEST_RUNNER } from './seed-scenario.ts'
 

@@ -1,12 +1,12 @@
 // Test fixture: a token endpoint on real keys, and a way to send it a scenario's request with edits.
-import { buildTokenRequest } from '../agent/build-token-request.ts'
+import { buildTokenRequest } from '../../playground/agent/build-token-request.ts'
 import type { Clock } from '../clock.ts'
 import { createNonceStore } from '../dpop/nonce-store.ts'
 import { createReplayCache } from '../dpop/replay-cache.ts'
 import { createKeyRing, publicJwks, type KeyRing } from '../keys/key-ring.ts'
-import { mintScenarioTokens } from '../scenario/mint-scenario-tokens.ts'
-import { IDP_ISSUER, SEED_SCENARIO, WORKLOAD_ISSUER } from '../scenario/seed-scenario.ts'
-import type { Scenario } from '../scenario/scenario.ts'
+import { mintScenarioTokens } from '../../playground/scenario/mint-scenario-tokens.ts'
+import { IDP_ISSUER, SEED_SCENARIO, WORKLOAD_ISSUER } from '../../playground/scenario/seed-scenario.ts'
+import type { Scenario } from '../../playground/scenario/scenario.ts'
 import { createCheckLog } from '../trace/check-log.ts'
 import { createTokenEndpoint, tokenEndpointUrl } from './token-endpoint.ts'
 

@@ -1,6 +1,6 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createKeyRing, type KeyRing } from '../keys/key-ring.ts'
+import { createKeyRing, type KeyRing } from '../../protocol/keys/key-ring.ts'
 import { createDemoActorTokenIssuer, createDemoSubjectTokenIssuer } from './demo-issuers.ts'
 
 const ISSUER = 'http://127.0.0.1:8693'

@@ -1,8 +1,8 @@
 import { calculateJwkThumbprint, createLocalJWKSet, decodeJwt, jwtVerify } from 'jose'
 import { describe, expect, test } from 'vitest'
-import { parseAuditLine } from './audit/parse-audit-line.ts'
-import { editedScenario, FIXED_NOW, testKeys, type ScenarioEdit } from './idp/exchange-fixture.ts'
-import { formatRawRequest } from './http/parse-raw-request.ts'
+import { parseAuditLine } from '../protocol/audit/parse-audit-line.ts'
+import { editedScenario, FIXED_NOW, testKeys, type ScenarioEdit } from '../protocol/idp/exchange-fixture.ts'
+import { formatRawRequest } from '../protocol/http/parse-raw-request.ts'
 import { runScenario } from './run-scenario.ts'
 import { IDP_ISSUER } from './scenario/seed-scenario.ts'
 

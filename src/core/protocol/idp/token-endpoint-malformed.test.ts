@@ -1,7 +1,7 @@
 import { decodeJwt, SignJWT } from 'jose'
 import { describe, expect, test } from 'vitest'
 import { createDpopProof } from '../dpop/create-proof.ts'
-import { IDP_ISSUER } from '../scenario/seed-scenario.ts'
+import { IDP_ISSUER } from '../../playground/scenario/seed-scenario.ts'
 import { editedScenario, formRequest, NOW, seedForm, sendExchange, TOKEN_URL } from './exchange-fixture.ts'
 
 describe('the token endpoint refuses malformed requests and forged tokens', () => {

@@ -1,7 +1,7 @@
 // The parameters of the sandbox's test issuers, checked with one schema each: what a test may ask a token for.
 import { z } from 'zod'
-import { fail, ok, oauthError, type Result } from '../errors/oauth-error.ts'
-import type { BodyParams } from '../http/read-body-params.ts'
+import { fail, ok, oauthError, type Result } from '../../protocol/errors/oauth-error.ts'
+import type { BodyParams } from '../../protocol/http/read-body-params.ts'
 import { ATTESTATION_PLATFORMS, type AttestationPlatform, type PriorActor } from '../scenario/scenario.ts'
 
 /** Bounds that keep hostile input cheap to refuse. */

@@ -1,13 +1,13 @@
 // Test issuers: hand out a user's subject token and an agent's actor token, so a client can try the exchange.
-import { epochSeconds, type Clock } from '../clock.ts'
-import { oauthErrorResponse } from '../errors/error-response.ts'
-import { oauthError, type Result } from '../errors/oauth-error.ts'
-import type { FetchHandler } from '../http/http-snapshot.ts'
-import { readBodyParams, type BodyParams } from '../http/read-body-params.ts'
-import type { SigningKey } from '../keys/key-ring.ts'
-import { mintActorToken } from '../tokens/mint-actor-token.ts'
-import { mintSubjectToken } from '../tokens/mint-subject-token.ts'
-import { TOKEN_TYPE } from '../tokens/token-types.ts'
+import { epochSeconds, type Clock } from '../../protocol/clock.ts'
+import { oauthErrorResponse } from '../../protocol/errors/error-response.ts'
+import { oauthError, type Result } from '../../protocol/errors/oauth-error.ts'
+import type { FetchHandler } from '../../protocol/http/http-snapshot.ts'
+import { readBodyParams, type BodyParams } from '../../protocol/http/read-body-params.ts'
+import type { SigningKey } from '../../protocol/keys/key-ring.ts'
+import { mintActorToken } from '../../protocol/tokens/mint-actor-token.ts'
+import { mintSubjectToken } from '../../protocol/tokens/mint-subject-token.ts'
+import { TOKEN_TYPE } from '../../protocol/tokens/token-types.ts'
 import {
   parseDemoActorTokenRequest,
   parseDemoSubjectTokenRequest,

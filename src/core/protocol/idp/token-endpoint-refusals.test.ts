@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { createDpopProof } from '../dpop/create-proof.ts'
-import { DEPLOY_BOT, IDP_ISSUER, TEST_RUNNER } from '../scenario/seed-scenario.ts'
+import { DEPLOY_BOT, IDP_ISSUER, TEST_RUNNER } from '../../playground/scenario/seed-scenario.ts'
 import {
   editedScenario,
   formRequest,

@@ -1,6 +1,6 @@
 import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader } from 'jose'
 import { describe, expect, test } from 'vitest'
-import { CODE_REVIEWER, IDP_ISSUER, TEST_RUNNER } from '../scenario/seed-scenario.ts'
+import { CODE_REVIEWER, IDP_ISSUER, TEST_RUNNER } from '../../playground/scenario/seed-scenario.ts'
 import { editedScenario, NOW, sendExchange, type ScenarioEdit } from './exchange-fixture.ts'
 
 describe('the token endpoint issues a delegated token', () => {

@@ -1,6 +1,6 @@
 // The attacker's moves at the resource server, as the attack gallery stages them.
 import { base64url } from 'jose'
-import type { SigningKey } from '../keys/key-ring.ts'
+import type { SigningKey } from '../../protocol/keys/key-ring.ts'
 import type { Attack } from '../scenario/scenario.ts'
 import type { ResourceRequestInputs } from './build-resource-request.ts'
 
