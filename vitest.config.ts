@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'sandbox/**/*.test.ts', 'build/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+      'sandbox/**/*.test.ts',
+      'build/**/*.test.ts',
+      'examples/**/*.test.ts',
+    ],
     environment: 'node',
   },
 })
