@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // `npm run sandbox`: reads the environment, starts the sandbox, prints what it serves, stops on Ctrl-C.
 import { applyConfig, DEFAULT_SETUP } from './config/apply-config.ts'
 import { loadConfigFile } from './config/load-config.ts'
