@@ -67,7 +67,7 @@ export async function checkProofClaims(
         'use_dpop_nonce',
       )
     }
-    if (!options.nonce.store.isValid(payload.nonce, nowSeconds)) {
+    if (!(await options.nonce.store.isValid(payload.nonce, nowSeconds))) {
       return refuse(
         check,
         'DPoP proof "nonce" is invalid or expired',
