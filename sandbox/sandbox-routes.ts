@@ -4,8 +4,14 @@ import type { Clock } from '../src/core/protocol/clock.ts'
 import { createNonceStore } from '../src/core/protocol/dpop/nonce-store.ts'
 import type { ReplayCache } from '../src/core/protocol/dpop/replay-cache.ts'
 import type { FetchHandler } from '../src/core/protocol/http/http-snapshot.ts'
-import { authorizationServerMetadata, IDP_PATHS } from '../src/core/protocol/idp/authorization-server-metadata.ts'
-import { createDemoActorTokenIssuer, createDemoSubjectTokenIssuer } from '../src/core/playground/demo-issuers/demo-issuers.ts'
+import {
+  authorizationServerMetadata,
+  IDP_PATHS,
+} from '../src/core/protocol/idp/authorization-server-metadata.ts'
+import {
+  createDemoActorTokenIssuer,
+  createDemoSubjectTokenIssuer,
+} from '../src/core/playground/demo-issuers/demo-issuers.ts'
 import type { ExchangePolicy } from '../src/core/protocol/idp/exchange-policy.ts'
 import { createIntrospectionEndpoint } from '../src/core/protocol/idp/introspection-endpoint.ts'
 import { createTokenEndpoint } from '../src/core/protocol/idp/token-endpoint.ts'
