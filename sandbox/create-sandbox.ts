@@ -39,6 +39,8 @@ export interface SandboxOptions {
   audit?: AuditRingOptions
   /** Called with every decision's audit line, for example to print it. */
   onAudit?: (entry: AuditEntry) => void
+  /** The DPoP replay cache shared by the IdP and the resource server; an in-memory one by default. */
+  replay?: ReplayCache
 }
 
 export interface Sandbox {
@@ -60,7 +62,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const clock = options.clock ?? systemClock
   const maxBodyBytes = options.maxBodyBytes ?? MAX_TOKEN_REQUEST_BYTES
   const audit = createAuditRing(options.audit)
-  const replay = createReplayCache()
+  const replay = options.replay ?? createReplayCache()
   const record = (by: AuditEntry['by']) => (event: AuditEvent) => {
     const entry = { at: clock(), by, line: formatAuditLine(event) }
     audit.push(entry)
