@@ -2,7 +2,7 @@
 import type { JWK } from 'jose'
 import type { AuditEvent } from '../src/core/protocol/audit/audit-event.ts'
 import type { Clock } from '../src/core/protocol/clock.ts'
-import { createNonceStore } from '../src/core/protocol/dpop/nonce-store.ts'
+import type { NonceStore } from '../src/core/protocol/dpop/nonce-store.ts'
 import type { ReplayCache } from '../src/core/protocol/dpop/replay-cache.ts'
 import type { FetchHandler } from '../src/core/protocol/http/http-snapshot.ts'
 import {
@@ -18,7 +18,7 @@ import { createIntrospectionEndpoint } from '../src/core/protocol/idp/introspect
 import { createTokenEndpoint } from '../src/core/protocol/idp/token-endpoint.ts'
 import { publicJwks, type KeyRing } from '../src/core/protocol/keys/key-ring.ts'
 import { NO_CHECK_LOG } from '../src/core/protocol/trace/check-log.ts'
-import type { AuditRing } from './audit-ring.ts'
+import type { AuditLog } from './audit-ring.ts'
 import { ENDPOINTS, INTROSPECTION_CLIENT_ID } from './endpoints.ts'
 
 export interface Route {
@@ -37,7 +37,8 @@ export interface RouteContext {
   clock: Clock
   introspectionSecret: string
   replay: ReplayCache
-  audit: AuditRing
+  nonces: NonceStore
+  audit: AuditLog
   /** Where a server's audit events go. */
   record: (event: AuditEvent) => void
 }
@@ -83,7 +84,7 @@ export function sandboxRoutes(ctx: RouteContext): Map<string, Route> {
           actorIssuerJwks: { ...ctx.foreignWorkloadJwks, [ctx.testWorkloadIssuer]: workloadJwks },
           clock,
           replay: ctx.replay,
-          nonces: createNonceStore(),
+          nonces: ctx.nonces,
           log: NO_CHECK_LOG,
           audit: ctx.record,
         }),
@@ -102,6 +103,6 @@ export function sandboxRoutes(ctx: RouteContext): Map<string, Route> {
     ],
     ['/demo/subject-token', post(createDemoSubjectTokenIssuer(demo))],
     ['/demo/actor-token', post(createDemoActorTokenIssuer(demo))],
-    ['/audit', get(async () => json({ lines: ctx.audit.recent(clock()) }))],
+    ['/audit', get(async () => json({ lines: await ctx.audit.recent(clock()) }))],
   ])
 }
