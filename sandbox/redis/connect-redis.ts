@@ -35,7 +35,12 @@ export async function connectRedis(url: string, timeoutMs = 3_000): Promise<Redi
     connectTimeout: timeoutMs,
     retryStrategy: () => null,
   })
-  redis.on('error', () => {}) // failures surface through commands; the event would otherwise crash the process
+  // Failures surface through commands; unhandled, the event would crash the process. The socket's own
+  // error (ECONNREFUSED, ENOTFOUND) says more than the command's "Connection is closed".
+  let socketError: Error | undefined
+  redis.on('error', (error: Error) => {
+    socketError ??= error
+  })
   try {
     await redis.connect()
     await redis.ping()
@@ -43,7 +48,10 @@ export async function connectRedis(url: string, timeoutMs = 3_000): Promise<Redi
     redis.disconnect()
     const shown = new URL(url)
     shown.password = shown.password ? '***' : ''
-    return { ok: false, error: `cannot reach Redis at ${shown.href}: ${(error as Error).message}` }
+    return {
+      ok: false,
+      error: `cannot reach Redis at ${shown.href}: ${(socketError ?? (error as Error)).message}`,
+    }
   }
   // Connected: from now on, reconnect in the background.
   redis.options.retryStrategy = (attempt) => Math.min(attempt * 100, 1_000)
