@@ -1,14 +1,21 @@
 // A spec reference ("RFC 8693 §2.2.2") with each RFC section linked to its text.
 import { memo } from 'react'
-import { specParts } from '../format/spec-links.ts'
+import type { SpecRef as SpecReference } from '../../core/protocol/errors/spec-ref.ts'
+import { specParts, specRefParts } from '../format/spec-links.ts'
 
 /** Memoized: every Run re-renders dozens of these with the same spec strings (checks, claims). */
-export const SpecRef = memo(function SpecRef({ spec, className = '' }: { spec: string; className?: string }) {
+export const SpecRef = memo(function SpecRef({
+  spec,
+  className = '',
+}: {
+  spec: string | SpecReference
+  className?: string
+}) {
   return (
     <span
       className={`font-mono text-[0.7rem] whitespace-nowrap text-slate-500 dark:text-slate-400 ${className}`}
     >
-      {specParts(spec).map((part, i) =>
+      {(typeof spec === 'string' ? specParts(spec) : specRefParts(spec)).map((part, i) =>
         part.href ? (
           <a
             key={i}

@@ -73,7 +73,7 @@ describe('the resource server refuses the request itself', () => {
           decision: 'deny',
           denial: { error: 'invalid_request', reason: 'No access token in the request' },
         },
-        expect.objectContaining({ spec: 'RFC 6750 §3.1' }),
+        expect.objectContaining({ reason: 'request.no_credentials' }),
       ],
     ])
     expect(checks.at(-1)).toMatchObject({
@@ -222,7 +222,8 @@ describe('the resource server checks scope last', () => {
       decision: 'deny',
       denial: { error: 'insufficient_scope', reason: description },
     })
-    expect(audits[0]?.[1]?.reason).toMatch(
+    expect(audits[0]?.[1]?.reason).toBe('token.insufficient_scope')
+    expect(audits[0]?.[1]?.explanation).toMatch(
       /"Open an issue on a repository" needs the "write:issues" scope; the token carries "read:repo"/,
     )
   })
