@@ -3,7 +3,7 @@ import { specRef, type SpecRef } from './spec-ref.ts'
 
 /**
  * The error codes this playground can answer with, each from the RFC that defines it.
- * @see RFC 6749 §5.2, RFC 6750 §3.1, RFC 8693 §2.2.2, RFC 8707 §2, RFC 9449 §5, §7.1, §8
+ * @see RFC 6749 §5.2, §4.1.2.1 (`temporarily_unavailable`), RFC 6750 §3.1, RFC 8693 §2.2.2, RFC 8707 §2, RFC 9449 §5, §7.1, §8
  */
 export const OAUTH_ERROR_CODES = [
   'invalid_request',
@@ -17,6 +17,7 @@ export const OAUTH_ERROR_CODES = [
   'insufficient_scope',
   'invalid_dpop_proof',
   'use_dpop_nonce',
+  'temporarily_unavailable',
 ] as const
 
 export type OAuthErrorCode = (typeof OAUTH_ERROR_CODES)[number]
@@ -42,6 +43,8 @@ const row = (codes: ReasonInfo['codes'], status: number, spec: SpecRef, summary:
   spec,
   summary,
 })
+const chaining = (section: string) => rfc('draft-ietf-oauth-identity-chaining-16', section)
+const actorProfile = (section: string) => rfc('draft-mcguinness-oauth-actor-profile-00', section)
 const invalidRequest = (spec: SpecRef, summary: string) => row(['invalid_request'], 400, spec, summary)
 const dpop = (item: number, summary: string, section = '4.3') =>
   row(['invalid_dpop_proof'], 400, rfc('RFC 9449', section, section === '4.3' ? item : undefined), summary)
@@ -329,6 +332,130 @@ export const REASONS = {
     401,
     rfc('RFC 9449', '4.3', 12),
     'The proof was signed by another key than the one the token is bound to: a stolen token.',
+  ),
+
+  'dpop.replay_cache_full': row(
+    ['temporarily_unavailable'],
+    503,
+    rfc('RFC 9449', '11.1'),
+    'The replay cache is full of live proofs; new proofs are refused until older ones expire.',
+  ),
+
+  'jwt_bearer.grant_type': row(
+    ['unsupported_grant_type'],
+    400,
+    rfc('RFC 7523', '2.1'),
+    'The grant_type is not the JWT bearer grant.',
+  ),
+  'jwt_bearer.assertion_missing': invalidRequest(
+    rfc('RFC 7523', '2.1'),
+    'The JWT bearer grant request has no "assertion".',
+  ),
+  'chain.unknown_domain': row(
+    ['invalid_target'],
+    400,
+    chaining('2.3.2'),
+    'The requested domain is not one this authorization server knows.',
+  ),
+  'chain.scope_widened': row(
+    ['invalid_scope'],
+    400,
+    chaining('2.5'),
+    'The chained grant or token would carry more scope than the subject token.',
+  ),
+  'chain.act_spliced': row(
+    ['invalid_request', 'invalid_grant'],
+    400,
+    chaining('2.5'),
+    'The "act" chain was altered or spliced between domains.',
+  ),
+  'chain.subject_token_invalid': invalidRequest(
+    rfc('RFC 8693', '2.2.2'),
+    'The subject token for the chaining grant does not verify.',
+  ),
+  'chain.grant_malformed': row(
+    ['invalid_grant'],
+    400,
+    rfc('RFC 7523', '3'),
+    'The JWT authorization grant is not a well-formed JWT.',
+  ),
+  'chain.grant_untrusted_issuer': row(
+    ['invalid_grant'],
+    400,
+    rfc('RFC 7523', '3', 1),
+    'The grant was issued by an authorization server this one does not trust.',
+  ),
+  'chain.grant_audience_mismatch': row(
+    ['invalid_grant'],
+    400,
+    rfc('RFC 7523', '3', 3),
+    'The grant is meant for another authorization server.',
+  ),
+  'chain.grant_expired': row(['invalid_grant'], 400, rfc('RFC 7523', '3', 4), 'The grant has expired.'),
+  'chain.grant_not_yet_valid': row(
+    ['invalid_grant'],
+    400,
+    rfc('RFC 7523', '3', 5),
+    'The grant is not valid yet.',
+  ),
+  'chain.grant_invalid': row(
+    ['invalid_grant'],
+    400,
+    rfc('RFC 7523', '3', 9),
+    'The grant fails verification (signature, key or claims).',
+  ),
+  'chain.grant_replayed': row(
+    ['invalid_grant'],
+    400,
+    rfc('RFC 7523', '3', 7),
+    'The grant\'s "jti" was already redeemed.',
+  ),
+  'chain.foreign_token': row(
+    ['invalid_token', 'invalid_grant'],
+    401,
+    chaining('2.3.3'),
+    'A token of another kind or from another domain was presented.',
+  ),
+  'chain.unknown_subject': row(
+    ['invalid_grant'],
+    400,
+    chaining('2.4.2'),
+    "The grant's subject is unknown in this domain.",
+  ),
+  'chain.request_invalid': row(
+    ['invalid_request', 'unsupported_grant_type'],
+    400,
+    rfc('RFC 8693', '2.1'),
+    'The chaining request is malformed or uses the wrong grant type.',
+  ),
+  'chain.token_missing': row(
+    ['invalid_token'],
+    401,
+    rfc('RFC 6750', '3.1'),
+    'The chained resource call carries no access token.',
+  ),
+  'chain.scope_insufficient': row(
+    ['insufficient_scope'],
+    403,
+    rfc('RFC 6750', '3.1'),
+    'The chained access token lacks the scope the route needs.',
+  ),
+  'actor_profile.act_missing_iss': invalidRequest(actorProfile('3.4'), 'An "act" entry has no "iss".'),
+  'actor_profile.sub_profile_invalid': invalidRequest(
+    actorProfile('3.4'),
+    'An actor\'s "sub_profile" is not a known profile.',
+  ),
+  'actor_profile.chain_too_deep': invalidRequest(
+    actorProfile('3.5'),
+    'The actor chain is deeper than the profile allows.',
+  ),
+  'actor_profile.may_act_copied': invalidRequest(
+    actorProfile('6.4'),
+    '"may_act" was copied into an issued token.',
+  ),
+  'actor_profile.foreign_binding': invalidRequest(
+    actorProfile('3.7.1'),
+    "The actor's key binding belongs to someone else.",
   ),
 
   'audit.malformed_line': invalidRequest(
