@@ -5,6 +5,7 @@ import { refusal, type SpecRef } from '../errors/reasoned-error.ts'
 import type { JwtRule } from '../tokens/jwt-failure.ts'
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
 import { verifyJwt } from '../tokens/verify-jwt.ts'
+import type { ReplayCache } from '../dpop/replay-cache.ts'
 
 /**
  * The JOSE `typ` a JWT authorization grant carries here. RFC 7523 names none, so this is the plain
@@ -19,8 +20,8 @@ export interface JwtGrantRules {
   /** Issuers whose grants this server accepts, with their public keys. */
   trustedIssuers: Readonly<Record<string, { keys: JWK[] }>>
   nowSeconds: number
-  /** Remembers `iss` + `jti` so a grant is used once (RFC 7523 §3 (7)); a sync or async replay cache. */
-  replay: { checkAndRemember(key: string, nowSeconds: number): boolean | Promise<boolean> }
+  /** Remembers `iss` + `jti` until the grant's `exp`, so a grant is used once (RFC 7523 §3 (7)). */
+  replay: ReplayCache
 }
 
 // Each way the shared verifier can refuse, as the reason a grant was refused.
@@ -72,7 +73,13 @@ export async function verifyJwtGrant(assertion: string, rules: JwtGrantRules): P
     )
   }
   const { payload } = verified
-  if (!(await rules.replay.checkAndRemember(`${issuer}#${String(payload.jti)}`, rules.nowSeconds)))
+  // A store that is full can't promise single use, so it refuses like a replay (fails closed).
+  const verdict = await rules.replay.checkAndRemember(
+    `${issuer}#${String(payload.jti)}`,
+    Number(payload.exp),
+    rules.nowSeconds,
+  )
+  if (verdict !== 'fresh')
     return invalidGrant(
       'chain.grant_replayed',
       { doc: 'RFC 7523', section: '3', item: 7 },
