@@ -15,7 +15,7 @@ export async function useWhileOffline(page: Page) {
   await expect(audit).toContainText('decision=deny')
   await page.getByRole('button', { name: 'Edit request' }).click()
   const editor = page.getByRole('textbox', { name: 'Raw token request' })
-  await expect(editor).toBeAttached({ timeout: 15_000 })
+  await expect(editor).toBeAttached({ timeout: 30_000 })
   await editor.focus()
   await page.keyboard.press('ControlOrMeta+End')
   await page.keyboard.type('&scope=admin')
