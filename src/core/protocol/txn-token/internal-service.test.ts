@@ -52,11 +52,10 @@ describe('internal services A → B with a Txn-Token', () => {
     [
       'a Txn-Token of another trust domain',
       async () => {
-        const decision = await issueTxnToken(await world.edgeRequest(), {
-          ...world.tts,
-          trustDomain: 'bank.example',
-        })
-        return { 'txn-token': decision.ok ? decision.value.token : '' }
+        const bank = { ...world.tts, trustDomain: 'bank.example' }
+        const decision = await issueTxnToken(await world.edgeRequest({ audience: 'bank.example' }), bank)
+        if (!decision.ok) throw new Error(decision.error.description)
+        return { 'txn-token': decision.value.token }
       },
       401,
       'invalid_token',
