@@ -17,6 +17,11 @@ export function WhoControls({ api, errorFor }: WhoControlsProps) {
     ...new Set(scenario.policy.delegations.flatMap((rule) => rule.users).filter((user) => user !== '*')),
   ]
   if (!knownUsers.includes('u_alice')) knownUsers.push('u_alice')
+  // Impersonation sends no actor token, so these two controls change nothing: say so at each.
+  const unused = !scenario.request.sendActorToken
+  const UNUSED = 'Unused: no actor token is sent (Send actor token is off).'
+  // The actor still picks the client_id the agent sends, so only its actor-token role is unused.
+  const ACTOR_UNUSED = 'No actor token is sent, so this only picks the client_id; nothing names the agent.'
   return (
     <ControlGroup legend="Who">
       <Field label="User" hint="sub of the subject token: the person delegating." error={errorFor('user')}>
@@ -39,7 +44,11 @@ export function WhoControls({ api, errorFor }: WhoControlsProps) {
           <option key={user} value={user} />
         ))}
       </datalist>
-      <Field label="Actor" hint="The agent's SPIFFE ID: sub of the actor token." error={errorFor('actor')}>
+      <Field
+        label="Actor"
+        hint={unused ? ACTOR_UNUSED : "The agent's SPIFFE ID: sub of the actor token."}
+        error={errorFor('actor')}
+      >
         {({ id, describedBy, invalid }) => (
           <input
             id={id}
@@ -61,7 +70,10 @@ export function WhoControls({ api, errorFor }: WhoControlsProps) {
           </option>
         ))}
       </datalist>
-      <Field label="Attestation" hint="Which platform vouched for the workload (act.attestation).">
+      <Field
+        label="Attestation"
+        hint={unused ? UNUSED : 'Which platform vouched for the workload (act.attestation).'}
+      >
         {({ id, describedBy }) => (
           <select
             id={id}

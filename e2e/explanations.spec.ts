@@ -1,0 +1,50 @@
+// What the page says about a run matches what happened: refusals, impersonation, tampering, hand edits.
+import { expect, openPlayground, test } from './fixtures.ts'
+
+const AGENT = 'spiffe://prod/agent/code-reviewer/v3'
+
+test.beforeEach(async ({ page }) => {
+  await openPlayground(page)
+})
+
+test('an actor token from an untrusted issuer is explained as claimed and refused, and logged as claimed', async ({
+  page,
+}) => {
+  await page.getByLabel('Preset', { exact: true }).selectOption('untrusted-actor-issuer')
+  const audit = page.getByRole('region', { name: 'Audit log' })
+  await expect(audit).toContainText(`refused the actor token, which claims ${AGENT}`)
+  await expect(audit).not.toContainText('names no actor')
+  await expect(page.getByLabel('Audit line', { exact: true })).toContainText(
+    `principal=u_marwan claimed_actor=${AGENT}`,
+  )
+})
+
+test('an expired subject token is explained as read and refused, with the claimed user in the log', async ({
+  page,
+}) => {
+  await page.getByLabel('Preset', { exact: true }).selectOption('expired-subject-token')
+  const audit = page.getByRole('region', { name: 'Audit log' })
+  await expect(audit).toContainText('The IdP read the subject token and refused it')
+  await expect(audit).not.toContainText('before any token was read')
+  await expect(page.getByLabel('Audit line', { exact: true })).toContainText('claimed_principal=u_marwan')
+})
+
+test('impersonation is not a plain success: the outcome, the claims note and the actor controls say so', async ({
+  page,
+}) => {
+  await page.getByLabel('Send actor token', { exact: true }).uncheck()
+  await expect(page.getByRole('status', { name: 'Outcome' })).toContainText(
+    'the agent is invisible in the audit trail',
+  )
+  await expect(page.getByRole('region', { name: 'Delegated token claims' })).toContainText(
+    'there is no act: the token names no agent',
+  )
+  await expect(page.getByLabel('Attestation', { exact: true })).toHaveAccessibleDescription(
+    /Unused: no actor token is sent/,
+  )
+  await expect(page.getByLabel('Actor', { exact: true })).toHaveAccessibleDescription(
+    /No actor token is sent/,
+  )
+  await page.getByLabel('Send actor token', { exact: true }).check()
+  await expect(page.getByRole('status', { name: 'Outcome' })).not.toContainText('invisible')
+})
