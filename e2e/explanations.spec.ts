@@ -48,3 +48,12 @@ test('impersonation is not a plain success: the outcome, the claims note and the
   await page.getByLabel('Send actor token', { exact: true }).check()
   await expect(page.getByRole('status', { name: 'Outcome' })).not.toContainText('invisible')
 })
+
+test('scope chips say which granted scopes policy forbids at the audience, before a click', async ({
+  page,
+}) => {
+  const chip = page.getByRole('button', { name: 'write:repo', exact: true })
+  await expect(chip).toHaveAccessibleDescription(/not allowed for api\.github\.com by policy/)
+  await expect(page.getByRole('button', { name: 'read:repo', exact: true })).toHaveAccessibleDescription('')
+  await expect(page.getByRole('region', { name: 'Token response' })).toContainText('HTTP/1.1 200 OK')
+})

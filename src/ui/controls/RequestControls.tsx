@@ -7,6 +7,7 @@ import type { ControlName } from './error-routing.ts'
 import { ControlGroup, Field, INPUT, Switch } from './fields.tsx'
 import { NumberField } from './NumberField.tsx'
 import { ScopeField } from './ScopeField.tsx'
+import { scopesForbiddenByPolicy } from '../../core/playground/explain/scope-policy.ts'
 
 interface RequestControlsProps {
   api: ScenarioApi
@@ -38,6 +39,7 @@ export function RequestControls({ api, errorFor }: RequestControlsProps) {
       <ScopeField
         scope={request.scope}
         granted={scenario.user.grantedScopes}
+        forbidden={scopesForbiddenByPolicy(scenario)}
         onChange={(scope) => setRequest({ scope })}
         error={errorFor('scope')}
       />
