@@ -79,7 +79,7 @@ export function ClaimList({ claims, sources, nowSeconds, parent = '' }: ClaimLis
                   {entry && (
                     <p className="mt-0.5 text-xs/5 text-slate-500 dark:text-slate-400">
                       <span className="font-medium text-slate-600 dark:text-slate-300">{entry.label}.</span>{' '}
-                      {entry.meaning} <SpecRef spec={entry.spec} />
+                      {entry.meaning} <SpecRef spec={entry.spec} tabbable={false} />
                     </p>
                   )}
                   {isObject(value) && (
