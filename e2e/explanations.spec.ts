@@ -57,3 +57,36 @@ test('scope chips say which granted scopes policy forbids at the audience, befor
   await expect(page.getByRole('button', { name: 'read:repo', exact: true })).toHaveAccessibleDescription('')
   await expect(page.getByRole('region', { name: 'Token response' })).toContainText('HTTP/1.1 200 OK')
 })
+
+test('"Copy as curl" is announced once, and the audit Copy button is a short Tab walk away', async ({
+  page,
+}) => {
+  await expect(page.getByRole('button', { name: 'Copy as curl', exact: true })).toBeVisible()
+  await expect(page.getByRole('button', { name: /as curl.*as curl/ })).toHaveCount(0)
+  const target = page.getByRole('button', { name: 'Copy audit lines', exact: true })
+  await expect(target).toBeVisible()
+  await page.locator('body').click({ position: { x: 1, y: 1 } })
+  let stops = 0
+  while (stops < 200) {
+    await page.keyboard.press('Tab')
+    stops++
+    if (await target.evaluate((element) => element === document.activeElement)) break
+  }
+  process.stdout.write(`TAB-STOPS ${stops}\n`)
+  // Before: 59 stops, most of them RFC links repeated in every check and claim row.
+  expect(stops).toBeLessThanOrEqual(40)
+  // Spec links in rows stay links (for pointers and a screen reader's links list), out of the Tab order.
+  const checks = page.getByRole('region', { name: 'Checks' })
+  await expect(checks.getByRole('link').first()).toHaveAttribute('tabindex', '-1')
+})
+
+test('the TTL control says requested_lifetime is a playground extension, and when the IdP cut it', async ({
+  page,
+}) => {
+  const ttl = page.getByLabel('TTL', { exact: true })
+  await expect(ttl).toHaveAccessibleDescription(/playground extension/)
+  await ttl.fill('9999')
+  await expect(ttl).toHaveAccessibleDescription(/asked for 9999 s, policy allows 600 s/)
+  await ttl.fill('60')
+  await expect(ttl).not.toHaveAccessibleDescription(/asked for/)
+})

@@ -16,10 +16,18 @@ interface ControlsPanelProps {
   /** The refusal of the latest run, if any, routed to the control it concerns. */
   exchangeError: OAuthError | null
   onReset: () => void
+  /** How the IdP cut the requested lifetime in the latest run, if it did. */
+  ttlNote?: string | null
   scenarioEditor: ReactNode
 }
 
-export function ControlsPanel({ api, exchangeError, onReset, scenarioEditor }: ControlsPanelProps) {
+export function ControlsPanel({
+  api,
+  exchangeError,
+  onReset,
+  scenarioEditor,
+  ttlNote = null,
+}: ControlsPanelProps) {
   const target = controlForError(exchangeError)
   const errorFor = (control: ControlName): ReactNode =>
     exchangeError && target === control ? (
@@ -54,7 +62,7 @@ export function ControlsPanel({ api, exchangeError, onReset, scenarioEditor }: C
         </Notice>
       )}
       <WhoControls api={api} errorFor={errorFor} />
-      <RequestControls api={api} errorFor={errorFor} />
+      <RequestControls api={api} errorFor={errorFor} ttlNote={ttlNote} />
       <ClockControls api={api} />
       <AttackControl api={api} />
       <PolicyControls api={api} />

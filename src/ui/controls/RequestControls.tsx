@@ -12,11 +12,13 @@ import { scopesForbiddenByPolicy } from '../../core/playground/explain/scope-pol
 interface RequestControlsProps {
   api: ScenarioApi
   errorFor: (control: ControlName) => ReactNode
+  /** How the IdP cut the lifetime asked for, e.g. "asked for 9999 s, policy allows 600 s". */
+  ttlNote?: string | null
 }
 
 const shortType = (uri: string) => uri.slice(uri.lastIndexOf(':') + 1)
 
-export function RequestControls({ api, errorFor }: RequestControlsProps) {
+export function RequestControls({ api, errorFor, ttlNote = null }: RequestControlsProps) {
   const { scenario, setRequest } = api
   const { request, policy } = scenario
   const audienceSuggestions = [
@@ -69,7 +71,14 @@ export function RequestControls({ api, errorFor }: RequestControlsProps) {
         unit="s"
         placeholder={`policy (max ${policy.maxTtl} s)`}
         onChange={(requestedTtl) => setRequest({ requestedTtl })}
-        hint="requested_lifetime. Empty leaves it to policy."
+        hint={
+          <>
+            requested_lifetime: a playground extension, not an RFC 8693 parameter. Empty leaves it to policy.
+            {ttlNote && (
+              <span className="block font-medium text-amber-800 dark:text-amber-300">Cut: {ttlNote}.</span>
+            )}
+          </>
+        }
         error={errorFor('ttl')}
       />
       <Switch
