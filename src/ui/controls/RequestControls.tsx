@@ -11,6 +11,8 @@ import { scopesForbiddenByPolicy } from '../../core/playground/explain/scope-pol
 
 interface RequestControlsProps {
   api: ScenarioApi
+  /** A hand-edited raw request is in force, so these controls don't change what is sent. */
+  overridden?: boolean
   errorFor: (control: ControlName) => ReactNode
   /** How the IdP cut the lifetime asked for, e.g. "asked for 9999 s, policy allows 600 s". */
   ttlNote?: string | null
@@ -18,7 +20,7 @@ interface RequestControlsProps {
 
 const shortType = (uri: string) => uri.slice(uri.lastIndexOf(':') + 1)
 
-export function RequestControls({ api, errorFor, ttlNote = null }: RequestControlsProps) {
+export function RequestControls({ api, overridden = false, errorFor, ttlNote = null }: RequestControlsProps) {
   const { scenario, setRequest } = api
   const { request, policy } = scenario
   const audienceSuggestions = [
@@ -31,7 +33,7 @@ export function RequestControls({ api, errorFor, ttlNote = null }: RequestContro
     ? REGISTERED_TOKEN_TYPES
     : [...REGISTERED_TOKEN_TYPES, request.requestedTokenType]
   return (
-    <ControlGroup legend="Request">
+    <ControlGroup legend="Request" overridden={overridden}>
       <AudienceField
         audiences={request.audiences}
         suggestions={audienceSuggestions}

@@ -6,10 +6,12 @@ import { ControlGroup, Field, INPUT, Switch } from './fields.tsx'
 
 interface WhoControlsProps {
   api: ScenarioApi
+  /** A hand-edited raw request is in force, so these controls don't change what is sent. */
+  overridden?: boolean
   errorFor: (control: 'user' | 'actor' | 'actorToken') => ReactNode
 }
 
-export function WhoControls({ api, errorFor }: WhoControlsProps) {
+export function WhoControls({ api, overridden = false, errorFor }: WhoControlsProps) {
   const { scenario, setUser, setActor, setRequest } = api
   const usersId = useId()
   const actorsId = useId()
@@ -23,7 +25,7 @@ export function WhoControls({ api, errorFor }: WhoControlsProps) {
   // The actor still picks the client_id the agent sends, so only its actor-token role is unused.
   const ACTOR_UNUSED = 'No actor token is sent, so this only picks the client_id; nothing names the agent.'
   return (
-    <ControlGroup legend="Who">
+    <ControlGroup legend="Who" overridden={overridden}>
       <Field label="User" hint="sub of the subject token: the person delegating." error={errorFor('user')}>
         {({ id, describedBy, invalid }) => (
           <input
