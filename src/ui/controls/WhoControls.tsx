@@ -26,7 +26,17 @@ export function WhoControls({ api, overridden = false, errorFor }: WhoControlsPr
   const ACTOR_UNUSED = 'No actor token is sent, so this only picks the client_id; nothing names the agent.'
   return (
     <ControlGroup legend="Who" overridden={overridden}>
-      <Field label="User" hint="sub of the subject token: the person delegating." error={errorFor('user')}>
+      <Field
+        label="User"
+        hint="sub of the subject token: the person delegating."
+        error={
+          // An empty sub names nobody (RFC 7519 §4.1.2 wants it to identify the subject): say it here
+          // rather than let a token with sub "" look like a meaningful run.
+          scenario.user.sub.trim() === ''
+            ? 'Enter a user id: the subject token’s sub would be empty and name nobody.'
+            : errorFor('user')
+        }
+      >
         {({ id, describedBy, invalid }) => (
           <input
             id={id}
