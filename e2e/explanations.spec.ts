@@ -90,3 +90,45 @@ test('the TTL control says requested_lifetime is a playground extension, and whe
   await ttl.fill('60')
   await expect(ttl).not.toHaveAccessibleDescription(/asked for/)
 })
+
+test('a hand-edited raw request marks the controls overridden, points its errors at the editor, and has a way back', async ({
+  page,
+}) => {
+  await page.getByRole('button', { name: 'Edit request' }).click()
+  const editor = page.getByRole('textbox', { name: 'Raw token request' })
+  await expect(editor).toBeAttached({ timeout: 15_000 })
+  await editor.focus()
+  await page.keyboard.press('ControlOrMeta+End')
+  await page.keyboard.type('&scope=admin')
+  await expect(page.getByRole('region', { name: 'Token response' })).toContainText('invalid_request')
+  await expect(page.getByRole('group', { name: 'Raw request error' })).toContainText('invalid_request')
+  await expect(page.getByLabel('Scope', { exact: true })).not.toHaveAttribute('aria-invalid', 'true')
+  const controls = page.getByRole('form', { name: 'Scenario' })
+  await expect(controls.getByRole('group', { name: /Request.*overridden by the raw request/ })).toBeVisible()
+  await expect(controls.getByRole('group', { name: /Who.*overridden by the raw request/ })).toBeVisible()
+  await controls.getByRole('button', { name: 'Use the controls again' }).click()
+  await expect(page.getByRole('region', { name: 'Token response' })).toContainText('HTTP/1.1 200 OK')
+  await expect(controls.getByRole('group', { name: /overridden/ })).toHaveCount(0)
+})
+
+test('an empty User is refused at the field, not turned into a token with an empty sub', async ({ page }) => {
+  const user = page.getByLabel('User', { exact: true })
+  await user.fill('')
+  await expect(user).toHaveAttribute('aria-invalid', 'true')
+  await expect(user).toHaveAccessibleDescription(/sub would be empty/)
+  await user.fill('u_marwan')
+  await expect(user).not.toHaveAttribute('aria-invalid', 'true')
+})
+
+test('claims edited after signing lose their provenance badge and show the signed value', async ({
+  page,
+}) => {
+  await page.getByLabel('Preset', { exact: true }).selectOption('tampered-claims')
+  const claims = page.getByRole('region', { name: 'Delegated token claims' })
+  const scope = claims.getByRole('listitem', { name: 'scope', exact: true })
+  await expect(scope).toContainText('edited after signing')
+  await expect(scope).toContainText('Signed value: "read:repo write:issues"')
+  await expect(scope).not.toContainText('policy-narrowed')
+  await expect(claims.getByRole('listitem', { name: 'sub', exact: true })).toContainText('subject token')
+  await expect(claims.getByRole('listitem', { name: 'sub', exact: true })).not.toContainText('edited')
+})

@@ -8,6 +8,7 @@ import { Code, Pane } from '../components/Pane.tsx'
 import { OpenEditorButton } from '../editor/EditorFrame.tsx'
 import { TamperEditor } from '../editor/TamperEditor.tsx'
 import { ClaimList } from './ClaimList.tsx'
+import { editedClaims } from '../../core/playground/explain/edited-claims.ts'
 
 interface ClaimsPaneProps {
   run: Run
@@ -89,6 +90,7 @@ export function ClaimsPane({ run, lastIssued, dark, onTamper }: ClaimsPaneProps)
             <ClaimList
               claims={token.payload}
               sources={shownRun?.claimSources ?? {}}
+              edited={shownRun ? editedClaims(shownRun) : undefined}
               nowSeconds={Math.floor((shownRun?.at ?? run.at) / 1000)}
             />
           ) : (
