@@ -120,7 +120,7 @@ export function createResourceServer(options: ResourceServerOptions): FetchHandl
     if (!binding.ok) {
       // RFC 9449 §9: a nonce challenge carries the nonce to retry with.
       const retryWith =
-        binding.error.code === 'use_dpop_nonce' ? options.dpopNonce?.issue(nowSeconds) : undefined
+        binding.error.code === 'use_dpop_nonce' ? await options.dpopNonce?.issue(nowSeconds) : undefined
       return deny(binding.error, retryWith === undefined ? {} : { headers: { 'dpop-nonce': retryWith } })
     }
 
