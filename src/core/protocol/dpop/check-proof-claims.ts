@@ -4,13 +4,31 @@ import { DPOP_CHECKS as C, proofRecorder } from './proof-checks.ts'
 import { accessTokenHash, jwkThumbprint } from './thumbprint.ts'
 import type { DpopVerifyOptions, VerifiedDpopProof } from './verify-proof.ts'
 
-/** The request target as §4.3 (9) compares it, or null when `url` isn't an absolute URL. */
+const UNRESERVED = /^[A-Za-z0-9\-._~]$/
+
+/**
+ * Percent-encoding normalisation of RFC 3986 §6.2.2.1 and §6.2.2.2: an encoded unreserved character is
+ * the character itself (`%74` is `t`), and the hex digits of any other encoding are upper case.
+ * Reserved characters stay encoded: `%2F` is data, not a path separator.
+ */
+const normalisePercentEncoding = (path: string): string =>
+  path.replace(/%[0-9A-Fa-f]{2}/g, (encoded) => {
+    const char = String.fromCharCode(parseInt(encoded.slice(1), 16))
+    return UNRESERVED.test(char) ? char : encoded.toUpperCase()
+  })
+
+/**
+ * The request target as §4.3 (9) compares it, or null when `url` isn't an absolute URL.
+ * @see RFC 9449 §4.3 (9): compared after syntax- and scheme-based normalisation (RFC 3986 §6.2.2, §6.2.3)
+ */
 const withoutQueryAndFragment = (url: string): string | null => {
   if (!URL.canParse(url)) return null
-  // new URL() applies the syntax- and scheme-based normalization (RFC 3986 §6.2.2, §6.2.3) that §4.3 asks for.
+  // new URL() lower-cases scheme and host, drops the default port and removes dot-segments (RFC 3986
+  // §6.2.2.1, §6.2.2.3, §6.2.3); percent-encodings it leaves as they are, so they are normalised here.
   const parsed = new URL(url)
   parsed.search = ''
   parsed.hash = ''
+  parsed.pathname = normalisePercentEncoding(parsed.pathname)
   return parsed.href
 }
 

@@ -6,6 +6,7 @@ import type { SigningKey } from '../keys/key-ring.ts'
 import { mintDelegatedToken } from '../tokens/mint-delegated-token.ts'
 import { ISSUABLE_TOKEN_TYPES, TOKEN_TYPE } from '../tokens/token-types.ts'
 import type { CheckLog } from '../trace/check-log.ts'
+import { enforceActorProfile } from '../actor-profile/enforce-actor-profile.ts'
 import { buildActClaim, chainDepth } from './build-act-claim.ts'
 import { checkMayAct } from './check-may-act.ts'
 import { findDelegationRule, type ExchangePolicy } from './exchange-policy.ts'
@@ -201,10 +202,19 @@ export async function exchangeToken(
           azp: client.value.clientId,
           iss: String(actor.iss),
           attestation: typeof actor.attestation === 'string' ? actor.attestation : null,
+          subProfile: policy.actorProfile
+            ? typeof actor.sub_profile === 'string'
+              ? actor.sub_profile
+              : policy.actorProfile.actorSubProfile
+            : null,
         },
         subject.value.act,
       )
     : null
+  if (policy.actorProfile) {
+    const refused = enforceActorProfile({ act: act ?? subject.value.act }, policy.maxChainDepth, log)
+    if (refused) return fail(refused)
+  }
   const accessToken = await mintDelegatedToken(ctx.signingKey, {
     issuer: ctx.issuer,
     sub: user,

@@ -15,10 +15,14 @@ export function identifyClient(
   policy: ExchangePolicy,
   log: CheckLog,
 ): Result<RegisteredClient> {
-  const byId = clientId === null ? undefined : policy.clients.find((client) => client.clientId === clientId)
-  const byActor =
-    actorSub === null ? undefined : policy.clients.find((client) => client.spiffeId === actorSub)
-  const client = byId ?? byActor
+  // A client_id that is sent must name a registered client itself: falling back to the actor token's
+  // client would answer an unknown client_id with a token issued to someone else (RFC 6749 §5.2).
+  const client =
+    clientId !== null
+      ? policy.clients.find((registered) => registered.clientId === clientId)
+      : actorSub !== null
+        ? policy.clients.find((registered) => registered.spiffeId === actorSub)
+        : undefined
   if (!client) {
     const who =
       clientId !== null
