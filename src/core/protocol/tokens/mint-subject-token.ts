@@ -1,7 +1,7 @@
 // The IdP's token for the signed-in user: what the agent exchanges as `subject_token`.
 import { SignJWT } from 'jose'
 import type { SigningKey } from '../keys/key-ring.ts'
-import type { PriorActor } from '../../playground/scenario/scenario.ts'
+import type { PriorActor } from './prior-actor.ts'
 import { JWT_TYP } from './token-types.ts'
 
 export interface SubjectTokenClaims {
