@@ -97,7 +97,10 @@ describe('what changes when the scenario changes', () => {
 
   test('an IdP refusal stops before the resource server and leaves a denial line', async () => {
     const result = await run((s) => void (s.request.audiences = ['evil.example.com']))
-    expect(result.exchangeError).toMatchObject({ code: 'invalid_target', spec: 'RFC 8693 §2.2.2' })
+    expect(result.exchangeError).toMatchObject({
+      code: 'invalid_target',
+      reason: 'target.audience_not_allowed',
+    })
     expect(result.resource).toBeNull()
     expect(result.audit!.by).toBe('idp')
     const parsed = parseAuditLine(result.audit!.line)
@@ -163,7 +166,10 @@ describe('what changes when the scenario changes', () => {
   test('an edited raw request that is not HTTP is refused without a crash', async () => {
     const result = await run((s) => void (s.edits.rawTokenRequest = '<script>alert(1)</script>'))
     expect(result.exchange).toEqual([])
-    expect(result.exchangeError).toMatchObject({ code: 'invalid_request', spec: 'RFC 9112 §3' })
+    expect(result.exchangeError).toMatchObject({
+      code: 'invalid_request',
+      reason: 'request.unparseable_http',
+    })
   })
 
   test('a bearer run sends Authorization: Bearer and still reaches the resource', async () => {

@@ -49,6 +49,7 @@ export async function checkProofClaims(
   if (payload.htm !== options.htm) {
     return refuse(
       C.htm,
+      'dpop.htm_mismatch',
       'DPoP proof "htm" does not match the request method',
       `The proof was made for ${String(payload.htm)} requests, but this request is ${options.htm}. A proof only counts for the method it names.`,
     )
@@ -60,6 +61,7 @@ export async function checkProofClaims(
   if (proofTarget === null) {
     return refuse(
       C.htu,
+      'dpop.htu_invalid',
       'DPoP proof "htu" is not a valid URL',
       `"${String(payload.htu)}" is not an absolute URL, so it can't name the request's target.`,
     )
@@ -67,6 +69,7 @@ export async function checkProofClaims(
   if (proofTarget !== requestTarget) {
     return refuse(
       C.htu,
+      'dpop.htu_mismatch',
       'DPoP proof "htu" does not match the request URL',
       `The proof was made for ${proofTarget}, but this request went to ${requestTarget ?? options.htu} (query and fragment ignored). A proof captured for one endpoint can't be used at another.`,
     )
@@ -80,17 +83,17 @@ export async function checkProofClaims(
     if (typeof payload.nonce !== 'string') {
       return refuse(
         check,
+        'dpop.nonce_required',
         `${server} requires nonce in DPoP proof`,
         'This server requires the nonce it sent in the "DPoP-Nonce" header in every proof, so proofs can\'t be made ahead of time. Retry with the nonce from this response.',
-        'use_dpop_nonce',
       )
     }
     if (!(await options.nonce.store.isValid(payload.nonce, nowSeconds))) {
       return refuse(
         check,
+        'dpop.nonce_invalid',
         'DPoP proof "nonce" is invalid or expired',
         "The proof's nonce was not issued by this server or has expired. Retry with the nonce from this response.",
-        'use_dpop_nonce',
       )
     }
     pass(check, payload.nonce)
@@ -102,6 +105,7 @@ export async function checkProofClaims(
   if (age > maxAge) {
     return refuse(
       C.iat,
+      'dpop.iat_too_old',
       'DPoP proof "iat" is too old',
       `The proof was made ${age} s ago, and this server accepts proofs up to ${maxAge} s old, so a captured proof can't be used later.`,
     )
@@ -109,6 +113,7 @@ export async function checkProofClaims(
   if (-age > futureSkew) {
     return refuse(
       C.iat,
+      'dpop.iat_in_future',
       'DPoP proof "iat" is in the future',
       `The proof claims to be made ${-age} s from now, beyond the ${futureSkew} s of clock skew tolerated, so proofs can't be made ahead of time.`,
     )
@@ -119,6 +124,7 @@ export async function checkProofClaims(
     if (typeof payload.ath !== 'string') {
       return refuse(
         C.ath,
+        'dpop.ath_missing',
         'DPoP proof "ath" is required with an access token',
         'A proof sent with an access token must carry "ath", the hash of that token, so it can\'t be reused with another token.',
       )
@@ -126,6 +132,7 @@ export async function checkProofClaims(
     if (payload.ath !== (await accessTokenHash(options.accessToken))) {
       return refuse(
         C.ath,
+        'dpop.ath_mismatch',
         'DPoP proof "ath" does not match the access token',
         'The "ath" claim is the hash of a different access token: this proof was made for another token.',
       )
@@ -143,19 +150,16 @@ export async function checkProofClaims(
   if (verdict === 'full') {
     // Remembering this proof would mean forgetting one that is still live, which would reopen it to
     // replay, so the proof is refused instead, as a temporary condition the client may retry after.
-    const error = oauthError(
-      'temporarily_unavailable',
-      503,
-      C.replay.spec,
-      'DPoP replay cache is full; retry later',
-      `This server remembers every accepted proof until its "iat" window closes, and it holds as many as it can. Forgetting one early would let it be replayed, so new proofs are refused until older ones expire (at most ${maxAge} s).`,
-    )
-    options.log.record({ label: C.replay.label, spec: C.replay.spec, ok: false, detail: error.reason })
+    const error = oauthError('dpop.replay_cache_full', 'DPoP replay cache is full; retry later', {
+      explanation: `This server remembers every accepted proof until its "iat" window closes, and it holds as many as it can. Forgetting one early would let it be replayed, so new proofs are refused until older ones expire (at most ${maxAge} s).`,
+    })
+    options.log.record({ label: C.replay.label, spec: C.replay.spec, ok: false, detail: error.explanation })
     return fail(error)
   }
   if (verdict === 'replayed') {
     return refuse(
       C.replay,
+      'dpop.replayed',
       'DPoP proof "jti" has already been used',
       `A proof with "jti" ${jti} from this key was already accepted. Each proof is single-use, so a captured proof can't be replayed.`,
     )
