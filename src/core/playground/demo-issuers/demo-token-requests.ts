@@ -190,7 +190,7 @@ export interface DemoActorTokenRequest extends DemoTokenTimes {
 }
 
 const issue400 = <T>(description: string): Result<T> =>
-  fail(oauthError('invalid_request', 400, SPEC, description))
+  fail(oauthError('demo.invalid_parameter', description))
 
 /**
  * `iat` defaults to now and `exp` to `iat + ttl`; each time given must lie within a day of now, so a

@@ -29,6 +29,7 @@ describe('checkMayAct compares may_act with the actor (RFC 8693 §4.4)', () => {
     expect(result.error).toMatchObject({
       code: 'invalid_request',
       status: 400,
+      reason: 'exchange.may_act_mismatch',
       description: `may_act in subject_token does not name ${AGENT} of ${SPIRE}`,
     })
     expect(checks.at(-1)).toMatchObject({ ok: false, detail: expect.stringContaining('other-spire.example') })
@@ -38,6 +39,7 @@ describe('checkMayAct compares may_act with the actor (RFC 8693 §4.4)', () => {
     const { result } = check({ sub: 'spiffe://prod/agent/other/v1', iss: SPIRE })
     expect(result.ok || result.error).toMatchObject({
       code: 'invalid_request',
+      reason: 'exchange.may_act_mismatch',
       description: `may_act in subject_token does not name ${AGENT}`,
     })
   })

@@ -30,11 +30,11 @@ export function checkMayAct(
   if (subMatches)
     return fail(
       oauthError(
-        'invalid_request',
-        400,
-        'RFC 8693 §4.4, §2.2.2',
+        'exchange.may_act_mismatch',
         `may_act in subject_token does not name ${actor.sub} of ${String(actor.iss)}`,
-        `The user's token allows ${String(allowed.sub)} as issued by ${String(allowed.iss)} only; this actor token was issued by ${String(actor.iss)}.`,
+        {
+          explanation: `The user's token allows ${String(allowed.sub)} as issued by ${String(allowed.iss)} only; this actor token was issued by ${String(actor.iss)}.`,
+        },
       ),
     )
   return fail(
