@@ -1,9 +1,10 @@
 // A spec reference ("RFC 8693 §2.2.2") with each RFC section linked to its text.
 import { memo } from 'react'
-import { specParts } from '../format/spec-links.ts'
+import type { SpecRef as SpecReference } from '../../core/protocol/errors/spec-ref.ts'
+import { specParts, specRefParts } from '../format/spec-links.ts'
 
 interface SpecRefProps {
-  spec: string
+  spec: string | SpecReference
   className?: string
   /**
    * False for references repeated in every row of a list (checks, claims): dozens of links in the Tab
@@ -19,7 +20,7 @@ export const SpecRef = memo(function SpecRef({ spec, className = '', tabbable = 
     <span
       className={`font-mono text-[0.7rem] whitespace-nowrap text-slate-500 dark:text-slate-400 ${className}`}
     >
-      {specParts(spec).map((part, i) =>
+      {(typeof spec === 'string' ? specParts(spec) : specRefParts(spec)).map((part, i) =>
         part.href ? (
           <a
             key={i}
