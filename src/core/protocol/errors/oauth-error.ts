@@ -2,7 +2,7 @@
 
 /**
  * The error codes this playground can answer with, each from the RFC that defines it.
- * @see RFC 6749 §5.2, RFC 6750 §3.1, RFC 8693 §2.2.2, RFC 8707 §2, RFC 9449 §5, §7.1, §8
+ * @see RFC 6749 §5.2, RFC 6750 §3.1, RFC 8693 §2.2.2, RFC 8707 §2, RFC 9449 §5, §7.1, §8, RFC 9470 §3
  */
 export const OAUTH_ERROR_CODES = [
   'invalid_request',
@@ -14,6 +14,8 @@ export const OAUTH_ERROR_CODES = [
   'invalid_target',
   'invalid_token',
   'insufficient_scope',
+  // RFC 9470 §3: the user's authentication is too old or too weak; the draft's step-up error (§8.2).
+  'insufficient_user_authentication',
   'invalid_dpop_proof',
   'use_dpop_nonce',
 ] as const
