@@ -19,6 +19,7 @@ import { createAuditRing, type AuditEntry, type AuditRing, type AuditRingOptions
 import { boundedRequest } from './bounded-request.ts'
 import { RESOURCE_PREFIX } from './endpoints.ts'
 import { sandboxRoutes } from './sandbox-routes.ts'
+import { withCrossAppRoutes } from './cross-app-routes.ts'
 
 export interface SandboxOptions {
   /** The issuer and public base URL: an origin such as `http://127.0.0.1:8693`, no trailing slash. */
@@ -61,14 +62,16 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     audit.push(entry)
     options.onAudit?.(entry)
   }
-  const routes = sandboxRoutes({
+  const routeContext = {
     ...options,
     policy: options.policy ?? SEED_SCENARIO.policy,
     clock,
     replay,
     audit,
     record: record('idp'),
-  })
+    recordResource: record('resource-server'),
+  }
+  const routes = withCrossAppRoutes(sandboxRoutes(routeContext), routeContext)
   const resourceServer = createResourceServer({
     // The audience stays api.github.com, so the policy's grants for it apply here.
     config: mountResourceServer(findResourceServer('api.github.com')!, {
