@@ -14,7 +14,6 @@ import { createResourceAsTokenEndpoint } from '../src/core/protocol/resource-as/
 import { mintActorToken } from '../src/core/protocol/tokens/mint-actor-token.ts'
 import { TOKEN_TYPE } from '../src/core/protocol/tokens/token-types.ts'
 import { parseDemoActorTokenRequest } from '../src/core/playground/demo-issuers/demo-token-requests.ts'
-import { WORKLOAD_ISSUER } from '../src/core/playground/scenario/seed-scenario.ts'
 import {
   CROSS_APP_PATHS as P,
   MCP_SCOPE,
@@ -41,7 +40,7 @@ export function withCrossAppRoutes(routes: Map<string, Route>, ctx: RouteContext
   const { baseUrl, keys, clock, replay } = ctx
   const resourceAs = `${baseUrl}${P.resourceAs}`
   const rasPolicy = sandboxResourceAsPolicy(baseUrl)
-  const workloadIssuers = { [WORKLOAD_ISSUER]: publicJwks(keys.workload) }
+  const workloadIssuers = { ...ctx.foreignWorkloadJwks, [ctx.testWorkloadIssuer]: publicJwks(keys.workload) }
   // The resource AS signs with a key of its own, made once per start like every demo key.
   const rasKey = createSigningKey()
   const rasJwks = rasKey.then((key) => publicJwks(key))
@@ -128,7 +127,7 @@ function actorTokenFor(audiences: string[], original: FetchHandler, ctx: RouteCo
     if (!parsed.ok) return oauthErrorResponse(parsed.error)
     return json({
       actor_token: await mintActorToken(ctx.keys.workload, {
-        issuer: WORKLOAD_ISSUER,
+        issuer: ctx.testWorkloadIssuer,
         spiffeId: parsed.value.spiffeId,
         audience: aud,
         attestation: parsed.value.attestation,

@@ -6,7 +6,7 @@ import { authenticateSpiffeClient, type SpiffeClient } from '../id-jag/authentic
 import { ID_JAG, JWT_BEARER_GRANT } from '../id-jag/id-jag-names.ts'
 import { accept, refuse, xaaError, type XaaReason, type XaaResult } from '../id-jag/xaa-error.ts'
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
-import { verifyJwt } from '../tokens/verify-jwt.ts'
+import { JWT_LEEWAY_SECONDS, verifyJwt } from '../tokens/verify-jwt.ts'
 import type { ResourceAsPolicy } from './resource-as-policy.ts'
 
 export interface JwtBearerContext {
@@ -156,8 +156,14 @@ export async function decideJwtBearerGrant(
     )
 
   // Last, so that a refused attempt does not use the grant up for its rightful holder.
-  const fresh = await ctx.replay.checkAndRemember(`id-jag ${claimed} ${String(grant.jti)}`, ctx.nowSeconds)
-  if (!fresh)
+  // Remembered until the grant can no longer be accepted (its `exp` plus the verifier's leeway). A store
+  // too full to promise single use refuses like a replay: it fails closed.
+  const verdict = await ctx.replay.checkAndRemember(
+    `id-jag ${claimed} ${String(grant.jti)}`,
+    Number(grant.exp) + JWT_LEEWAY_SECONDS,
+    ctx.nowSeconds,
+  )
+  if (verdict !== 'fresh')
     return invalidGrant(
       'id_jag.replayed',
       `ID-JAG "jti" ${String(grant.jti)} was already used`,
