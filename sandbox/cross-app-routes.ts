@@ -115,12 +115,7 @@ function actorTokenFor(audiences: string[], original: FetchHandler, ctx: RouteCo
     const { aud, ...rest } = params.value
     if (typeof aud !== 'string' || !audiences.includes(aud))
       return oauthErrorResponse({
-        ...oauthError(
-          'invalid_request',
-          400,
-          'Sandbox test issuer',
-          `"aud" must be one of ${audiences.join(', ')}`,
-        ),
+        ...oauthError('demo.invalid_parameter', `"aud" must be one of ${audiences.join(', ')}`),
         param: 'aud',
       })
     const parsed = parseDemoActorTokenRequest(rest)

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { epochSeconds, type Clock } from '../src/core/protocol/clock.ts'
 import { oauthErrorResponse } from '../src/core/protocol/errors/error-response.ts'
+import { httpError, httpErrorResponse } from '../src/core/protocol/errors/http-error.ts'
 import { oauthError } from '../src/core/protocol/errors/oauth-error.ts'
 import type { FetchHandler } from '../src/core/protocol/http/http-snapshot.ts'
 import { readBodyParams } from '../src/core/protocol/http/read-body-params.ts'
@@ -51,16 +52,19 @@ export interface DemoIdTokenOptions {
 export function createDemoIdTokenIssuer(options: DemoIdTokenOptions): FetchHandler {
   return async (request) => {
     if (request.method !== 'POST')
-      return oauthErrorResponse(oauthError('invalid_request', 405, 'RFC 9110 §15.5.6', 'Use POST'), {
-        allow: 'POST',
-      })
+      return httpErrorResponse(
+        httpError('http.method_not_allowed', `Method ${request.method} is not allowed; use POST`),
+        {
+          allow: 'POST',
+        },
+      )
     const params = await readBodyParams(request, { json: true, maxBytes: 16 * 1024 })
     if (!params.ok) return oauthErrorResponse(params.error)
     const parsed = schema.safeParse(params.value)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!
       const description = `"${issue.path.join('.') || 'body'}" ${issue.message}`
-      return oauthErrorResponse(oauthError('invalid_request', 400, 'Sandbox test issuer', description))
+      return oauthErrorResponse(oauthError('demo.invalid_parameter', description))
     }
     const now = epochSeconds(options.clock)
     const { sub, amr, auth_time, client_id } = parsed.data

@@ -1,5 +1,6 @@
 // The IdP's decision on a token exchange for an ID-JAG: client, ID token, sign-in age, policy, targets, scope.
 import type { JWK } from 'jose'
+import type { Reason } from '../errors/reasons.ts'
 import type { BodyParams } from '../http/read-body-params.ts'
 import { TOKEN_TYPE } from '../tokens/token-types.ts'
 import { verifyJwt } from '../tokens/verify-jwt.ts'
@@ -7,7 +8,7 @@ import { authenticateSpiffeClient, type SpiffeClient } from './authenticate-spif
 import { findIdJagGrant, type IdJagPolicy } from './id-jag-policy.ts'
 import { ID_JAG, ID_TOKEN_TYP } from './id-jag-names.ts'
 import type { IdJagClaims } from './mint-id-jag.ts'
-import { accept, refuse, xaaError, type XaaReason, type XaaResult } from './xaa-error.ts'
+import { accept, refuse, xaaError, type XaaResult } from './xaa-error.ts'
 
 export interface IdJagExchangeContext {
   /** The IdP's issuer: `iss` of ID tokens and ID-JAGs, `aud` of client assertions. */
@@ -28,16 +29,10 @@ export interface IdJagExchangeDecision {
   claims: IdJagClaims
 }
 
-const DRAFT = 'draft-ietf-oauth-identity-assertion-authz-grant'
 const text = (params: BodyParams, name: string): string | null =>
   typeof params[name] === 'string' ? (params[name] as string) : null
-const no = (
-  code: 'invalid_request' | 'invalid_grant' | 'invalid_target' | 'invalid_scope',
-  reason: XaaReason,
-  spec: string,
-  description: string,
-  param: string,
-) => refuse<IdJagExchangeDecision>(xaaError(code, 400, reason, spec, description, param))
+const no = (reason: Reason, description: string, param: string) =>
+  refuse<IdJagExchangeDecision>(xaaError(reason, description, param))
 
 /**
  * Decides an ID-JAG request (the grant type is already token exchange). The agent authenticates with its
@@ -55,9 +50,7 @@ export async function decideIdJagExchange(
   const { policy, nowSeconds } = ctx
   if (text(params, 'requested_token_type') !== ID_JAG.tokenType)
     return no(
-      'invalid_request',
       'idp.requested_token_type',
-      `${DRAFT} §4.3`,
       `"requested_token_type" must be ${ID_JAG.tokenType}`,
       'requested_token_type',
     )
@@ -72,18 +65,10 @@ export async function decideIdJagExchange(
 
   const subjectToken = text(params, 'subject_token')
   if (subjectToken === null)
-    return no(
-      'invalid_request',
-      'request.malformed',
-      'RFC 8693 §2.1',
-      '"subject_token" is required',
-      'subject_token',
-    )
+    return no('idp.subject_token_missing', '"subject_token" is required', 'subject_token')
   if (text(params, 'subject_token_type') !== TOKEN_TYPE.idToken)
     return no(
-      'invalid_request',
       'idp.subject_token_type',
-      `${DRAFT} §4.3`,
       `"subject_token_type" must be ${TOKEN_TYPE.idToken}`,
       'subject_token_type',
     )
@@ -98,7 +83,7 @@ export async function decideIdJagExchange(
   })
   if (!idToken.ok) {
     const reason = idToken.failure.rule === 'aud' ? 'idp.id_token_audience' : 'idp.id_token_invalid'
-    return no('invalid_grant', reason, `${DRAFT} §4.3.3`, idToken.failure.description, 'subject_token')
+    return no(reason, idToken.failure.description, 'subject_token')
   }
   const user = String(idToken.payload.sub)
 
@@ -107,10 +92,7 @@ export async function decideIdJagExchange(
   if (age > policy.maxIdTokenAgeSeconds)
     return refuse(
       xaaError(
-        'insufficient_user_authentication',
-        400,
         'idp.id_token_too_old',
-        `${DRAFT} §8.2, RFC 9470 §3`,
         typeof authTime === 'number'
           ? `The sign-in is ${age} s old; policy allows ${policy.maxIdTokenAgeSeconds} s`
           : 'The ID token has no "auth_time"',
@@ -119,37 +101,22 @@ export async function decideIdJagExchange(
     )
 
   const audience = text(params, 'audience')
-  if (audience === null)
-    return no('invalid_request', 'request.malformed', `${DRAFT} §4.3`, '"audience" is required', 'audience')
+  if (audience === null) return no('idp.audience_missing', '"audience" is required', 'audience')
   const rule = findIdJagGrant(policy, client.value.spiffeId, user, audience)
   if (!rule)
     return no(
-      'invalid_target',
       'idp.audience_not_allowed',
-      `${DRAFT} §4.3.3, RFC 8693 §2.2.2`,
       `${client.value.spiffeId} may not get a grant to ${audience} for ${user}`,
       'audience',
     )
   const resource = text(params, 'resource')
   if (resource !== null && !rule.resources.includes(resource))
-    return no(
-      'invalid_target',
-      'idp.resource_not_allowed',
-      `${DRAFT} §4.3.3, MCP EMA §7.6.1`,
-      `"resource" ${resource} is not governed by ${audience}`,
-      'resource',
-    )
+    return no('idp.resource_not_allowed', `"resource" ${resource} is not governed by ${audience}`, 'resource')
 
   const requested = text(params, 'scope')?.split(' ').filter(Boolean) ?? rule.scopes
   const beyond = requested.filter((scope) => !rule.scopes.includes(scope))
   if (beyond.length > 0)
-    return no(
-      'invalid_scope',
-      'idp.scope_not_granted',
-      `${DRAFT} §4.3.3, RFC 6749 §3.3`,
-      `Scope "${beyond.join(' ')}" is not granted for ${audience}`,
-      'scope',
-    )
+    return no('idp.scope_not_granted', `Scope "${beyond.join(' ')}" is not granted for ${audience}`, 'scope')
 
   return accept({
     client: client.value,

@@ -50,7 +50,7 @@ export function createIdJagEndpoint(options: IdJagEndpointOptions): FetchHandler
         status: 400,
         log: options.log ?? NO_CHECK_LOG,
       })
-      if (!proof.ok) return refused({ ...proof.error, reason: 'dpop.invalid_proof', param: 'DPoP' })
+      if (!proof.ok) return refused({ ...proof.error, param: 'DPoP' })
       jkt = proof.value.jkt
     }
 

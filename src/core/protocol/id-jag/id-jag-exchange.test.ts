@@ -68,7 +68,7 @@ describe('the IdP refuses', () => {
   test('a request without a client assertion', async () => {
     expect(await refusal(x.decideExchange({ client_assertion: null, client_assertion_type: null }))).toEqual({
       code: 'invalid_client',
-      reason: 'client.assertion_missing',
+      reason: 'spiffe_client.assertion_missing',
     })
   })
 
@@ -77,20 +77,20 @@ describe('the IdP refuses', () => {
       await refusal(
         x.decideExchange({ client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' }),
       ),
-    ).toEqual({ code: 'invalid_client', reason: 'client.assertion_type' })
+    ).toEqual({ code: 'invalid_client', reason: 'spiffe_client.assertion_type' })
   })
 
   test('a JWT-SVID addressed to another server', async () => {
     expect(await refusal(x.decideExchange({ client_assertion: await x.svid(AGENT_A, RAS) }))).toEqual({
       code: 'invalid_client',
-      reason: 'client.assertion_invalid',
+      reason: 'spiffe_client.assertion_invalid',
     })
   })
 
   test('a JWT-SVID for a workload no client is registered for', async () => {
     expect(
       await refusal(x.decideExchange({ client_assertion: await x.svid('spiffe://prod/agent/rogue') })),
-    ).toEqual({ code: 'invalid_client', reason: 'client.unknown' })
+    ).toEqual({ code: 'invalid_client', reason: 'spiffe_client.unknown' })
   })
 
   test('a subject token that is not an ID token', async () => {
@@ -185,7 +185,7 @@ describe('the IdP token endpoint dispatches', () => {
     const grant = await x.idJag()
     expect(refuseJwtBearerAtIdp(grant, 'https://another-idp.example')).toMatchObject({
       code: 'unsupported_grant_type',
-      reason: 'request.unsupported_grant_type',
+      reason: 'grant.unsupported_type',
     })
   })
 })

@@ -48,18 +48,12 @@ export function refuseJwtBearerAtIdp(assertion: string | null, issuer: string): 
   const ownGrant = read?.ok === true && read.value.payload.iss === issuer
   return ownGrant
     ? xaaError(
-        'invalid_grant',
-        400,
         'id_jag.redeemed_at_issuer',
-        'draft-ietf-oauth-identity-assertion-authz-grant §4.4, RFC 7523 §3',
         'This IdP issued the assertion; present it to the resource authorization server named in its "aud"',
         'assertion',
       )
     : xaaError(
-        'unsupported_grant_type',
-        400,
-        'request.unsupported_grant_type',
-        'RFC 6749 §5.2',
+        'grant.unsupported_type',
         `"grant_type" ${JWT_BEARER_GRANT} is not supported here`,
         'grant_type',
       )

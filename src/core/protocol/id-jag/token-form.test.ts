@@ -30,6 +30,9 @@ describe('a cross-app access token endpoint reads', () => {
         body: 'scope=a&scope=b',
       }),
     )
-    expect(read.ok || [read.error.code, read.error.reason]).toEqual(['invalid_request', 'request.malformed'])
+    expect(read.ok || [read.error.code, read.error.reason]).toEqual([
+      'invalid_request',
+      'request.repeated_param',
+    ])
   })
 })

@@ -9,17 +9,9 @@ import { accept, refuse, xaaError, type XaaError, type XaaResult } from './xaa-e
  */
 export async function readTokenForm(request: Request): Promise<XaaResult<BodyParams>> {
   if (request.method !== 'POST')
-    return refuse(
-      xaaError(
-        'invalid_request',
-        405,
-        'http.method_not_allowed',
-        'RFC 6749 §3.2',
-        `Method ${request.method} is not allowed; use POST`,
-      ),
-    )
+    return refuse(xaaError('http.method_not_allowed', `Method ${request.method} is not allowed; use POST`))
   const params = await readBodyParams(request, { json: false, maxBytes: MAX_TOKEN_REQUEST_BYTES })
-  if (!params.ok) return refuse({ ...params.error, reason: 'request.malformed' })
+  if (!params.ok) return refuse(params.error)
   return accept(params.value)
 }
 

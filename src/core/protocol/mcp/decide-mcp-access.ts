@@ -2,7 +2,7 @@
 import type { JWK, JWTPayload } from 'jose'
 import type { NonceStore } from '../dpop/nonce-store.ts'
 import type { ReplayCache } from '../dpop/replay-cache.ts'
-import { xaaError, type XaaError, type XaaReason } from '../id-jag/xaa-error.ts'
+import { xaaError, type XaaError } from '../id-jag/xaa-error.ts'
 import { ACCESS_TOKEN_CHECKS } from '../resource-server/access-token-checks.ts'
 import { checkTokenBinding } from '../resource-server/check-token-binding.ts'
 import { parseAuthorization } from '../resource-server/parse-authorization.ts'
@@ -30,8 +30,9 @@ export type McpAccessDecision =
 
 /**
  * Decides one request to the MCP server, with the resource server's parser, JWT access-token verifier
- * and DPoP binding check: no credentials gets 401 `mcp.no_token`; a token for another resource
- * `invalid_token` `mcp.wrong_resource`; a token without the scope 403 `insufficient_scope` naming only it.
+ * and DPoP binding check: no credentials gets 401 `request.no_credentials`; a token for another resource
+ * `invalid_token` `mcp.wrong_resource`; a token without the scope 403 `insufficient_scope` (`token.insufficient_scope`) naming only it;
+ * every other refusal is the resource server's own (`token.*`, `dpop.*`).
  * @see RFC 9728 §5.1, RFC 6750 §3.1, RFC 9068 §4, RFC 8707 §2
  * @see MCP Authorization (2025-11-25) "Token Handling", MCP EMA §5.1
  */
@@ -41,38 +42,20 @@ export async function decideMcpAccess(
 ): Promise<McpAccessDecision> {
   const log = options.log ?? NO_CHECK_LOG
   const deny = (
-    code:
-      'invalid_request' | 'invalid_token' | 'insufficient_scope' | 'invalid_dpop_proof' | 'use_dpop_nonce',
-    status: number,
-    reason: XaaReason,
-    spec: string,
-    description: string,
+    error: XaaError,
     extra: { claims?: JWTPayload | null; scheme?: AuthScheme | null; scope?: string } = {},
   ): McpAccessDecision => ({
     allow: false,
-    error: xaaError(code, status, reason, spec, description, 'Authorization'),
+    error: { ...error, param: error.param ?? 'Authorization' },
     claims: extra.claims ?? null,
     scheme: extra.scheme ?? null,
     ...(extra.scope ? { scope: extra.scope } : {}),
   })
 
   const credentials = parseAuthorization(request)
-  if (!credentials.ok)
-    return deny(
-      'invalid_request',
-      400,
-      'mcp.token_invalid',
-      credentials.error.spec,
-      credentials.error.description,
-    )
+  if (!credentials.ok) return deny(credentials.error)
   if (credentials.value === null)
-    return deny(
-      'invalid_request',
-      401,
-      'mcp.no_token',
-      'RFC 6750 §3.1, RFC 9728 §5.1',
-      'No access token in the request',
-    )
+    return deny(xaaError('request.no_credentials', 'No access token in the request', 'Authorization'))
   const { scheme, token } = credentials.value
 
   // Which check refused tells a token for another resource apart from a bad token.
@@ -92,11 +75,9 @@ export async function decideMcpAccess(
   if (!verified.ok) {
     const wrongResource = failedCheck === ACCESS_TOKEN_CHECKS.aud.label
     return deny(
-      'invalid_token',
-      401,
-      wrongResource ? 'mcp.wrong_resource' : 'mcp.token_invalid',
-      wrongResource ? 'RFC 8707 §2, RFC 9068 §4, MCP EMA §5.1' : verified.error.spec,
-      wrongResource ? `Access token is not for ${options.resource}` : verified.error.description,
+      wrongResource
+        ? xaaError('mcp.wrong_resource', `Access token is not for ${options.resource}`, 'Authorization')
+        : verified.error,
       { scheme },
     )
   }
@@ -112,24 +93,16 @@ export async function decideMcpAccess(
     log,
     ...(options.dpopNonce ? { dpopNonce: options.dpopNonce } : {}),
   })
-  if (!binding.ok)
-    return deny(
-      binding.error.code as 'invalid_token',
-      binding.error.status,
-      'mcp.token_invalid',
-      binding.error.spec,
-      binding.error.description,
-      { claims, scheme },
-    )
+  if (!binding.ok) return deny(binding.error, { claims, scheme })
 
   const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : []
   if (!scopes.includes(options.requiredScope))
     return deny(
-      'insufficient_scope',
-      403,
-      'mcp.insufficient_scope',
-      'RFC 6750 §3.1',
-      `Access token "scope" lacks "${options.requiredScope}"`,
+      xaaError(
+        'token.insufficient_scope',
+        `Access token "scope" lacks "${options.requiredScope}"`,
+        'Authorization',
+      ),
       { claims, scheme, scope: options.requiredScope },
     )
   return { allow: true, claims, scopes, token }

@@ -36,14 +36,14 @@ export async function guardMcpRequest(request: Request, options: McpGuardOptions
   const { error } = decision
   options.audit(resourceAuditEvent(time, decision.claims, error), error)
   const challenge = wwwAuthenticate({
-    error: error.reason === 'mcp.no_token' ? null : error,
+    error: error.reason === 'request.no_credentials' ? null : error,
     scheme: decision.scheme,
     algs: DPOP_ALGORITHMS,
     resourceMetadata: protectedResourceMetadataUrl(options.resource),
     ...(decision.scope ? { scope: decision.scope } : {}),
   })
   const body =
-    error.reason === 'mcp.no_token'
+    error.reason === 'request.no_credentials'
       ? null
       : JSON.stringify({ error: error.code, error_description: error.description })
   const response = new Response(body, {

@@ -83,7 +83,7 @@ describe('the MCP server', () => {
     const decision = await x.decideMcp(token)
     expect(decision.allow || [decision.error.code, decision.error.reason]).toEqual([
       'insufficient_scope',
-      'mcp.insufficient_scope',
+      'token.insufficient_scope',
     ])
     const response = await x.callMcp(token)
     expect(response.status).toBe(403)
@@ -96,7 +96,7 @@ describe('the MCP server', () => {
     const decision = await x.decideMcp(await x.idJag())
     expect(decision.allow || [decision.error.code, decision.error.reason]).toEqual([
       'invalid_token',
-      'mcp.token_invalid',
+      'token.typ',
     ])
   })
 })

@@ -1,10 +1,11 @@
 // The resource AS's decision on a JWT bearer grant carrying an ID-JAG: every rule of draft §4.4.1, then scope.
 import type { JWK, JWTPayload } from 'jose'
 import type { ReplayCache } from '../dpop/replay-cache.ts'
+import type { Reason } from '../errors/reasons.ts'
 import type { BodyParams } from '../http/read-body-params.ts'
 import { authenticateSpiffeClient, type SpiffeClient } from '../id-jag/authenticate-spiffe-client.ts'
 import { ID_JAG, JWT_BEARER_GRANT } from '../id-jag/id-jag-names.ts'
-import { accept, refuse, xaaError, type XaaReason, type XaaResult } from '../id-jag/xaa-error.ts'
+import { accept, refuse, xaaError, type XaaResult } from '../id-jag/xaa-error.ts'
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
 import { JWT_LEEWAY_SECONDS, verifyJwt } from '../tokens/verify-jwt.ts'
 import type { ResourceAsPolicy } from './resource-as-policy.ts'
@@ -31,12 +32,10 @@ export interface JwtBearerDecision {
   scope: string[]
 }
 
-const DRAFT = 'draft-ietf-oauth-identity-assertion-authz-grant'
-const RULES = `${DRAFT} §4.4.1`
 const text = (params: BodyParams, name: string): string | null =>
   typeof params[name] === 'string' ? (params[name] as string) : null
-const invalidGrant = (reason: XaaReason, description: string, spec = RULES) =>
-  refuse<JwtBearerDecision>(xaaError('invalid_grant', 400, reason, spec, description, 'assertion'))
+const invalidGrant = (reason: Reason, description: string) =>
+  refuse<JwtBearerDecision>(xaaError(reason, description, 'assertion'))
 
 /**
  * Decides a token request at the resource AS: `grant_type` jwt-bearer, the agent authenticated by its
@@ -51,16 +50,7 @@ export async function decideJwtBearerGrant(
   ctx: JwtBearerContext,
 ): Promise<XaaResult<JwtBearerDecision>> {
   if (text(params, 'grant_type') !== JWT_BEARER_GRANT)
-    return refuse(
-      xaaError(
-        'unsupported_grant_type',
-        400,
-        'request.unsupported_grant_type',
-        'RFC 6749 §5.2',
-        `"grant_type" must be ${JWT_BEARER_GRANT}`,
-        'grant_type',
-      ),
-    )
+    return refuse(xaaError('jwt_bearer.grant_type', `"grant_type" must be ${JWT_BEARER_GRANT}`, 'grant_type'))
   const client = await authenticateSpiffeClient(params, {
     audience: ctx.issuer,
     trustedIssuers: ctx.workloadIssuers,
@@ -71,33 +61,19 @@ export async function decideJwtBearerGrant(
 
   const assertion = text(params, 'assertion')
   if (assertion === null)
-    return refuse(
-      xaaError(
-        'invalid_request',
-        400,
-        'id_jag.missing',
-        'RFC 7523 §2.1',
-        '"assertion" is required',
-        'assertion',
-      ),
-    )
+    return refuse(xaaError('jwt_bearer.assertion_missing', '"assertion" is required', 'assertion'))
   const read = readCompactJws(assertion, 'assertion')
   if (!read.ok) return invalidGrant('id_jag.invalid', read.failure.description)
   if (read.value.header.typ !== ID_JAG.typ)
     return invalidGrant(
       'id_jag.typ',
       `assertion "typ" must be ${ID_JAG.typ}, not ${JSON.stringify(read.value.header.typ ?? null)}`,
-      `${RULES}, RFC 8725 §3.11`,
     )
   // `iss` is read unverified only to pick keys; the signature check below is what makes it true.
   const claimed = typeof read.value.payload.iss === 'string' ? read.value.payload.iss : ''
   const jwks = ctx.trustedIdps[claimed]
   if (jwks === undefined)
-    return invalidGrant(
-      'id_jag.untrusted_issuer',
-      `ID-JAG issuer "${claimed}" is not trusted here`,
-      `${RULES}, RFC 7523 §3`,
-    )
+    return invalidGrant('id_jag.untrusted_issuer', `ID-JAG issuer "${claimed}" is not trusted here`)
 
   const verified = await verifyJwt(assertion, {
     name: 'assertion',
@@ -112,7 +88,7 @@ export async function decideJwtBearerGrant(
     const rule = verified.failure.rule
     const reason =
       rule === 'aud' ? 'id_jag.audience_mismatch' : rule === 'exp' ? 'id_jag.expired' : 'id_jag.invalid'
-    return invalidGrant(reason, verified.failure.description, `${RULES}, ${verified.failure.spec}`)
+    return invalidGrant(reason, verified.failure.description)
   }
   const grant = verified.payload
   // §4.4.1: an array `aud` must hold exactly one element, this issuer.
@@ -130,14 +106,12 @@ export async function decideJwtBearerGrant(
     return invalidGrant(
       'id_jag.unknown_resource',
       `ID-JAG "resource" ${String(resource)} is not a resource of this authorization server`,
-      `${RULES}, MCP EMA §7.6.2`,
     )
   const cnf = grant.cnf as { jkt?: unknown } | undefined
   if (cnf !== undefined && cnf.jkt !== ctx.jkt)
     return invalidGrant(
       'id_jag.key_mismatch',
       'ID-JAG is bound to a DPoP key ("cnf.jkt") this request does not prove',
-      `${DRAFT} §8.4.2`,
     )
 
   const granted = typeof grant.scope === 'string' ? grant.scope.split(' ').filter(Boolean) : []
@@ -146,10 +120,7 @@ export async function decideJwtBearerGrant(
   if (widened.length > 0)
     return refuse(
       xaaError(
-        'invalid_scope',
-        400,
         'id_jag.scope_widened',
-        `${RULES}, MCP EMA §7.2.1`,
         `Scope "${widened.join(' ')}" is beyond the ID-JAG's "${granted.join(' ')}"`,
         'scope',
       ),
@@ -164,11 +135,7 @@ export async function decideJwtBearerGrant(
     ctx.nowSeconds,
   )
   if (verdict !== 'fresh')
-    return invalidGrant(
-      'id_jag.replayed',
-      `ID-JAG "jti" ${String(grant.jti)} was already used`,
-      `${RULES}, RFC 7523 §3, MCP EMA §7.4.2`,
-    )
+    return invalidGrant('id_jag.replayed', `ID-JAG "jti" ${String(grant.jti)} was already used`)
 
   return accept({ client: client.value, grant, resource: governed.resource, scope: requested })
 }

@@ -148,14 +148,14 @@ describe('the resource AS refuses', () => {
   test('a request whose JWT-SVID names no registered client', async () => {
     expect(await refusal(x.decideRedeem(await x.idJag(), {}, 'spiffe://prod/agent/rogue'))).toEqual({
       code: 'invalid_client',
-      reason: 'client.unknown',
+      reason: 'spiffe_client.unknown',
     })
   })
 
   test('another grant type', async () => {
     expect(await refusal(x.decideRedeem(await x.idJag(), { grant_type: 'client_credentials' }))).toEqual({
       code: 'unsupported_grant_type',
-      reason: 'request.unsupported_grant_type',
+      reason: 'jwt_bearer.grant_type',
     })
   })
 

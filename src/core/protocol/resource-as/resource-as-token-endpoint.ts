@@ -43,7 +43,7 @@ export function createResourceAsTokenEndpoint(options: ResourceAsTokenEndpointOp
         status: 400,
         log: options.log ?? NO_CHECK_LOG,
       })
-      if (!proof.ok) return refused({ ...proof.error, reason: 'dpop.invalid_proof', param: 'DPoP' })
+      if (!proof.ok) return refused({ ...proof.error, param: 'DPoP' })
       jkt = proof.value.jkt
     }
 
