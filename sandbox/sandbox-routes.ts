@@ -13,6 +13,7 @@ import { publicJwks, type KeyRing } from '../src/core/protocol/keys/key-ring.ts'
 import { WORKLOAD_ISSUER } from '../src/core/playground/scenario/seed-scenario.ts'
 import { NO_CHECK_LOG } from '../src/core/protocol/trace/check-log.ts'
 import type { AuditRing } from './audit-ring.ts'
+import { chainingRoutes } from './chaining-routes.ts'
 import { ENDPOINTS, INTROSPECTION_CLIENT_ID } from './endpoints.ts'
 
 export interface Route {
@@ -93,5 +94,6 @@ export function sandboxRoutes(ctx: RouteContext): Map<string, Route> {
     ['/demo/subject-token', post(createDemoSubjectTokenIssuer(demo))],
     ['/demo/actor-token', post(createDemoActorTokenIssuer(demo))],
     ['/audit', get(async () => json({ lines: ctx.audit.recent(clock()) }))],
+    ...chainingRoutes(ctx),
   ])
 }
