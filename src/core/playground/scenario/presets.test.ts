@@ -18,9 +18,9 @@ describe('presets', () => {
     '%s is a valid change from the seed',
     (_id, preset) => {
       const restored = restoreScenario({ version: 1, ...preset.change })
-    expect(restored.notices).toEqual([])
-    // Applying a preset skips the schema at run time; this is what makes that safe.
-    expect(applyPreset(preset)).toEqual(restored.scenario)
+      expect(restored.notices).toEqual([])
+      // Applying a preset skips the schema at run time; this is what makes that safe.
+      expect(applyPreset(preset)).toEqual(restored.scenario)
     },
   )
 

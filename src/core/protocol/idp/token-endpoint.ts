@@ -58,13 +58,9 @@ export function createTokenEndpoint(options: TokenEndpointOptions): FetchHandler
     }
     if (request.method !== 'POST')
       return refuse(
-        oauthError(
-          'invalid_request',
-          405,
-          'RFC 6749 §3.2',
-          `Method ${request.method} is not allowed; use POST`,
-          'The token endpoint only accepts POST, so credentials never travel in a URL.',
-        ),
+        oauthError('http.method_not_allowed', `Method ${request.method} is not allowed; use POST`, {
+          explanation: 'The token endpoint only accepts POST, so credentials never travel in a URL.',
+        }),
         { allow: 'POST' },
       )
 
@@ -88,7 +84,9 @@ export function createTokenEndpoint(options: TokenEndpointOptions): FetchHandler
       if (!verified.ok) {
         // RFC 9449 §8: a nonce challenge carries the nonce to use in the retry.
         const nonce: Record<string, string> =
-          verified.error.code === 'use_dpop_nonce' ? { 'dpop-nonce': options.nonces.issue(nowSeconds) } : {}
+          verified.error.code === 'use_dpop_nonce'
+            ? { 'dpop-nonce': await options.nonces.issue(nowSeconds) }
+            : {}
         return refuse({ ...verified.error, param: 'DPoP' }, nonce)
       }
       jkt = verified.value.jkt

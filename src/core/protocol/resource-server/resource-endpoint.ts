@@ -50,9 +50,11 @@ export function createResourceServer(options: ResourceServerOptions): FetchHandl
     // Claims of a token that verified; a token refused for signature, typ, iss, aud or time never gets here.
     let claims: JWTPayload | null = null
     let scheme: AuthScheme | null = null
+    // The token as presented, before verification: a denial names who it claimed to be, marked as claimed.
+    let presented: string | null = null
 
     const deny = (error: OAuthError, extra: { scope?: string; headers?: Record<string, string> } = {}) => {
-      options.audit(resourceAuditEvent(time, claims, error), error)
+      options.audit(resourceAuditEvent(time, claims, error, presented), error)
       const body = { error: error.code, error_description: error.description }
       if (error.status === 404 || error.status === 405) return json(error.status, body, extra.headers)
       const challenge = wwwAuthenticate({ error, scheme, algs: DPOP_ALGORITHMS, ...extra })
@@ -61,7 +63,7 @@ export function createResourceServer(options: ResourceServerOptions): FetchHandl
 
     const match = matchRoute(config, request.method, url.pathname)
     if (!match.found) {
-      log.record({ ...C.route, ok: false, detail: match.error.reason })
+      log.record({ ...C.route, ok: false, detail: match.error.explanation })
       return deny(match.error, match.allow.length > 0 ? { headers: { allow: match.allow.join(', ') } } : {})
     }
     const { route, params } = match
@@ -69,19 +71,16 @@ export function createResourceServer(options: ResourceServerOptions): FetchHandl
 
     const credentials = parseAuthorization(request)
     if (!credentials.ok) {
-      log.record({ ...C.authorization, ok: false, detail: credentials.error.reason })
+      log.record({ ...C.authorization, ok: false, detail: credentials.error.explanation })
       return deny(credentials.error)
     }
     if (credentials.value === null) {
       // RFC 6750 §3.1: a request with no credentials gets a bare challenge, no error code and no body.
-      const error = oauthError(
-        'invalid_request',
-        401,
-        'RFC 6750 §3.1',
-        'No access token in the request',
-        'The request has no "Authorization: Bearer" or "Authorization: DPoP" header, so nothing says who is calling.',
-      )
-      log.record({ ...C.authorization, ok: false, detail: error.reason })
+      const error = oauthError('request.no_credentials', 'No access token in the request', {
+        explanation:
+          'The request has no "Authorization: Bearer" or "Authorization: DPoP" header, so nothing says who is calling.',
+      })
+      log.record({ ...C.authorization, ok: false, detail: error.explanation })
       options.audit(resourceAuditEvent(time, null, error), error)
       return new Response(null, {
         status: 401,
@@ -92,6 +91,7 @@ export function createResourceServer(options: ResourceServerOptions): FetchHandl
     }
     scheme = credentials.value.scheme
     const token = credentials.value.token
+    presented = token
     log.record({ ...C.authorization, ok: true, detail: `${scheme} scheme` })
 
     const verified = await verifyAccessToken(token, {
@@ -117,20 +117,16 @@ export function createResourceServer(options: ResourceServerOptions): FetchHandl
     if (!binding.ok) {
       // RFC 9449 §9: a nonce challenge carries the nonce to retry with.
       const retryWith =
-        binding.error.code === 'use_dpop_nonce' ? options.dpopNonce?.issue(nowSeconds) : undefined
+        binding.error.code === 'use_dpop_nonce' ? await options.dpopNonce?.issue(nowSeconds) : undefined
       return deny(binding.error, retryWith === undefined ? {} : { headers: { 'dpop-nonce': retryWith } })
     }
 
     const granted = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : []
     if (!granted.includes(route.scope)) {
-      const error = oauthError(
-        'insufficient_scope',
-        403,
-        'RFC 6750 §3.1',
-        `Access token "scope" lacks "${route.scope}"`,
-        `"${route.describe}" needs the "${route.scope}" scope; the token carries ${granted.length > 0 ? `"${granted.join(' ')}"` : 'no scope'}.`,
-      )
-      log.record({ ...C.scope, ok: false, detail: error.reason })
+      const error = oauthError('token.insufficient_scope', `Access token "scope" lacks "${route.scope}"`, {
+        explanation: `"${route.describe}" needs the "${route.scope}" scope; the token carries ${granted.length > 0 ? `"${granted.join(' ')}"` : 'no scope'}.`,
+      })
+      log.record({ ...C.scope, ok: false, detail: error.explanation })
       return deny(error, { scope: route.scope })
     }
     log.record({ ...C.scope, ok: true, detail: route.scope })
