@@ -2,6 +2,7 @@
 import { Suspense, useCallback, useState } from 'react'
 import { SEED_SCENARIO } from '../core/playground/scenario/seed-scenario.ts'
 import { ControlsPanel } from './controls/ControlsPanel.tsx'
+import { describeTtlCut } from '../core/playground/explain/ttl-cut.ts'
 import { Notice } from './components/Notice.tsx'
 import { OpenEditorButton } from './editor/EditorFrame.tsx'
 import { LazyScenarioJsonEditor, prefetchScenarioJsonEditor } from './editor/load-code-editor.ts'
@@ -10,6 +11,7 @@ import { usePermalink } from './hooks/use-permalink.ts'
 import { useRun } from './hooks/use-run.ts'
 import { useScenario } from './hooks/use-scenario.ts'
 import { useTheme } from './hooks/use-theme.ts'
+import { InspectTokenSection } from './inspector/InspectTokenSection.tsx'
 import { OutcomeBar } from './OutcomeBar.tsx'
 import { PresetBar } from './PresetBar.tsx'
 import { Panes } from './Panes.tsx'
@@ -47,6 +49,7 @@ export function App() {
           <ControlsPanel
             api={api}
             exchangeError={state.run?.exchangeError ?? null}
+            ttlNote={state.run ? describeTtlCut(state.run) : null}
             onReset={() => replace(SEED_SCENARIO)}
             scenarioEditor={
               <OpenEditorButton
@@ -85,6 +88,7 @@ export function App() {
           <PresetBar scenario={scenario} permalink={permalink} />
           <OutcomeBar run={state.run} />
           <Panes state={state} dark={dark} onEditRaw={onEditRaw} onTamper={onTamper} />
+          <InspectTokenSection />
         </main>
       </div>
     </div>

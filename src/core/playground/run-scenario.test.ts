@@ -97,7 +97,10 @@ describe('what changes when the scenario changes', () => {
 
   test('an IdP refusal stops before the resource server and leaves a denial line', async () => {
     const result = await run((s) => void (s.request.audiences = ['evil.example.com']))
-    expect(result.exchangeError).toMatchObject({ code: 'invalid_target', spec: 'RFC 8693 §2.2.2' })
+    expect(result.exchangeError).toMatchObject({
+      code: 'invalid_target',
+      reason: 'target.audience_not_allowed',
+    })
     expect(result.resource).toBeNull()
     expect(result.audit!.by).toBe('idp')
     const parsed = parseAuditLine(result.audit!.line)
@@ -146,10 +149,31 @@ describe('what changes when the scenario changes', () => {
     expect(decodeJwt(result.tokens.delegated!.encoded).scope).toBe('read:repo')
   })
 
+  test('a raw request naming an unregistered client_id is refused as invalid_client, and the check log says so', async () => {
+    const seed = await run()
+    const raw = formatRawRequest(seed.exchange[0]!.request).replace(
+      'client_id=a_code_reviewer',
+      'client_id=evil_client',
+    )
+    expect(raw).toContain('client_id=evil_client')
+    const result = await run((s) => void (s.edits.rawTokenRequest = raw))
+    expect(result.exchangeError).toMatchObject({
+      code: 'invalid_client',
+      status: 401,
+      reason: 'client.unknown',
+    })
+    expect(result.tokens.delegated).toBeNull()
+    const check = result.checks.find((entry) => entry.label === 'client is registered')
+    expect(check).toMatchObject({ ok: false, detail: 'client "evil_client"' })
+  })
+
   test('an edited raw request that is not HTTP is refused without a crash', async () => {
     const result = await run((s) => void (s.edits.rawTokenRequest = '<script>alert(1)</script>'))
     expect(result.exchange).toEqual([])
-    expect(result.exchangeError).toMatchObject({ code: 'invalid_request', spec: 'RFC 9112 §3' })
+    expect(result.exchangeError).toMatchObject({
+      code: 'invalid_request',
+      reason: 'request.unparseable_http',
+    })
   })
 
   test('a bearer run sends Authorization: Bearer and still reaches the resource', async () => {

@@ -94,7 +94,7 @@ const CheckRow = memo(function CheckRow({ check }: { check: Check }) {
             {check.detail}
           </span>
         )}{' '}
-        <SpecRef spec={check.spec} className="ml-1" />
+        <SpecRef spec={check.spec} className="ml-1" tabbable={false} />
       </p>
     </li>
   )

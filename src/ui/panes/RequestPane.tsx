@@ -57,13 +57,24 @@ export function RequestPane({ run, dark, onEditRaw }: RequestPaneProps) {
           id="request-editor"
           lastRequest={last?.request ?? null}
           rawTokenRequest={raw}
+          error={raw !== null ? run.exchangeError : null}
           onEdit={onEditRaw}
           dark={dark}
         />
       )}
       {raw !== null && !editing && (
         <Notice tone="info" className="mb-3">
-          This request was edited by hand, so the request controls are paused.{' '}
+          This request was edited by hand, so the request controls are paused
+          {run.exchangeError ? (
+            <>
+              {' '}
+              and its refusal (<code className="font-mono">{run.exchangeError.code}</code>) is about this text
+            </>
+          ) : null}
+          .{' '}
+          <button type="button" className="font-medium underline" onClick={() => setEditing(true)}>
+            Open the raw request
+          </button>{' '}
           <button type="button" className="font-medium underline" onClick={() => onEditRaw(null)}>
             Reset request
           </button>

@@ -58,13 +58,9 @@ export function createTokenEndpoint(options: TokenEndpointOptions): FetchHandler
     }
     if (request.method !== 'POST')
       return refuse(
-        oauthError(
-          'invalid_request',
-          405,
-          'RFC 6749 §3.2',
-          `Method ${request.method} is not allowed; use POST`,
-          'The token endpoint only accepts POST, so credentials never travel in a URL.',
-        ),
+        oauthError('http.method_not_allowed', `Method ${request.method} is not allowed; use POST`, {
+          explanation: 'The token endpoint only accepts POST, so credentials never travel in a URL.',
+        }),
         { allow: 'POST' },
       )
 

@@ -4,8 +4,9 @@ import { fail, ok, type Result } from '../errors/oauth-error.ts'
 import { refusal, type SpecRef } from '../errors/reasoned-error.ts'
 import type { JwtRule } from '../tokens/jwt-failure.ts'
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
-import { verifyJwt } from '../tokens/verify-jwt.ts'
 import type { ReplayCache } from '../dpop/replay-cache.ts'
+import type { Reason } from '../errors/reasons.ts'
+import { JWT_LEEWAY_SECONDS, verifyJwt } from '../tokens/verify-jwt.ts'
 
 /**
  * The JOSE `typ` a JWT authorization grant carries here. RFC 7523 names none, so this is the plain
@@ -20,19 +21,19 @@ export interface JwtGrantRules {
   /** Issuers whose grants this server accepts, with their public keys. */
   trustedIssuers: Readonly<Record<string, { keys: JWK[] }>>
   nowSeconds: number
-  /** Remembers `iss` + `jti` until the grant's `exp`, so a grant is used once (RFC 7523 §3 (7)). */
+  /** Remembers `iss` + `jti` so a grant is used once (RFC 7523 §3 (7)), until it expires. */
   replay: ReplayCache
 }
 
 // Each way the shared verifier can refuse, as the reason a grant was refused.
-const REASON_BY_RULE: Partial<Record<JwtRule, { reason: string; spec: SpecRef }>> = {
+const REASON_BY_RULE: Partial<Record<JwtRule, { reason: Reason; spec: SpecRef }>> = {
   typ: { reason: 'chain.foreign_token', spec: { doc: 'RFC 8725', section: '3.11' } },
   aud: { reason: 'chain.grant_audience_mismatch', spec: { doc: 'RFC 7523', section: '3', item: 3 } },
   exp: { reason: 'chain.grant_expired', spec: { doc: 'RFC 7523', section: '3', item: 4 } },
   nbf: { reason: 'chain.grant_not_yet_valid', spec: { doc: 'RFC 7523', section: '3', item: 5 } },
 }
 
-const invalidGrant = (reason: string, spec: SpecRef, description: string) =>
+const invalidGrant = (reason: Reason, spec: SpecRef, description: string) =>
   fail<never>(refusal({ code: 'invalid_grant', status: 400, reason, spec, description, param: 'assertion' }))
 
 /**
@@ -73,13 +74,25 @@ export async function verifyJwtGrant(assertion: string, rules: JwtGrantRules): P
     )
   }
   const { payload } = verified
-  // A store that is full can't promise single use, so it refuses like a replay (fails closed).
+  // Remembered for as long as the grant could still pass the `exp` check (leeway included), never less.
+  const expiresAt = Number(payload.exp) + JWT_LEEWAY_SECONDS
   const verdict = await rules.replay.checkAndRemember(
     `${issuer}#${String(payload.jti)}`,
-    Number(payload.exp),
+    expiresAt,
     rules.nowSeconds,
   )
-  if (verdict !== 'fresh')
+  if (verdict === 'full')
+    return fail(
+      refusal({
+        code: 'temporarily_unavailable',
+        status: 503,
+        reason: 'chain.grant_replay_cache_full',
+        spec: { doc: 'RFC 7523', section: '3', item: 7 },
+        description: 'The replay cache is full; retry later',
+        param: 'assertion',
+      }),
+    )
+  if (verdict === 'replayed')
     return invalidGrant(
       'chain.grant_replayed',
       { doc: 'RFC 7523', section: '3', item: 7 },
