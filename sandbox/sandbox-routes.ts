@@ -41,6 +41,8 @@ export interface RouteContext {
   audit: AuditRing
   /** Where a server's audit events go. */
   record: (event: AuditEvent) => void
+  /** Where resource servers' audit events go (the MCP servers'); `record` when absent. */
+  recordResource?: (event: AuditEvent) => void
 }
 
 const json = (body: unknown) =>
