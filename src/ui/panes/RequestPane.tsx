@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import { formatRawRequest } from '../../core/protocol/http/parse-raw-request.ts'
 import type { Run } from '../../core/playground/run.ts'
+import { httpStepsTo, notSentError } from '../../core/playground/run-views.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { HttpRequestView, HttpResponseView } from '../components/HttpMessageView.tsx'
 import { Code, Pane } from '../components/Pane.tsx'
@@ -18,8 +19,9 @@ interface RequestPaneProps {
 
 export function RequestPane({ run, dark, onEditRaw }: RequestPaneProps) {
   const [editing, setEditing] = useState(false)
-  const last = run.exchange.at(-1) ?? null
-  const earlier = run.exchange.slice(0, -1)
+  const exchange = httpStepsTo(run, 'idp').map((step) => step.http)
+  const last = exchange.at(-1) ?? null
+  const earlier = exchange.slice(0, -1)
   const raw = run.scenario.edits.rawTokenRequest
   return (
     <Pane
@@ -72,7 +74,7 @@ export function RequestPane({ run, dark, onEditRaw }: RequestPaneProps) {
       {earlier.map((attempt, i) => (
         <details key={i} className="group mb-3 rounded-lg border border-slate-200 dark:border-slate-800">
           <summary className="cursor-pointer px-3 py-2 text-xs font-medium text-slate-700 dark:text-slate-300">
-            Attempt {i + 1} of {run.exchange.length}: answered {attempt.response.status}{' '}
+            Attempt {i + 1} of {exchange.length}: answered {attempt.response.status}{' '}
             {errorCode(attempt.response.body)}
           </summary>
           <div className="space-y-2 px-3 pb-3">
@@ -85,7 +87,7 @@ export function RequestPane({ run, dark, onEditRaw }: RequestPaneProps) {
         <HttpRequestView request={last.request} label="Token request" />
       ) : (
         <Notice tone="error">
-          No request reached the IdP: {run.exchangeError?.description ?? 'the edited text could not be sent'}.
+          No request reached the IdP: {notSentError(run)?.description ?? 'the edited text could not be sent'}.
         </Notice>
       )}
     </Pane>
