@@ -3,6 +3,7 @@ import type { Budgets } from './budgets.ts'
 import type { EditToScreenResult } from './edit-to-screen.ts'
 import type { FirstPaintCost } from './first-paint-cost.ts'
 import { CATEGORIES, type LighthouseResult } from './lighthouse.ts'
+import type { GrowthFigure } from './parser-growth.ts'
 import type { PermalinkLengths } from './permalink-lengths.ts'
 import type { PipelineBenchResult } from './pipeline/pipeline-bench.ts'
 import { kib, ms, times, type Row } from './table.ts'
@@ -14,6 +15,7 @@ export interface Measurements {
   firstPaint: FirstPaintCost
   reactAlone: FirstPaintCost
   permalinks: PermalinkLengths
+  growth: GrowthFigure[]
   lighthouse: LighthouseResult[]
   budgets: Budgets['budgets']
   targets: Budgets['targets']
@@ -147,6 +149,21 @@ function lighthouseRow(result: LighthouseResult, target: number): Row {
   }
 }
 
+/** Linear work grows about 10× for a 10× input, quadratic 100×; up to 25× leaves room for noise. */
+const LINEAR_GROWTH = 25
+
+function growthRow(figure: GrowthFigure): Row {
+  return {
+    figure: `1 MB vs 100 KB, ${figure.name}`,
+    median: `${ms(figure.largeMs)} (100 KB: ${ms(figure.smallMs)})`,
+    p95: NONE,
+    floor: '10× (linear)',
+    ratio: times(figure.ratio),
+    target: `≤ ${LINEAR_GROWTH}× (100× is quadratic)`,
+    status: figure.ratio <= LINEAR_GROWTH ? 'met' : 'missed',
+  }
+}
+
 export function rowsFor(m: Measurements): Row[] {
   const { targets } = m
   return [
@@ -159,6 +176,7 @@ export function rowsFor(m: Measurements): Row[] {
       : [skipped('Edit → every pane shows it', 'no Chromium')]),
     ...firstPaintRows(m),
     permalinkRow(m),
+    ...m.growth.map(growthRow),
     ...(m.lighthouse.length > 0
       ? m.lighthouse.map((result) => lighthouseRow(result, targets.lighthouseScore))
       : [skipped('Lighthouse', m.chromium ? 'not run (--no-lighthouse or it failed)' : 'no Chromium')]),

@@ -11,6 +11,7 @@ import { editToScreenInChromium, type EditToScreenResult } from './edit-to-scree
 import { firstPaintCost } from './first-paint-cost.ts'
 import { runLighthouse, type LighthouseResult } from './lighthouse.ts'
 import { buildBenchPages, PAGES_DIST } from './pages.ts'
+import { parserGrowth } from './parser-growth.ts'
 import { permalinkLengths } from './permalink-lengths.ts'
 import { benchPipeline, type PipelineBenchResult } from './pipeline/pipeline-bench.ts'
 import { rowsFor } from './rows.ts'
@@ -30,6 +31,8 @@ const withLighthouse = !process.argv.includes('--no-lighthouse')
 // Node first, while nothing else of ours is running.
 log(`Scenario → Run in Node, ${RUNS} Runs interleaved with ${RUNS} floor iterations…`)
 const node = await benchPipeline({ runs: RUNS, warmup: WARMUP })
+log('parser growth, 100 KB → 1 MB of hostile input…')
+const growth = parserGrowth()
 
 log('building the app and the bench pages (production mode)…')
 await buildApp()
@@ -64,7 +67,18 @@ else {
   }
 }
 
-const measured = { node, chromium, edit, firstPaint, reactAlone, permalinks, lighthouse, budgets, targets }
+const measured = {
+  node,
+  chromium,
+  edit,
+  firstPaint,
+  reactAlone,
+  permalinks,
+  growth,
+  lighthouse,
+  budgets,
+  targets,
+}
 const rows = rowsFor(measured)
 const chromiumVersion = chrome
   ? execFileSync(chrome, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()

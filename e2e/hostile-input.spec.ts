@@ -175,20 +175,23 @@ test('claims nested 20,000 levels deep are refused as malformed, by the API, the
 })
 
 test.describe('oversized input is refused at once, with a message, and the page stays responsive', () => {
-  /** A control still answers within a second: the main thread is not stuck. */
+  /**
+   * A control still answers: the main thread is not stuck. The outcome is asserted, not its speed, so a
+   * busy machine can't fail it; a page stuck parsing 10 MB would never answer within the expect timeout.
+   */
   async function expectResponsive(page: Page) {
     const offset = page.getByLabel('Clock offset', { exact: true })
     const before = Number(await offset.inputValue())
-    await page.getByRole('button', { name: 'Move clock +10 min' }).click({ timeout: 1_000 })
-    await expect(offset).toHaveValue(String(before + 600), { timeout: 1_000 })
+    await page.getByRole('button', { name: 'Move clock +10 min' }).click()
+    await expect(offset).toHaveValue(String(before + 600))
   }
 
-  /** Pastes the clipboard over everything in the focused field, and expects the refusal within 2 s. */
+  /** Pastes the clipboard over everything in the focused field, and expects the refusal notice. */
   async function pasteRefused(page: Page) {
     await page.keyboard.press('ControlOrMeta+A')
     await page.keyboard.press('ControlOrMeta+V')
     const notice = page.getByRole('alert').filter({ hasText: 'Not pasted' })
-    await expect(notice).toContainText('Not pasted: that text is 10 MiB', { timeout: 2_000 })
+    await expect(notice).toContainText('Not pasted: that text is 10 MiB')
     await notice.getByRole('button', { name: 'Dismiss' }).click()
     await expect(notice).toHaveCount(0)
   }
@@ -225,9 +228,7 @@ test.describe('oversized input is refused at once, with a message, and the page 
 
   test('a 1 MB link', async ({ page }) => {
     await page.goto(`/#s=1.${'A'.repeat(1024 * 1024)}`)
-    await expect(page.getByRole('alert')).toContainText('longer than 16 KiB and was not read', {
-      timeout: 3_000,
-    })
+    await expect(page.getByRole('alert')).toContainText('longer than 16 KiB and was not read')
     await expect(page.getByLabel('Scope', { exact: true })).toHaveValue(SEED_SCENARIO.request.scope)
     await expectResponsive(page)
   })

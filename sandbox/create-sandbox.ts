@@ -1,4 +1,5 @@
 // The sandbox as one fetch handler: routes each request to the core's IdP, introspection, test issuers or resource server.
+import type { JWK } from 'jose'
 import type { AuditEvent } from '../src/core/protocol/audit/audit-event.ts'
 import { formatAuditLine } from '../src/core/protocol/audit/format-audit-line.ts'
 import { systemClock, type Clock } from '../src/core/protocol/clock.ts'
@@ -10,14 +11,12 @@ import type { FetchHandler } from '../src/core/protocol/http/http-snapshot.ts'
 import type { ExchangePolicy } from '../src/core/protocol/idp/exchange-policy.ts'
 import { MAX_TOKEN_REQUEST_BYTES } from '../src/core/protocol/idp/parse-token-request.ts'
 import { publicJwks, type KeyRing } from '../src/core/protocol/keys/key-ring.ts'
-import { findResourceServer } from '../src/core/protocol/resource-server/catalog.ts'
 import { mountResourceServer } from '../src/core/protocol/resource-server/mount-resource-server.ts'
 import { createResourceServer } from '../src/core/protocol/resource-server/resource-endpoint.ts'
-import { SEED_SCENARIO } from '../src/core/playground/scenario/seed-scenario.ts'
 import { NO_CHECK_LOG } from '../src/core/protocol/trace/check-log.ts'
 import { createAuditRing, type AuditEntry, type AuditRing, type AuditRingOptions } from './audit-ring.ts'
 import { boundedRequest } from './bounded-request.ts'
-import { RESOURCE_PREFIX } from './endpoints.ts'
+import { DEFAULT_SETUP, type MountedResourceServer } from './config/apply-config.ts'
 import { sandboxRoutes } from './sandbox-routes.ts'
 
 export interface SandboxOptions {
@@ -28,12 +27,20 @@ export interface SandboxOptions {
   introspectionSecret: string
   /** Defaults to the seed scenario's policy. */
   policy?: ExchangePolicy
+  /** Defaults to the catalog's api.github.com under /api. */
+  resourceServers?: MountedResourceServer[]
+  /** The issuer /demo/actor-token signs as; defaults to the seed's workload issuer. */
+  testWorkloadIssuer?: string
+  /** Public keys of trusted workload issuers other than the sandbox's own, by issuer. */
+  foreignWorkloadJwks?: Record<string, { keys: JWK[] }>
   clock?: Clock
   /** Largest request body read, in bytes; defaults to the token endpoint's own limit. */
   maxBodyBytes?: number
   audit?: AuditRingOptions
   /** Called with every decision's audit line, for example to print it. */
   onAudit?: (entry: AuditEntry) => void
+  /** The DPoP replay cache shared by the IdP and the resource server; an in-memory one by default. */
+  replay?: ReplayCache
 }
 
 export interface Sandbox {
@@ -55,7 +62,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const clock = options.clock ?? systemClock
   const maxBodyBytes = options.maxBodyBytes ?? MAX_TOKEN_REQUEST_BYTES
   const audit = createAuditRing(options.audit)
-  const replay = createReplayCache()
+  const replay = options.replay ?? createReplayCache()
   const record = (by: AuditEntry['by']) => (event: AuditEvent) => {
     const entry = { at: clock(), by, line: formatAuditLine(event) }
     audit.push(entry)
@@ -63,29 +70,32 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   }
   const routes = sandboxRoutes({
     ...options,
-    policy: options.policy ?? SEED_SCENARIO.policy,
+    policy: options.policy ?? DEFAULT_SETUP.policy,
+    testWorkloadIssuer: options.testWorkloadIssuer ?? DEFAULT_SETUP.testWorkloadIssuer,
+    foreignWorkloadJwks: options.foreignWorkloadJwks ?? {},
     clock,
     replay,
     audit,
     record: record('idp'),
   })
-  const resourceServer = createResourceServer({
-    // The audience stays api.github.com, so the policy's grants for it apply here.
-    config: mountResourceServer(findResourceServer('api.github.com')!, {
-      origin: baseUrl,
-      pathPrefix: RESOURCE_PREFIX,
+  const mounted = (options.resourceServers ?? DEFAULT_SETUP.resourceServers).map(({ server, mount }) => ({
+    prefix: `${mount}/`,
+    handle: createResourceServer({
+      // The audience is kept, so the policy's grants for it apply here.
+      config: mountResourceServer(server, { origin: baseUrl, pathPrefix: mount }),
+      idpIssuer: baseUrl,
+      idpJwks: publicJwks(keys.idp),
+      clock,
+      replay,
+      log: NO_CHECK_LOG,
+      audit: record('resource-server'),
     }),
-    idpIssuer: baseUrl,
-    idpJwks: publicJwks(keys.idp),
-    clock,
-    replay,
-    log: NO_CHECK_LOG,
-    audit: record('resource-server'),
-  })
+  }))
 
   const route = async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url)
     const fixed = routes.get(pathname)
+    const resourceServer = mounted.find(({ prefix }) => pathname.startsWith(prefix))?.handle
     if (fixed) {
       // HEAD is answered as GET; Node leaves the body out.
       const method = request.method === 'HEAD' ? 'GET' : request.method
@@ -94,7 +104,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         const description = `Method ${request.method} is not allowed on ${pathname}; use ${fixed.method}`
         return refuse(405, 'RFC 9110 §15.5.6', description, { allow })
       }
-    } else if (!pathname.startsWith(`${RESOURCE_PREFIX}/`)) {
+    } else if (!resourceServer) {
       return refuse(404, 'RFC 9110 §15.5.5', `No endpoint at ${pathname}`)
     } else if (!RESOURCE_METHODS.includes(request.method)) {
       return refuse(405, 'RFC 9110 §15.5.6', `Method ${request.method} is not allowed`, {
@@ -105,7 +115,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     // After a 413 the rest of the upload is unread, so the connection can't carry another request.
     if (!bounded.ok)
       return oauthErrorResponse(bounded.error, bounded.error.status === 413 ? { connection: 'close' } : {})
-    return (fixed?.handle ?? resourceServer)(bounded.value)
+    return (fixed?.handle ?? resourceServer!)(bounded.value)
   }
 
   return {

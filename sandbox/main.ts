@@ -1,24 +1,50 @@
 // `npm run sandbox`: reads the environment, starts the sandbox, prints what it serves, stops on Ctrl-C.
-import { SEED_SCENARIO } from '../src/core/playground/scenario/seed-scenario.ts'
+import { applyConfig, DEFAULT_SETUP } from './config/apply-config.ts'
+import { loadConfigFile } from './config/load-config.ts'
 import { DEMO_INTROSPECTION_SECRET, readSandboxConfig } from './sandbox-config.ts'
 import { ENDPOINTS, INTROSPECTION_CLIENT_ID } from './endpoints.ts'
+import { readCli, USAGE } from './read-cli.ts'
 import { startSandbox } from './start-sandbox.ts'
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i
 
-const config = readSandboxConfig(process.env)
-if (!config.ok) {
-  console.error(`sandbox: ${config.error}`)
-  process.exit(2)
+/** Stops before anything started: every message on stderr, then a non-zero exit. */
+function fail(messages: string[], code = 2): never {
+  for (const message of messages) console.error(`sandbox: ${message}`)
+  process.exit(code)
 }
-const { port, host, issuer, introspectionSecret, requireDpop } = config.value
+
+const command = readCli(process.argv.slice(2), process.env)
+if (command.kind === 'error') fail([command.message])
+if (command.kind === 'help') {
+  console.log(USAGE)
+  process.exit(0)
+}
+if (command.kind !== 'serve') fail([`unhandled command ${command.kind}`])
+
+const config = readSandboxConfig(process.env)
+if (!config.ok) fail([config.error])
+const { port, host, introspectionSecret, requireDpop } = config.value
+
+// Everything is read and checked before listening, so a bad setting never leaves a half-started sandbox.
+let setup = DEFAULT_SETUP
+if (command.configPath !== undefined) {
+  const file = await loadConfigFile(command.configPath)
+  if (!file.ok) fail(file.errors)
+  setup = applyConfig(file.value)
+}
+const issuer = config.value.issuer ?? setup.issuer
 
 const running = await startSandbox({
   port,
   host,
   ...(issuer ? { issuer } : {}),
   introspectionSecret,
-  policy: { ...SEED_SCENARIO.policy, requireDpop },
+  // REQUIRE_DPOP=1 tightens whatever the configuration says; it never loosens it.
+  policy: { ...setup.policy, requireDpop: setup.policy.requireDpop || requireDpop },
+  resourceServers: setup.resourceServers,
+  testWorkloadIssuer: setup.testWorkloadIssuer,
+  foreignWorkloadJwks: setup.foreignWorkloadJwks,
   onAudit: (entry) => console.log(`audit ${entry.by} ${entry.line}`),
 }).catch((error: NodeJS.ErrnoException) => {
   const why = error.code === 'EADDRINUSE' ? `${host}:${port} is already in use (set PORT)` : error.message
@@ -29,8 +55,9 @@ const running = await startSandbox({
 const width = Math.max(...ENDPOINTS.map((endpoint) => endpoint.path.length))
 console.log(`Token exchange sandbox listening on ${running.url}`)
 console.log(`issuer ${running.issuer}  (use exactly this base URL: iss, metadata and DPoP htu all name it)`)
+const dpopRequired = setup.policy.requireDpop || requireDpop
 console.log(
-  `policy: the seed scenario's; DPoP ${requireDpop ? 'required' : 'optional (REQUIRE_DPOP=1 to require it)'}`,
+  `policy: ${command.configPath ? `from ${command.configPath}` : "the seed scenario's"}; DPoP ${dpopRequired ? 'required' : 'optional (REQUIRE_DPOP=1 to require it)'}`,
 )
 console.log('')
 for (const { method, path, what, testOnly } of ENDPOINTS)

@@ -4,7 +4,11 @@ import { promisify } from 'node:util'
 import { calculateJwkThumbprint, createRemoteJWKSet, decodeJwt, exportJWK, jwtVerify } from 'jose'
 import * as oauth from 'oauth4webapi'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { CODE_REVIEWER, TOKEN_EXCHANGE_GRANT, WORKLOAD_ISSUER } from '../src/core/playground/scenario/seed-scenario.ts'
+import {
+  CODE_REVIEWER,
+  TOKEN_EXCHANGE_GRANT,
+  WORKLOAD_ISSUER,
+} from '../src/core/playground/scenario/seed-scenario.ts'
 import type { RunningSandbox } from './start-sandbox.ts'
 import { demoTokens, exchangeForm, oauthAgent, postForm, startTestSandbox } from './sandbox-fixture.ts'
 

@@ -1,16 +1,22 @@
 // The sandbox's fixed routes: each path with its one method and the core handler that answers it.
+import type { JWK } from 'jose'
 import type { AuditEvent } from '../src/core/protocol/audit/audit-event.ts'
 import type { Clock } from '../src/core/protocol/clock.ts'
 import { createNonceStore } from '../src/core/protocol/dpop/nonce-store.ts'
 import type { ReplayCache } from '../src/core/protocol/dpop/replay-cache.ts'
 import type { FetchHandler } from '../src/core/protocol/http/http-snapshot.ts'
-import { authorizationServerMetadata, IDP_PATHS } from '../src/core/protocol/idp/authorization-server-metadata.ts'
-import { createDemoActorTokenIssuer, createDemoSubjectTokenIssuer } from '../src/core/playground/demo-issuers/demo-issuers.ts'
+import {
+  authorizationServerMetadata,
+  IDP_PATHS,
+} from '../src/core/protocol/idp/authorization-server-metadata.ts'
+import {
+  createDemoActorTokenIssuer,
+  createDemoSubjectTokenIssuer,
+} from '../src/core/playground/demo-issuers/demo-issuers.ts'
 import type { ExchangePolicy } from '../src/core/protocol/idp/exchange-policy.ts'
 import { createIntrospectionEndpoint } from '../src/core/protocol/idp/introspection-endpoint.ts'
 import { createTokenEndpoint } from '../src/core/protocol/idp/token-endpoint.ts'
 import { publicJwks, type KeyRing } from '../src/core/protocol/keys/key-ring.ts'
-import { WORKLOAD_ISSUER } from '../src/core/playground/scenario/seed-scenario.ts'
 import { NO_CHECK_LOG } from '../src/core/protocol/trace/check-log.ts'
 import type { AuditRing } from './audit-ring.ts'
 import { ENDPOINTS, INTROSPECTION_CLIENT_ID } from './endpoints.ts'
@@ -24,6 +30,10 @@ export interface RouteContext {
   baseUrl: string
   keys: KeyRing
   policy: ExchangePolicy
+  /** The issuer /demo/actor-token signs as, with the sandbox's own workload key. */
+  testWorkloadIssuer: string
+  /** Public keys of the other workload issuers the policy may trust, by issuer. */
+  foreignWorkloadJwks: Readonly<Record<string, { keys: JWK[] }>>
   clock: Clock
   introspectionSecret: string
   replay: ReplayCache
@@ -45,7 +55,7 @@ export function sandboxRoutes(ctx: RouteContext): Map<string, Route> {
   const demo = {
     issuer: baseUrl,
     idpKey: keys.idp,
-    workloadIssuer: WORKLOAD_ISSUER,
+    workloadIssuer: ctx.testWorkloadIssuer,
     workloadKey: keys.workload,
     clock,
   }
@@ -70,7 +80,7 @@ export function sandboxRoutes(ctx: RouteContext): Map<string, Route> {
           policy,
           signingKey: keys.idp,
           idpJwks,
-          actorIssuerJwks: { [WORKLOAD_ISSUER]: workloadJwks },
+          actorIssuerJwks: { ...ctx.foreignWorkloadJwks, [ctx.testWorkloadIssuer]: workloadJwks },
           clock,
           replay: ctx.replay,
           nonces: createNonceStore(),

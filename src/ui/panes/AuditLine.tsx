@@ -30,16 +30,20 @@ export function AuditLine({ label, line, event, highlight }: AuditLineProps) {
       {fields.map(([key, value], i) => {
         const lost = highlight.has(key)
         const deny = key === 'decision' || key === 'error' || key === 'reason'
+        const claimed = key.startsWith('claimed_')
         return (
           <span key={i}>
             {' '}
             <span
+              title={claimed ? 'Claimed by the refused request’s tokens, not verified' : undefined}
               className={
                 lost
                   ? 'rounded-sm bg-amber-200/70 px-0.5 text-amber-950 ring-1 ring-amber-300 dark:bg-amber-400/25 dark:text-amber-100 dark:ring-amber-500/50'
                   : deny
                     ? 'text-red-700 dark:text-red-300'
-                    : ''
+                    : claimed
+                      ? 'italic'
+                      : ''
               }
             >
               <span className={lost || deny ? 'font-semibold' : 'text-sky-800 dark:text-sky-300'}>{key}</span>

@@ -7,6 +7,7 @@ import { CopyButton } from '../components/CopyButton.tsx'
 import { Code, Pane } from '../components/Pane.tsx'
 import { headerValue } from '../format/http-text.ts'
 import { AuditLine } from './AuditLine.tsx'
+import { explainAuditTrail } from '../../core/playground/explain/explain-audit-trail.ts'
 import { keysLostWithoutAct } from '../format/audit-fields.ts'
 import { Refusal } from './ResponsePane.tsx'
 import { ResourceCall } from './ResourceCall.tsx'
@@ -18,6 +19,7 @@ export function AuditPane({ run }: { run: Run }) {
   const resourceError = refusalBy(run, 'resource-server')
   const labelOf = (by: string) => run.parties.find((party) => party.id === by)?.label ?? by
   const lost = audit ? keysLostWithoutAct(audit.event) : new Set<string>()
+  const explanation = explainAuditTrail(run)
   const challenge = resource ? headerValue(resource.response.headers, 'www-authenticate') : null
   return (
     <Pane
@@ -55,7 +57,7 @@ export function AuditPane({ run }: { run: Run }) {
               highlight={new Set()}
             />
             <p className="mt-1.5 text-xs/5 text-slate-600 dark:text-slate-400">
-              {lost.size > 0 ? (
+              {explanation?.kind === 'agent-recorded' && lost.size > 0 ? (
                 <>
                   Lost without <Code>act</Code>:{' '}
                   {[...lost].map((key) => (
@@ -68,16 +70,8 @@ export function AuditPane({ run }: { run: Run }) {
                   ))}
                   — nothing else records that an agent was involved.
                 </>
-              ) : audit.event.principal === null ? (
-                <>
-                  Both lines are the same: the refusal came before any token was read, so neither names a user
-                  or an agent.
-                </>
               ) : (
-                <>
-                  Both lines are the same: this token names no actor, so even the full log cannot tell the
-                  agent from the user.
-                </>
+                explanation?.text
               )}
             </p>
           </div>

@@ -1,4 +1,5 @@
 // What the resource server records about every decision: who, acting as whom, where, with what.
+import type { ClaimedIdentity } from './claimed-identity.ts'
 
 export interface AuditEvent {
   /** When the decision was made, in milliseconds since the epoch. */
@@ -19,9 +20,15 @@ export interface AuditEvent {
   jti: string | null
   /** For a denial: the error code and why. */
   denial: { error: string; reason: string } | null
+  /**
+   * For a denial: the user and agent the request's tokens claimed, unverified. Written as
+   * `claimed_principal` / `claimed_actor` where they add to the verified `principal` / `acting_as`.
+   */
+  claimed?: ClaimedIdentity
 }
 
 /** The same event as an audit log without `act` would have recorded it: the agent disappears. */
 export function withoutActor(event: AuditEvent): AuditEvent {
-  return { ...event, actingAs: null, via: [], attestation: null }
+  const claimed = event.claimed ? { claimed: { ...event.claimed, actor: null } } : {}
+  return { ...event, actingAs: null, via: [], attestation: null, ...claimed }
 }

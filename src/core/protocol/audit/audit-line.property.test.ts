@@ -52,6 +52,7 @@ const event: fc.Arbitrary<AuditEvent> = fc.record({
   ttl: fc.option(fc.oneof(fc.integer(), fc.double()), { nil: null }),
   jti: nullable,
   denial: fc.option(fc.record({ error: text, reason: text }), { nil: null }),
+  claimed: fc.option(fc.record({ principal: nullable, actor: nullable }), { nil: undefined }),
 })
 
 /** Anything that could end a line or hide text: controls, format characters, separators other than space. */
@@ -83,6 +84,22 @@ describe('audit line properties', () => {
         const actors = fields.filter(([key]) => key === 'acting_as')
         expect(actors).toEqual(e.actingAs === null ? [] : [['acting_as', e.actingAs]])
         expect(line.split('=').length - 1).toBe(fields.length)
+      }),
+    )
+  })
+
+  test('claimed identities appear only on denials, only as claimed_ fields, and round-trip exactly', () => {
+    fc.assert(
+      fc.property(event, (e) => {
+        const parsed = parseAuditLine(formatAuditLine(e))
+        const fields = parsed.ok ? parsed.value.fields : []
+        const claimed = fields.filter(([key]) => key.startsWith('claimed_'))
+        if (e.decision === 'allow') expect(claimed).toEqual([])
+        for (const [key, value] of claimed)
+          expect(value).toBe(key === 'claimed_principal' ? e.claimed?.principal : e.claimed?.actor)
+        expect(fields.filter(([key]) => key === 'principal')).toEqual(
+          e.principal === null ? [] : [['principal', e.principal]],
+        )
       }),
     )
   })

@@ -6,7 +6,9 @@ import { FIELD_KEY, INVALID_TIME, TIME_TOKEN, writeValue } from './audit-line-sy
 /** The keys an audit line can carry, in the order they are written (`via` repeats, one per earlier actor). */
 export const AUDIT_FIELD_KEYS = [
   'principal',
+  'claimed_principal',
   'acting_as',
+  'claimed_actor',
   'via',
   'attestation',
   'aud',
@@ -36,7 +38,9 @@ export function formatAuditTime(ms: number): string {
  * The fields an audit line shows, in order and unescaped, so the UI can highlight each one.
  * Null fields are left out: an impersonation event has no `acting_as` and no `attestation`, which is
  * exactly what makes the agent indistinguishable from the user. Earlier actors follow the current one as
- * `via` fields, most recent first. Allowed decisions carry no `decision` field.
+ * `via` fields, most recent first. Allowed decisions carry no `decision` field. A denial adds
+ * `claimed_principal` / `claimed_actor` when the request's unverified tokens named someone the verified
+ * fields don't.
  * @see RFC 8693 §4.1 (nested `act` claims)
  */
 export function formatAuditFields(event: AuditEvent): AuditField[] {
@@ -44,8 +48,15 @@ export function formatAuditFields(event: AuditEvent): AuditField[] {
   const add = (key: AuditFieldKey, value: string | null): void => {
     if (value !== null) fields.push([key, value])
   }
+  // A denial also names who the request *claimed* to be, marked `claimed_`: never verified, but the first
+  // thing an investigator needs. Written only where it adds to the verified value beside it.
+  const claimed = event.decision === 'deny' ? event.claimed : undefined
+  const unlessSame = (value: string | null | undefined, verified: string | null) =>
+    value === undefined || value === null || value === verified ? null : value
   add('principal', event.principal)
+  add('claimed_principal', unlessSame(claimed?.principal, event.principal))
   add('acting_as', event.actingAs)
+  add('claimed_actor', unlessSame(claimed?.actor, event.actingAs))
   for (const earlier of event.via) add('via', earlier)
   add('attestation', event.attestation)
   if (event.aud.length > 0) add('aud', event.aud.join(' '))

@@ -1,5 +1,5 @@
 // The request-bound checks of a DPoP proof whose signature already verified: method, URL, nonce, time, token, replay.
-import { ok, type Result } from '../errors/oauth-error.ts'
+import { fail, oauthError, ok, type Result } from '../errors/oauth-error.ts'
 import { DPOP_CHECKS as C, proofRecorder } from './proof-checks.ts'
 import { accessTokenHash, jwkThumbprint } from './thumbprint.ts'
 import type { DpopVerifyOptions, VerifiedDpopProof } from './verify-proof.ts'
@@ -67,7 +67,7 @@ export async function checkProofClaims(
         'use_dpop_nonce',
       )
     }
-    if (!options.nonce.store.isValid(payload.nonce, nowSeconds)) {
+    if (!(await options.nonce.store.isValid(payload.nonce, nowSeconds))) {
       return refuse(
         check,
         'DPoP proof "nonce" is invalid or expired',
@@ -118,7 +118,24 @@ export async function checkProofClaims(
   // The jwk was imported by jose during signature verification, so its thumbprint members are present.
   const jkt = await jwkThumbprint(proof.jwk)
   const jti = String(payload.jti)
-  if (!options.replay.checkAndRemember(`${jkt}:${jti}`, nowSeconds)) {
+  // Remembered until the last second its `iat` is accepted (checked above), so it is never forgotten
+  // while the proof could still pass; after that the `iat` check refuses it.
+  const expiresAt = (payload.iat as number) + maxAge + 1
+  const verdict = await options.replay.checkAndRemember(`${jkt}:${jti}`, expiresAt, nowSeconds)
+  if (verdict === 'full') {
+    // Remembering this proof would mean forgetting one that is still live, which would reopen it to
+    // replay, so the proof is refused instead, as a temporary condition the client may retry after.
+    const error = oauthError(
+      'temporarily_unavailable',
+      503,
+      C.replay.spec,
+      'DPoP replay cache is full; retry later',
+      `This server remembers every accepted proof until its "iat" window closes, and it holds as many as it can. Forgetting one early would let it be replayed, so new proofs are refused until older ones expire (at most ${maxAge} s).`,
+    )
+    options.log.record({ label: C.replay.label, spec: C.replay.spec, ok: false, detail: error.reason })
+    return fail(error)
+  }
+  if (verdict === 'replayed') {
     return refuse(
       C.replay,
       'DPoP proof "jti" has already been used',

@@ -6,11 +6,12 @@ export interface NonceStoreOptions {
   maxEntries?: number
 }
 
+/** Where server nonces live. Async, so a shared store (Redis, a database) can stand behind it. */
 export interface NonceStore {
   /** A fresh nonce to send in the `DPoP-Nonce` response header. */
-  issue(nowSeconds: number): string
+  issue(nowSeconds: number): Promise<string>
   /** Whether `nonce` was issued here and has not expired. A nonce may be reused until it expires. */
-  isValid(nonce: string, nowSeconds: number): boolean
+  isValid(nonce: string, nowSeconds: number): Promise<boolean>
 }
 
 /**
@@ -37,11 +38,11 @@ export function createNonceStore({
         issuedAt.delete(oldest.value)
       }
       issuedAt.set(nonce, nowSeconds)
-      return nonce
+      return Promise.resolve(nonce)
     },
     isValid(nonce, nowSeconds) {
       const at = issuedAt.get(nonce)
-      return at !== undefined && nowSeconds - at <= ttlSeconds
+      return Promise.resolve(at !== undefined && nowSeconds - at <= ttlSeconds)
     },
   }
 }

@@ -1,53 +1,66 @@
-// Remembers DPoP proof `jti` values for a while, so a captured proof can't be sent twice.
+// Remembers DPoP proof `jti` values until their proof can no longer be accepted, so a captured proof can't be sent twice.
 
-export interface ReplayCacheOptions {
-  /** Hard cap on remembered entries; the oldest go first when full. */
-  maxEntries?: number
-  /** How long an entry is remembered. Keep it above the proof `iat` window (300 s + 60 s skew by default). */
-  ttlSeconds?: number
+/**
+ * What a replay cache says about a key:
+ * - `fresh`: never seen, and now remembered until its expiry;
+ * - `replayed`: already remembered, so the proof is a replay;
+ * - `full`: never seen, but it can't be remembered without forgetting a live key, so the proof must be refused.
+ */
+export type ReplayVerdict = 'fresh' | 'replayed' | 'full'
+
+/**
+ * The store behind the `jti` check. Async, so a shared store (Redis, a database) can stand behind it.
+ * An implementation must never forget a key before `expiresAt`: a proof that became acceptable again
+ * inside its window would be a replay. When it can't remember more, it answers `full`.
+ * @see RFC 9449 §11.1
+ */
+export interface ReplayCache {
+  /**
+   * Checks `key` and, when fresh, remembers it until `expiresAt` (seconds since the epoch), atomically.
+   * `nowSeconds` is the caller's clock, for stores that don't keep their own.
+   */
+  checkAndRemember(key: string, expiresAt: number, nowSeconds: number): Promise<ReplayVerdict>
 }
 
-export interface ReplayCache {
-  /** True when `key` is fresh (and is now remembered), false when it was already seen: a replay. */
-  checkAndRemember(key: string, nowSeconds: number): boolean
+export interface MemoryReplayCache extends ReplayCache {
+  /** Keys remembered now, expired ones possibly included until the next check. */
   size(): number
 }
 
+export interface ReplayCacheOptions {
+  /** Hard cap on remembered keys. While that many live keys are held, new proofs are refused. */
+  maxEntries?: number
+}
+
 /**
- * A replay cache bounded in time and size. An entry only needs to outlive the window in which the
- * proof's `iat` is accepted: after that the proof is refused as too old anyway.
+ * An in-memory replay cache of one process, bounded in number and in time. Each key is kept until
+ * the end of its proof's acceptance window and never evicted before: at capacity, new keys are refused
+ * (`full`) instead of forgetting a live one, which would reopen its proof to replay.
  * @see RFC 9449 §11.1
  */
-export function createReplayCache({
-  maxEntries = 10_000,
-  ttlSeconds = 600,
-}: ReplayCacheOptions = {}): ReplayCache {
-  // A Map iterates in insertion order, so its first entries are the oldest.
+export function createReplayCache({ maxEntries = 10_000 }: ReplayCacheOptions = {}): MemoryReplayCache {
   const expiries = new Map<string, number>()
+  // No remembered key expires before this time. Until the clock reaches it there is nothing to evict, so
+  // the scan below runs at most once per clock second, however many proofs arrive (a flood costs no scans).
+  let earliestExpiry = Number.POSITIVE_INFINITY
 
   function evictExpired(nowSeconds: number): void {
-    // Entries go in with the same TTL as time moves on, so they expire in insertion order: stop at the
-    // first live one instead of scanning up to maxEntries on every request. A clock that steps back
-    // only keeps some entries a little longer, which errs on the side of catching replays.
+    if (nowSeconds < earliestExpiry) return
+    earliestExpiry = Number.POSITIVE_INFINITY
     for (const [key, expiresAt] of expiries) {
-      if (expiresAt > nowSeconds) break
-      expiries.delete(key)
+      if (expiresAt <= nowSeconds) expiries.delete(key)
+      else earliestExpiry = Math.min(earliestExpiry, expiresAt)
     }
   }
 
   return {
-    checkAndRemember(key, nowSeconds) {
+    checkAndRemember(key, expiresAt, nowSeconds) {
       evictExpired(nowSeconds)
-      if (expiries.has(key)) return false
-      // When full, forget the oldest: bounded memory matters more here than catching a replay of the
-      // oldest proofs, which RFC 9449 §11.1 leaves to the server to weigh.
-      while (expiries.size >= maxEntries) {
-        const oldest = expiries.keys().next()
-        if (oldest.done) break
-        expiries.delete(oldest.value)
-      }
-      expiries.set(key, nowSeconds + ttlSeconds)
-      return true
+      if (expiries.has(key)) return Promise.resolve('replayed')
+      if (expiries.size >= maxEntries) return Promise.resolve('full')
+      expiries.set(key, expiresAt)
+      earliestExpiry = Math.min(earliestExpiry, expiresAt)
+      return Promise.resolve('fresh')
     },
     size: () => expiries.size,
   }

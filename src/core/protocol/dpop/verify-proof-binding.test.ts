@@ -52,7 +52,7 @@ describe('verifyDpopProof refuses proofs made for another request, time or token
 describe('verifyDpopProof with server nonces', () => {
   test('accepts a proof carrying a nonce the server issued', async () => {
     const store = createNonceStore()
-    const nonce = store.issue(NOW)
+    const nonce = await store.issue(NOW)
     const proof = await createDpopProof(agent, { htm: 'GET', htu: URL_A, iat: NOW, nonce })
     expect((await verify([proof], { nonce: { store } })).result.ok).toBe(true)
   })
@@ -76,7 +76,7 @@ describe('verifyDpopProof with server nonces', () => {
     ['one that expired', null, NOW + 301],
   ])('answers use_dpop_nonce for a nonce that is %s', async (_name, given, nowSeconds) => {
     const store = createNonceStore({ ttlSeconds: 300 })
-    const nonce = given ?? store.issue(NOW)
+    const nonce = given ?? (await store.issue(NOW))
     const proof = await createDpopProof(agent, { htm: 'GET', htu: URL_A, iat: nowSeconds, nonce })
     await expectRefusal(await verify([proof], { nowSeconds, nonce: { store } }), {
       code: 'use_dpop_nonce',

@@ -2,7 +2,7 @@
 
 /**
  * The error codes this playground can answer with, each from the RFC that defines it.
- * @see RFC 6749 §5.2, RFC 6750 §3.1, RFC 8693 §2.2.2, RFC 8707 §2, RFC 9449 §5, §7.1, §8
+ * @see RFC 6749 §5.2, §4.1.2.1 (`temporarily_unavailable`), RFC 6750 §3.1, RFC 8693 §2.2.2, RFC 8707 §2, RFC 9449 §5, §7.1, §8
  */
 export const OAUTH_ERROR_CODES = [
   'invalid_request',
@@ -16,6 +16,7 @@ export const OAUTH_ERROR_CODES = [
   'insufficient_scope',
   'invalid_dpop_proof',
   'use_dpop_nonce',
+  'temporarily_unavailable',
 ] as const
 
 export type OAuthErrorCode = (typeof OAUTH_ERROR_CODES)[number]

@@ -1,9 +1,8 @@
 // Properties over any body and content type: parameters or a typed invalid_request (400, or 413 over the
-// limit), never a rejected promise, and linear time on long hostile bodies.
+// limit), never a rejected promise.
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { isOAuthError } from '../errors/oauth-error.ts'
-import { linearBound, timeGrowth } from '../testing/time-growth.ts'
 import { readBodyParams } from './read-body-params.ts'
 
 const FORM = 'application/x-www-form-urlencoded'
@@ -44,9 +43,7 @@ describe('readBodyParams on hostile input', () => {
         fc.boolean(),
         fc.integer({ min: 0, max: 64 }),
         async (text, type, json, maxBytes) => {
-          const started = performance.now()
           const read = await readBodyParams(post(text, type), { json, maxBytes })
-          expect(performance.now() - started).toBeLessThan(1_000)
           if (!read.ok) {
             expect(isOAuthError(read.error)).toBe(true)
             expect(read.error.code).toBe('invalid_request')
@@ -68,17 +65,6 @@ describe('readBodyParams on hostile input', () => {
       ),
       { numRuns: 1_000 },
     )
-  })
-
-  test.each([
-    ['unique parameters', (n: number) => Array.from({ length: n / 10 }, (_, i) => `p${i}=v`).join('&')],
-    ['empty parameters', (n: number) => 'a=&'.repeat(n / 3)],
-    ['one long value', (n: number) => `a=${'%41'.repeat(n / 3)}`],
-    ['a repeat at the very end', (n: number) => `${'a='.padEnd(n, 'x')}&a=1`],
-  ])('linear time on a megabyte of %s', async (_, make) => {
-    const options = { json: true, maxBytes: 4 * 1024 * 1024 }
-    const { smallMs, largeMs } = await timeGrowth(make, (text) => readBodyParams(post(text, FORM), options))
-    expect(largeMs).toBeLessThan(linearBound(smallMs))
   })
 
   test('the limit counts the bytes as sent: a byte order mark counts too', async () => {

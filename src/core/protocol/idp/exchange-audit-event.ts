@@ -2,6 +2,7 @@
 import { decodeJwt, type JWTPayload } from 'jose'
 import type { AuditEvent } from '../audit/audit-event.ts'
 import { actorChain } from '../audit/actor-chain.ts'
+import { claimedByExchange } from '../audit/claimed-identity.ts'
 import type { OAuthError } from '../errors/oauth-error.ts'
 import type { TokenExchangeRequest } from './parse-token-request.ts'
 import type { TokenExchangeResponse } from './exchange-token.ts'
@@ -44,6 +45,9 @@ export function exchangeAuditEvent(outcome: ExchangeOutcome): AuditEvent {
     ttl: claims && claims.exp !== undefined && claims.iat !== undefined ? claims.exp - claims.iat : null,
     jti: claims?.jti ?? null,
     denial: outcome.error ? { error: outcome.error.code, reason: outcome.error.description } : null,
+    ...(outcome.error && requested
+      ? { claimed: claimedByExchange(requested.subjectToken, requested.actorToken) }
+      : {}),
   }
 }
 

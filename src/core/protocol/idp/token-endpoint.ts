@@ -88,7 +88,9 @@ export function createTokenEndpoint(options: TokenEndpointOptions): FetchHandler
       if (!verified.ok) {
         // RFC 9449 §8: a nonce challenge carries the nonce to use in the retry.
         const nonce: Record<string, string> =
-          verified.error.code === 'use_dpop_nonce' ? { 'dpop-nonce': options.nonces.issue(nowSeconds) } : {}
+          verified.error.code === 'use_dpop_nonce'
+            ? { 'dpop-nonce': await options.nonces.issue(nowSeconds) }
+            : {}
         return refuse({ ...verified.error, param: 'DPoP' }, nonce)
       }
       jkt = verified.value.jkt

@@ -2,19 +2,22 @@
 import type { JWTPayload } from 'jose'
 import type { AuditEvent } from '../audit/audit-event.ts'
 import { actorChain } from '../audit/actor-chain.ts'
+import { claimedByAccessToken } from '../audit/claimed-identity.ts'
 import type { OAuthError } from '../errors/oauth-error.ts'
 
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)
 
 /**
  * Describes a decision. `claims` must come from a token that verified: a token refused for its
- * signature, type, issuer or audience contributes nothing, so no forged claim reaches the log.
+ * signature, type, issuer or audience contributes nothing, so no forged claim reaches the log as
+ * `principal` or `acting_as`. A denial records what the `presented` token claimed, marked as claimed.
  * @see RFC 8693 §4.1 (`act`, nested for earlier actors)
  */
 export function resourceAuditEvent(
   time: number,
   claims: JWTPayload | null,
   error: OAuthError | null,
+  presented: string | null = null,
 ): AuditEvent {
   const chain = claims ? actorChain(claims) : []
   const act = claims?.act
@@ -35,5 +38,6 @@ export function resourceAuditEvent(
     jti: stringOrNull(claims?.jti),
     // The short wire description reads best in a one-line log; the IdP's audit does the same.
     denial: error ? { error: error.code, reason: error.description } : null,
+    ...(error && presented !== null ? { claimed: claimedByAccessToken(presented) } : {}),
   }
 }

@@ -8,6 +8,7 @@ import {
   dpopRequest,
   expectRefusal,
   ISSUES,
+  REVIEWER,
   keys,
   mint,
   NOW,
@@ -221,6 +222,7 @@ describe('the resource server checks scope last', () => {
       scope: 'read:repo',
       decision: 'deny',
       denial: { error: 'insufficient_scope', reason: description },
+      claimed: { principal: 'u_marwan', actor: REVIEWER },
     })
     expect(audits[0]?.[1]?.reason).toMatch(
       /"Open an issue on a repository" needs the "write:issues" scope; the token carries "read:repo"/,

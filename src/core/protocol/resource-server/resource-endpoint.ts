@@ -50,9 +50,11 @@ export function createResourceServer(options: ResourceServerOptions): FetchHandl
     // Claims of a token that verified; a token refused for signature, typ, iss, aud or time never gets here.
     let claims: JWTPayload | null = null
     let scheme: AuthScheme | null = null
+    // The token as presented, before verification: a denial names who it claimed to be, marked as claimed.
+    let presented: string | null = null
 
     const deny = (error: OAuthError, extra: { scope?: string; headers?: Record<string, string> } = {}) => {
-      options.audit(resourceAuditEvent(time, claims, error), error)
+      options.audit(resourceAuditEvent(time, claims, error, presented), error)
       const body = { error: error.code, error_description: error.description }
       if (error.status === 404 || error.status === 405) return json(error.status, body, extra.headers)
       const challenge = wwwAuthenticate({ error, scheme, algs: DPOP_ALGORITHMS, ...extra })
@@ -92,6 +94,7 @@ export function createResourceServer(options: ResourceServerOptions): FetchHandl
     }
     scheme = credentials.value.scheme
     const token = credentials.value.token
+    presented = token
     log.record({ ...C.authorization, ok: true, detail: `${scheme} scheme` })
 
     const verified = await verifyAccessToken(token, {
@@ -117,7 +120,7 @@ export function createResourceServer(options: ResourceServerOptions): FetchHandl
     if (!binding.ok) {
       // RFC 9449 §9: a nonce challenge carries the nonce to retry with.
       const retryWith =
-        binding.error.code === 'use_dpop_nonce' ? options.dpopNonce?.issue(nowSeconds) : undefined
+        binding.error.code === 'use_dpop_nonce' ? await options.dpopNonce?.issue(nowSeconds) : undefined
       return deny(binding.error, retryWith === undefined ? {} : { headers: { 'dpop-nonce': retryWith } })
     }
 

@@ -1,4 +1,5 @@
 // A single-pass JSON checker that also finds member names used twice in one object, which JSON.parse hides.
+import type { WorkMeter } from '../work-meter.ts'
 
 /** What the scan found: valid JSON, a syntax error, or a member name repeated within one object. */
 export type JsonScan =
@@ -21,22 +22,29 @@ const HEX4 = /^[0-9a-fA-F]{4}$/
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
 const LITERALS = ['true', 'false', 'null']
 
-function skipWhitespace(text: string, at: number): number {
+/** Steps are counted only when a test passes a meter; this one is never read. */
+const UNMETERED: WorkMeter = { steps: 0 }
+
+function skipWhitespace(text: string, at: number, meter: WorkMeter): number {
   let i = at
+  meter.steps++
   for (
     let c = text.charCodeAt(i);
     c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
     c = text.charCodeAt(i)
-  )
+  ) {
     i++
+    meter.steps++
+  }
   return i
 }
 
 /** Reads the string starting at the `"` at `at`, decoding escapes so `"\u0061lg"` and `"alg"` compare equal. */
-function readString(text: string, at: number): { value: string; end: number } | null {
+function readString(text: string, at: number, meter: WorkMeter): { value: string; end: number } | null {
   let value = ''
   let run = at + 1
   for (let i = at + 1; i < text.length; i++) {
+    meter.steps++
     const c = text.charCodeAt(i)
     if (c === 0x22) return { value: value + text.slice(run, i), end: i + 1 }
     if (c < 0x20) return null
@@ -60,11 +68,14 @@ function readString(text: string, at: number): { value: string; end: number } | 
 }
 
 /** The end of the number or literal at `at`, or -1 when there is none. */
-function readScalar(text: string, at: number): number {
+function readScalar(text: string, at: number, meter: WorkMeter): number {
   const literal = LITERALS.find((word) => text.startsWith(word, at))
+  meter.steps += 1 + (literal?.length ?? 0)
   if (literal !== undefined) return at + literal.length
   NUMBER.lastIndex = at
-  return NUMBER.test(text) ? NUMBER.lastIndex : -1
+  const end = NUMBER.test(text) ? NUMBER.lastIndex : -1
+  meter.steps += Math.max(end - at, 0)
+  return end
 }
 
 /**
@@ -74,23 +85,24 @@ function readScalar(text: string, at: number): number {
  * sees them. JWS and JWT parsers must reject such duplicates or keep only the last; a verifier that
  * refuses them can't be fooled by two parsers keeping different copies. Containers nested deeper than
  * `maxDepth` are refused too: JSON.parse reads them, but JSON.stringify and any recursive walk of the
- * result overflow the stack a few thousand levels down.
+ * result overflow the stack a few thousand levels down. A `meter`, when given, counts the steps taken.
  * @see RFC 7515 §4
  * @see RFC 7519 §4
  * @see RFC 8259 §4
  */
-export function scanJsonMembers(text: string, maxDepth = Infinity): JsonScan {
+export function scanJsonMembers(text: string, maxDepth = Infinity, meter: WorkMeter = UNMETERED): JsonScan {
   // One entry per open container: the names seen so far for an object, null for an array.
   const open: (Set<string> | null)[] = []
   let state: 'value' | 'name' | 'after' = 'value'
-  let i = skipWhitespace(text, 0)
+  let i = skipWhitespace(text, 0, meter)
   const syntax = (): JsonScan => ({ ok: false, problem: 'syntax', at: i })
 
   for (;;) {
+    meter.steps++
     if (state === 'value') {
       const c = text.charAt(i)
       if (c === '{' || c === '[') {
-        i = skipWhitespace(text, i + 1)
+        i = skipWhitespace(text, i + 1, meter)
         if (text.charAt(i) === (c === '{' ? '}' : ']')) {
           i++
           state = 'after'
@@ -101,27 +113,27 @@ export function scanJsonMembers(text: string, maxDepth = Infinity): JsonScan {
         }
         continue
       }
-      const end = c === '"' ? (readString(text, i)?.end ?? -1) : readScalar(text, i)
+      const end = c === '"' ? (readString(text, i, meter)?.end ?? -1) : readScalar(text, i, meter)
       if (end < 0) return syntax()
       i = end
       state = 'after'
     } else if (state === 'name') {
       const names = open.at(-1)
-      const name = text.charAt(i) === '"' ? readString(text, i) : null
+      const name = text.charAt(i) === '"' ? readString(text, i, meter) : null
       if (name === null || !names) return syntax()
       if (names.has(name.value)) return { ok: false, problem: 'duplicate', name: name.value, at: i }
       names.add(name.value)
-      i = skipWhitespace(text, name.end)
+      i = skipWhitespace(text, name.end, meter)
       if (text.charAt(i) !== ':') return syntax()
-      i = skipWhitespace(text, i + 1)
+      i = skipWhitespace(text, i + 1, meter)
       state = 'value'
     } else {
-      i = skipWhitespace(text, i)
+      i = skipWhitespace(text, i, meter)
       if (open.length === 0) return i === text.length ? { ok: true } : syntax()
       const inObject = open.at(-1) !== null
       const c = text.charAt(i)
       if (c === ',') {
-        i = skipWhitespace(text, i + 1)
+        i = skipWhitespace(text, i + 1, meter)
         state = inObject ? 'name' : 'value'
       } else if (c === (inObject ? '}' : ']')) {
         i++
