@@ -6,6 +6,13 @@ import { sendAndSnapshot, type FetchHandler } from '../../protocol/http/http-sna
 import { createCheckLog, type Check, type CheckActor, type CheckLog } from '../../protocol/trace/check-log.ts'
 import type { AuditEntry, HttpStep, LocalStep, Step } from '../run.ts'
 
+/** A server that hands back what it decided and logged along with its response. */
+export type Service = (request: Request) => Promise<{
+  response: Response
+  decision: { accepted: true } | { accepted: false; error: OAuthError }
+  audit: AuditEvent
+}>
+
 interface Written {
   by: string
   event: AuditEvent
@@ -20,6 +27,11 @@ export interface StepRecorder {
   auditSink(by: string): (event: AuditEvent, error: OAuthError | null) => void
   /** Sends one request to a handler and records the exchange as a step. */
   http(from: string, to: string, handler: FetchHandler, request: Request): Promise<HttpStep>
+  /**
+   * Sends one request to a service that returns its decision and audit event with the response, and
+   * records the step from them.
+   */
+  served(from: string, to: string, serve: Service, request: Request): Promise<HttpStep>
   /** Records something a party did on its own. */
   local(from: string, to: string, label: string, produced?: string): LocalStep
 }
@@ -50,6 +62,23 @@ export function createStepRecorder(): StepRecorder {
       }
       steps.push(step)
       return step
+    },
+    async served(from, to, serve, request) {
+      let decision: Awaited<ReturnType<Service>>['decision'] = { accepted: true }
+      const handler: FetchHandler = async (received) => {
+        const result = await serve(received)
+        decision = result.decision
+        written.push({
+          by: to,
+          event: result.audit,
+          error: result.decision.accepted ? null : result.decision.error,
+        })
+        return result.response
+      }
+      return this.http(from, to, handler, request).then((step) => {
+        step.decision = decision.accepted ? { accepted: true } : { accepted: false, error: decision.error }
+        return step
+      })
     },
     local(from, to, label, produced) {
       const step: LocalStep = {

@@ -4,7 +4,7 @@ import { createNonceStore } from '../../../protocol/dpop/nonce-store.ts'
 import { createReplayCache } from '../../../protocol/dpop/replay-cache.ts'
 import { snapshotHeader } from '../../../protocol/http/http-snapshot.ts'
 import { parseRawRequest } from '../../../protocol/http/parse-raw-request.ts'
-import { createTokenEndpoint, tokenEndpointUrl } from '../../../protocol/idp/token-endpoint.ts'
+import { createTokenService, tokenEndpointUrl } from '../../../protocol/idp/token-endpoint.ts'
 import { findResourceServer } from '../../../protocol/resource-server/catalog.ts'
 import { createResourceServer } from '../../../protocol/resource-server/resource-endpoint.ts'
 import { tamperToken } from '../../../protocol/tokens/tamper-token.ts'
@@ -53,7 +53,7 @@ async function runDelegation(context: FlowContext): Promise<FlowResult> {
   })
 
   const tokenEndpoint = tokenEndpointUrl(IDP_ISSUER)
-  const idp = createTokenEndpoint({
+  const idp = createTokenService({
     issuer: IDP_ISSUER,
     policy: scenario.policy,
     signingKey: keys.idp,
@@ -63,7 +63,6 @@ async function runDelegation(context: FlowContext): Promise<FlowResult> {
     replay: createReplayCache(),
     nonces: createNonceStore(),
     log: steps.checkLog('idp'),
-    audit: steps.auditSink(P.idp),
   })
   const buildRequest = (nonce?: string) =>
     buildTokenRequest({
@@ -84,11 +83,11 @@ async function runDelegation(context: FlowContext): Promise<FlowResult> {
     tokenRequest = parsed.value
   } else tokenRequest = await buildRequest()
 
-  let exchange = await steps.http(P.agent, P.idp, idp, tokenRequest)
+  let exchange = await steps.served(P.agent, P.idp, idp, tokenRequest)
   // RFC 9449 §8: a client told to use a nonce retries once with it, as any DPoP client would.
   const nonce = snapshotHeader(exchange.http.response, 'dpop-nonce')
   if (exchange.http.response.status === 400 && nonce && raw === null)
-    exchange = await steps.http(P.agent, P.idp, idp, await buildRequest(nonce))
+    exchange = await steps.served(P.agent, P.idp, idp, await buildRequest(nonce))
   const proof = snapshotHeader(exchange.http.request, 'dpop')
   if (proof) tokens.tokenRequestProof = viewToken(proof)
   if (!exchange.decision.accepted) return result()
