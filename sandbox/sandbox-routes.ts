@@ -15,10 +15,11 @@ import {
 } from '../src/core/playground/demo-issuers/demo-issuers.ts'
 import type { ExchangePolicy } from '../src/core/protocol/idp/exchange-policy.ts'
 import { createIntrospectionEndpoint } from '../src/core/protocol/idp/introspection-endpoint.ts'
-import { createTokenService, type TokenService } from '../src/core/protocol/idp/token-endpoint.ts'
+import { createTokenService } from '../src/core/protocol/idp/token-endpoint.ts'
 import { publicJwks, type KeyRing } from '../src/core/protocol/keys/key-ring.ts'
 import { NO_CHECK_LOG } from '../src/core/protocol/trace/check-log.ts'
 import type { AuditRing } from './audit-ring.ts'
+import { keepAudit } from './keep-audit.ts'
 import { ENDPOINTS, INTROSPECTION_CLIENT_ID } from './endpoints.ts'
 
 export interface Route {
@@ -48,15 +49,6 @@ const json = (body: unknown) =>
   })
 
 /** Every fixed path of the sandbox, built on the core's handlers as they are. */
-/** Serves a request and keeps the audit event its decision produced: the service returns it, nothing calls back. */
-const keepAudit =
-  (record: (event: AuditEvent) => void, serve: TokenService): FetchHandler =>
-  async (request) => {
-    const served = await serve(request)
-    record(served.audit)
-    return served.response
-  }
-
 export function sandboxRoutes(ctx: RouteContext): Map<string, Route> {
   const { baseUrl, keys, policy, clock } = ctx
   const idpJwks = publicJwks(keys.idp)

@@ -6,7 +6,7 @@ import { snapshotHeader } from '../../../protocol/http/http-snapshot.ts'
 import { parseRawRequest } from '../../../protocol/http/parse-raw-request.ts'
 import { createTokenService, tokenEndpointUrl } from '../../../protocol/idp/token-endpoint.ts'
 import { findResourceServer } from '../../../protocol/resource-server/catalog.ts'
-import { createResourceServer } from '../../../protocol/resource-server/resource-endpoint.ts'
+import { createResourceService } from '../../../protocol/resource-server/resource-endpoint.ts'
 import { tamperToken } from '../../../protocol/tokens/tamper-token.ts'
 import { viewToken, type TokenView } from '../../../protocol/tokens/token-view.ts'
 import { attackedResourceInputs } from '../../agent/apply-attack.ts'
@@ -83,11 +83,11 @@ async function runDelegation(context: FlowContext): Promise<FlowResult> {
     tokenRequest = parsed.value
   } else tokenRequest = await buildRequest()
 
-  let exchange = await steps.served(P.agent, P.idp, idp, tokenRequest)
+  let exchange = await steps.http(P.agent, P.idp, idp, tokenRequest)
   // RFC 9449 §8: a client told to use a nonce retries once with it, as any DPoP client would.
   const nonce = snapshotHeader(exchange.http.response, 'dpop-nonce')
   if (exchange.http.response.status === 400 && nonce && raw === null)
-    exchange = await steps.served(P.agent, P.idp, idp, await buildRequest(nonce))
+    exchange = await steps.http(P.agent, P.idp, idp, await buildRequest(nonce))
   const proof = snapshotHeader(exchange.http.request, 'dpop')
   if (proof) tokens.tokenRequestProof = viewToken(proof)
   if (!exchange.decision.accepted) return result()
@@ -102,14 +102,13 @@ async function runDelegation(context: FlowContext): Promise<FlowResult> {
   tokens.delegated = viewToken(presented)
   if (!config) return result()
 
-  const rs = createResourceServer({
+  const rs = createResourceService({
     config,
     idpIssuer: IDP_ISSUER,
     idpJwks: jwks.idp,
     clock,
     replay: createReplayCache(),
     log: steps.checkLog('resource-server'),
-    audit: steps.auditSink(P.resourceServer),
   })
   const honest = {
     config,
