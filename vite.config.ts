@@ -5,6 +5,9 @@ import { contentSecurityPolicyMeta, SECURITY_HEADERS } from './build/content-sec
 import { precacheServiceWorker } from './build/service-worker-plugin.ts'
 
 export default defineConfig({
+  // Relative URLs by default, so one build runs at a site's root and under any subpath (GitHub Pages'
+  // /<repo>/). BASE_PATH=/sub/ makes them absolute instead, for a host that needs that.
+  base: process.env.BASE_PATH ?? './',
   plugins: [react(), tailwindcss(), contentSecurityPolicyMeta(), precacheServiceWorker()],
   worker: { format: 'es' },
   build: {

@@ -11,5 +11,10 @@ export default defineConfig({
       'examples/**/*.test.ts',
     ],
     environment: 'node',
+    // A hang guard, not a speed check: property tests make hundreds of real signatures, and on a
+    // loaded 2-core CI machine they can take many times their quiet-machine time. No test asserts
+    // elapsed time; these limits only stop a test that never ends.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 })

@@ -16,6 +16,11 @@ describe('the precache list', () => {
     expect(precacheFor(files).shell).toBe('/')
   })
 
+  test('with a relative base, lists the files relative to the service worker, which sits at that base', () => {
+    expect(precacheFor(files, './').files).toEqual(['./assets/index-abc.js', './', './theme-init.js'])
+    expect(precacheFor(files, './').shell).toBe('./')
+  })
+
   test('gets a new version when any file changes, even one whose name carries no hash', () => {
     const same = precacheFor(files).version
     expect(precacheFor(build([...files]))).toMatchObject({ version: same })

@@ -16,7 +16,10 @@ export interface Precache {
   shell: string
 }
 
-/** The precache list for these files (path → content): `index.html` is served as the base path itself. */
+/**
+ * The precache list for these files (path → content): `index.html` is served as the base path itself.
+ * With a relative base (`./`, the default) the service worker resolves the list against its own URL.
+ */
 export function precacheFor(files: Map<string, string | Uint8Array>, base = '/'): Precache {
   const names = [...files.keys()].filter((name) => name !== SERVICE_WORKER_FILE).sort()
   const hash = createHash('sha256')

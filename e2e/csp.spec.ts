@@ -85,7 +85,7 @@ test.describe('the policy is enforced', () => {
 async function typeInto(page: Page, button: string, editor: string, text: string) {
   await page.getByRole('button', { name: button }).first().click()
   const input = page.getByRole('textbox', { name: editor })
-  await expect(input).toBeAttached({ timeout: 15_000 })
+  await expect(input).toBeAttached({ timeout: 30_000 })
   await input.focus()
   await page.keyboard.press('ControlOrMeta+End')
   await page.keyboard.type(text)
@@ -108,7 +108,7 @@ test('the page and all three Monaco editors work under the policy with no violat
   const editor = page.getByRole('region', { name: 'Scenario JSON editor' })
   await expect(editor).toContainText('Not applied')
   // Monaco's JSON worker found the fault and drew a squiggle (a data: image in Monaco's CSS).
-  await expect(editor.locator('.squiggly-error').first()).toBeAttached({ timeout: 10_000 })
+  await expect(editor.locator('.squiggly-error').first()).toBeAttached({ timeout: 30_000 })
   // Monaco's icon font came from this origin.
   await expect.poll(() => page.evaluate(() => document.fonts.check('16px codicon'))).toBe(true)
   // The service worker (worker-src) registered under the policy too.

@@ -7,7 +7,7 @@ import { expect, openPlayground, test } from './fixtures.ts'
 /** Focuses a Monaco editor by its accessible name, once it has loaded. */
 async function focusEditor(page: Page, name: string) {
   const input = page.getByRole('textbox', { name })
-  await expect(input).toBeAttached({ timeout: 15_000 })
+  await expect(input).toBeAttached({ timeout: 30_000 })
   await input.focus()
 }
 

@@ -59,7 +59,7 @@ export async function openPlayground(page: Page, path = '/'): Promise<void> {
 export async function pasteInto(page: Page, button: string, editor: string, text: string): Promise<void> {
   await page.getByRole('button', { name: button }).first().click()
   const input = page.getByRole('textbox', { name: editor })
-  await expect(input).toBeAttached({ timeout: 15_000 })
+  await expect(input).toBeAttached({ timeout: 30_000 })
   await input.focus()
   await page.evaluate((value) => navigator.clipboard.writeText(value), text)
   await page.keyboard.press('ControlOrMeta+A')

@@ -119,7 +119,7 @@ test('pasted scenario JSON with payloads everywhere, a hand-edited request and u
   const hostile = { ...hostileScenario(), [PAYLOADS[1]!]: PAYLOADS[0] }
   await page.getByRole('button', { name: 'Scenario JSON' }).click()
   const input = page.getByRole('textbox', { name: 'Scenario JSON' })
-  await expect(input).toBeAttached({ timeout: 15_000 })
+  await expect(input).toBeAttached({ timeout: 30_000 })
   await input.focus()
   await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(hostile, null, 2))
   await page.keyboard.press('ControlOrMeta+A')
@@ -216,7 +216,7 @@ test.describe('oversized input is refused at once, with a message, and the page 
     ] as const) {
       await page.getByRole('button', { name: open }).first().click()
       const editor = page.getByRole('textbox', { name })
-      await expect(editor).toBeAttached({ timeout: 15_000 })
+      await expect(editor).toBeAttached({ timeout: 30_000 })
       await editor.focus()
       await pasteRefused(page)
       await expectResponsive(page)

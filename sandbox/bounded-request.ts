@@ -1,15 +1,14 @@
 // Turns what the Node adapter hands over into the Request the core sees: on the public URL, with a size-capped body.
-import { fail, ok, oauthError, type Result } from '../src/core/protocol/errors/oauth-error.ts'
+import { httpError, type HttpError } from '../src/core/protocol/errors/http-error.ts'
+import { fail, ok, type Result } from '../src/core/protocol/errors/oauth-error.ts'
 
 /** Headers that describe the old body's framing, not the buffered copy the core receives. */
 const FRAMING = ['content-length', 'transfer-encoding']
 
 const tooLarge = (maxBytes: number) =>
-  fail<Request>(
-    oauthError(
-      'invalid_request',
-      413,
-      'RFC 9110 §15.5.14',
+  fail<Request, HttpError>(
+    httpError(
+      'http.content_too_large',
       `Body exceeds ${maxBytes} bytes`,
       'No request to this sandbox needs a body that large, so it stops reading.',
     ),
@@ -27,7 +26,7 @@ export async function boundedRequest(
   request: Request,
   baseUrl: string,
   maxBytes: number,
-): Promise<Result<Request>> {
+): Promise<Result<Request, HttpError>> {
   const incoming = new URL(request.url)
   const url = new URL(`${incoming.pathname}${incoming.search}`, baseUrl)
   const headers = new Headers(request.headers)

@@ -89,13 +89,11 @@ describe('concurrent clients do not interfere', () => {
         return { status: response.status, body: (await response.json()) as { error?: string } }
       })
 
-    const started = performance.now()
     const [results, resourceReplays, tokenReplays] = await Promise.all([
       Promise.all(Array.from({ length: SEQUENCES }, sequence)),
       Promise.all(burst(resourceRequest)),
       Promise.all(burst(tokenRequest)),
     ])
-    const elapsed = performance.now() - started
 
     expect(results.every((result) => result.status === 200)).toBe(true)
     expect(new Set(results.map((result) => result.jti)).size).toBe(SEQUENCES)
@@ -111,6 +109,5 @@ describe('concurrent clients do not interfere', () => {
     for (const { jti } of results)
       expect(lines.filter((entry) => entry.line.includes(`jti=${jti}`))).toHaveLength(1)
     expect(replay.size()).toBeLessThanOrEqual(10_000)
-    expect(elapsed).toBeLessThan(20_000)
-  }, 30_000)
+  })
 })

@@ -4,9 +4,9 @@ import type { AuditEvent } from '../src/core/protocol/audit/audit-event.ts'
 import { formatAuditLine } from '../src/core/protocol/audit/format-audit-line.ts'
 import { systemClock, type Clock } from '../src/core/protocol/clock.ts'
 import { createReplayCache, type ReplayCache } from '../src/core/protocol/dpop/replay-cache.ts'
-import { oauthErrorResponse } from '../src/core/protocol/errors/error-response.ts'
+import { httpError, httpErrorResponse } from '../src/core/protocol/errors/http-error.ts'
+import type { HttpReason } from '../src/core/protocol/errors/reasons.ts'
 import { securityHeaders } from '../src/core/protocol/http/content-security-policy.ts'
-import { oauthError } from '../src/core/protocol/errors/oauth-error.ts'
 import type { FetchHandler } from '../src/core/protocol/http/http-snapshot.ts'
 import type { ExchangePolicy } from '../src/core/protocol/idp/exchange-policy.ts'
 import { MAX_TOKEN_REQUEST_BYTES } from '../src/core/protocol/idp/parse-token-request.ts'
@@ -54,8 +54,8 @@ export interface Sandbox {
 /** Methods passed on to the resource server, which answers 405 itself for those its routes lack. */
 const RESOURCE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 
-const refuse = (status: number, spec: string, description: string, headers: Record<string, string> = {}) =>
-  oauthErrorResponse(oauthError('invalid_request', status, spec, description), headers)
+const refuse = (reason: HttpReason, description: string, headers: Record<string, string> = {}) =>
+  httpErrorResponse(httpError(reason, description), headers)
 
 /** Builds the sandbox's handler. The core's handlers are used as they are; this only routes and bounds. */
 export function createSandbox(options: SandboxOptions): Sandbox {
@@ -105,19 +105,19 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       if (method !== fixed.method) {
         const allow = fixed.method === 'GET' ? 'GET, HEAD' : fixed.method
         const description = `Method ${request.method} is not allowed on ${pathname}; use ${fixed.method}`
-        return refuse(405, 'RFC 9110 §15.5.6', description, { allow })
+        return refuse('http.method_not_allowed', description, { allow })
       }
     } else if (!resourceServer) {
-      return refuse(404, 'RFC 9110 §15.5.5', `No endpoint at ${pathname}`)
+      return refuse('http.not_found', `No endpoint at ${pathname}`)
     } else if (!RESOURCE_METHODS.includes(request.method)) {
-      return refuse(405, 'RFC 9110 §15.5.6', `Method ${request.method} is not allowed`, {
+      return refuse('http.method_not_allowed', `Method ${request.method} is not allowed`, {
         allow: 'GET, POST',
       })
     }
     const bounded = await boundedRequest(request, baseUrl, maxBodyBytes)
     // After a 413 the rest of the upload is unread, so the connection can't carry another request.
     if (!bounded.ok)
-      return oauthErrorResponse(bounded.error, bounded.error.status === 413 ? { connection: 'close' } : {})
+      return httpErrorResponse(bounded.error, bounded.error.status === 413 ? { connection: 'close' } : {})
     return (fixed?.handle ?? resourceServer!)(bounded.value)
   }
 

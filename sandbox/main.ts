@@ -1,8 +1,10 @@
+#!/usr/bin/env node
 // `npm run sandbox`: reads the environment, starts the sandbox, prints what it serves, stops on Ctrl-C.
 import { applyConfig, DEFAULT_SETUP } from './config/apply-config.ts'
 import { loadConfigFile } from './config/load-config.ts'
 import { DEMO_INTROSPECTION_SECRET, readSandboxConfig } from './sandbox-config.ts'
 import { ENDPOINTS, INTROSPECTION_CLIENT_ID } from './endpoints.ts'
+import { readKeyFile, writeKeyFile } from './keys/key-file.ts'
 import { readCli, USAGE } from './read-cli.ts'
 import { startSandbox } from './start-sandbox.ts'
 
@@ -20,7 +22,13 @@ if (command.kind === 'help') {
   console.log(USAGE)
   process.exit(0)
 }
-if (command.kind !== 'serve') fail([`unhandled command ${command.kind}`])
+if (command.kind === 'generate-keys') {
+  await writeKeyFile(command.path).catch((error: NodeJS.ErrnoException) =>
+    fail([`cannot write ${command.path}: ${error.code === 'EEXIST' ? 'it already exists' : error.message}`]),
+  )
+  console.log(`wrote ${command.path} (mode 0600): a private JWKS; start with SANDBOX_KEYS=${command.path}`)
+  process.exit(0)
+}
 
 const config = readSandboxConfig(process.env)
 if (!config.ok) fail([config.error])
@@ -34,12 +42,17 @@ if (command.configPath !== undefined) {
   setup = applyConfig(file.value)
 }
 const issuer = config.value.issuer ?? setup.issuer
+const keyFile = process.env.SANDBOX_KEYS?.trim()
+const keys = keyFile ? await readKeyFile(keyFile) : undefined
+if (keys && !keys.ok) fail([keys.error])
+for (const warning of keys?.warnings ?? []) console.error(`sandbox: warning: ${warning}`)
 
 const running = await startSandbox({
   port,
   host,
   ...(issuer ? { issuer } : {}),
   introspectionSecret,
+  ...(keys ? { keys: keys.keys } : {}),
   // REQUIRE_DPOP=1 tightens whatever the configuration says; it never loosens it.
   policy: { ...setup.policy, requireDpop: setup.policy.requireDpop || requireDpop },
   resourceServers: setup.resourceServers,
@@ -75,7 +88,9 @@ if (!LOOPBACK.test(host))
   console.log(
     `warning: listening on ${host}, not loopback: the test issuers hand tokens to anyone who can reach it`,
   )
-console.log('Demo keys, made fresh at every start. Audit lines follow. Ctrl-C to stop.')
+console.log(
+  `${keyFile ? `Keys from ${keyFile}` : 'Demo keys, made fresh at every start (SANDBOX_KEYS=file keeps them)'}. Audit lines follow. Ctrl-C to stop.`,
+)
 
 let stopping = false
 const stop = (signal: string) => {

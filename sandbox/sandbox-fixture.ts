@@ -6,6 +6,9 @@ import { startSandbox, type RunningSandbox, type StartOptions } from './start-sa
 
 export const TEST_SECRET = 'test-introspection-secret'
 
+/** A private JWKS committed on purpose and named so: these keys protect nothing. */
+export const TEST_ONLY_KEYS = 'sandbox/fixtures/TEST-ONLY-keys.json'
+
 /** A sandbox on 127.0.0.1 and a free port, with a known introspection secret. */
 export const startTestSandbox = (options: Partial<StartOptions> = {}): Promise<RunningSandbox> =>
   startSandbox({ port: 0, host: '127.0.0.1', introspectionSecret: TEST_SECRET, ...options })

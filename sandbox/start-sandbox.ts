@@ -50,6 +50,11 @@ export async function startSandbox(options: StartOptions): Promise<RunningSandbo
     overrideGlobalObjects: false,
     serverOptions: { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
   }) as Server
+  // Node stops parsing header fields past maxHeadersCount (2,000 entries, about 1,000 fields) and hands
+  // the request on without them: a second DPoP or Authorization field placed after 1,000 fillers would
+  // be hidden from the "exactly one DPoP header" check (RFC 9449 §4.3 (1)). 0 lifts the count, so every
+  // field is seen; the header section stays bounded by Node's size limit (16 KiB, answered 431).
+  server.maxHeadersCount = 0
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
     server.once('error', reject)

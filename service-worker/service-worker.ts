@@ -14,7 +14,11 @@ const CACHE = `${CACHE_PREFIX}${__PRECACHE__.version}`
 // Servers add `Vary: Origin`, and a module script or a preloaded stylesheet is requested with an Origin
 // header the precache request lacked: the files are static, so that difference must not make a miss.
 const MATCH: CacheQueryOptions = { ignoreVary: true }
-const FILES = new Set(__PRECACHE__.files.map((file) => new URL(file, worker.location.origin).href))
+// The list is relative to the base the build was made for; resolved against this script's own URL, which
+// sits at that base, so the same build works at a site's root and under a subpath.
+const resolve = (file: string) => new URL(file, worker.location.href).href
+const FILES = new Set(__PRECACHE__.files.map(resolve))
+const SHELL = resolve(__PRECACHE__.shell)
 
 worker.addEventListener('install', (event) => {
   // All or nothing: if one file fails to download, this version is not installed, and the last one stays.
@@ -23,7 +27,7 @@ worker.addEventListener('install', (event) => {
     caches
       .open(CACHE)
       .then((cache) =>
-        cache.addAll(__PRECACHE__.files.map((file) => new Request(file, { cache: 'reload' }))),
+        cache.addAll(__PRECACHE__.files.map((file) => new Request(resolve(file), { cache: 'reload' }))),
       ),
   )
 })
@@ -53,7 +57,7 @@ async function networkThenShell(request: Request): Promise<Response> {
   try {
     return await fetch(request)
   } catch (error) {
-    const shell = await (await caches.open(CACHE)).match(__PRECACHE__.shell, MATCH)
+    const shell = await (await caches.open(CACHE)).match(SHELL, MATCH)
     if (shell) return shell
     throw error
   }

@@ -2,6 +2,7 @@
 import { Suspense, useCallback, useState } from 'react'
 import { SEED_SCENARIO } from '../core/playground/scenario/seed-scenario.ts'
 import { ControlsPanel } from './controls/ControlsPanel.tsx'
+import { describeTtlCut } from '../core/playground/explain/ttl-cut.ts'
 import { Notice } from './components/Notice.tsx'
 import { OpenEditorButton } from './editor/EditorFrame.tsx'
 import { LazyScenarioJsonEditor, prefetchScenarioJsonEditor } from './editor/load-code-editor.ts'
@@ -48,6 +49,7 @@ export function App() {
           <ControlsPanel
             api={api}
             exchangeError={state.run ? (refusalBy(state.run, 'idp') ?? notSentError(state.run)) : null}
+            ttlNote={state.run ? describeTtlCut(state.run) : null}
             onReset={() => replace(SEED_SCENARIO)}
             scenarioEditor={
               <OpenEditorButton

@@ -3,7 +3,17 @@ import type { Run } from '../core/playground/run.ts'
 import { httpStepsTo, receiverOf } from '../core/playground/run-views.ts'
 import { requestTarget, statusLine } from './format/http-text.ts'
 
-type Outcome = { tone: 'ok' | 'refused' | 'waiting'; text: string }
+type Outcome = { tone: 'ok' | 'warn' | 'refused' | 'waiting'; text: string }
+
+/** Said whenever an issued token has no `act`: a success that hides who did it is not a plain success. */
+const INVISIBLE_AGENT =
+  'Impersonation: the token has no act, so the agent is invisible in the audit trail, which names only the user.'
+
+/** The issued token names no actor (RFC 8693 §1.1 impersonation), whatever the request looked like. */
+const impersonated = (run: Run) => {
+  const payload = run.tokens.delegated?.payload
+  return payload !== null && payload !== undefined && payload.act === undefined
+}
 
 function outcomeOf(run: Run | null): Outcome {
   if (!run) return { tone: 'waiting', text: 'Making keys and running the exchange…' }
@@ -19,7 +29,12 @@ function outcomeOf(run: Run | null): Outcome {
     }
   const bound = run.tokens.delegated?.payload?.cnf ? 'DPoP-bound' : 'bearer'
   const resource = httpStepsTo(run, 'resource-server').at(-1)?.http
-  if (!resource) return { tone: 'ok', text: `The IdP issued a ${bound} token; no API call was made.` }
+  if (!resource) {
+    const issued = `The IdP issued a ${bound} token; no API call was made.`
+    return impersonated(run)
+      ? { tone: 'warn', text: `${issued} ${INVISIBLE_AGENT}` }
+      : { tone: 'ok', text: issued }
+  }
   const { host, path } = requestTarget(resource.request)
   const answer = statusLine(resource.response.status, resource.response.statusText).replace('HTTP/1.1 ', '')
   const call = `${resource.request.method} ${host}${path} → ${answer}`
@@ -28,10 +43,14 @@ function outcomeOf(run: Run | null): Outcome {
       tone: 'refused',
       text: `Token issued, but the resource server refused it: ${outcome.error.code} (${call})`,
     }
-  return { tone: 'ok', text: `The IdP issued a ${bound} token and the API accepted it: ${call}` }
+  const accepted = `The IdP issued a ${bound} token and the API accepted it: ${call}`
+  return impersonated(run)
+    ? { tone: 'warn', text: `${accepted}. ${INVISIBLE_AGENT}` }
+    : { tone: 'ok', text: accepted }
 }
 
 const TONES = {
+  warn: 'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800/70 dark:bg-amber-950/40 dark:text-amber-100',
   ok: 'border-green-200 bg-green-50 text-green-900 dark:border-green-900/70 dark:bg-green-950/40 dark:text-green-100',
   refused:
     'border-red-200 bg-red-50 text-red-900 dark:border-red-900/70 dark:bg-red-950/40 dark:text-red-100',
@@ -48,7 +67,7 @@ export function OutcomeBar({ run }: { run: Run | null }) {
       className={`flex min-h-10 items-center gap-2 rounded-xl border px-4 py-2 text-[0.8rem]/5 ${TONES[tone]}`}
     >
       <span aria-hidden="true" className="font-bold">
-        {tone === 'ok' ? '✓' : tone === 'refused' ? '✗' : '…'}
+        {tone === 'ok' ? '✓' : tone === 'warn' ? '!' : tone === 'refused' ? '✗' : '…'}
       </span>
       <span className="min-w-0">{text}</span>
     </div>

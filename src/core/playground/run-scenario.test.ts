@@ -171,7 +171,10 @@ describe('what changes when the scenario changes', () => {
 
   test('an IdP refusal stops before the resource server and leaves a denial line', async () => {
     const result = await run((s) => void (s.request.audiences = ['evil.example.com']))
-    expect(refusalBy(result, 'idp')).toMatchObject({ code: 'invalid_target', spec: 'RFC 8693 §2.2.2' })
+    expect(refusalBy(result, 'idp')).toMatchObject({
+      code: 'invalid_target',
+      reason: 'target.audience_not_allowed',
+    })
     expect(resourceCall(result)).toBeNull()
     expect(decisiveAudit(result)!.by).toBe('idp')
     const parsed = parseAuditLine(decisiveAudit(result)!.line)
@@ -220,12 +223,30 @@ describe('what changes when the scenario changes', () => {
     expect(decodeJwt(result.tokens.delegated!.encoded).scope).toBe('read:repo')
   })
 
+  test('a raw request naming an unregistered client_id is refused as invalid_client, and the check log says so', async () => {
+    const seed = await run()
+    const raw = formatRawRequest(exchanges(seed)[0]!.request).replace(
+      'client_id=a_code_reviewer',
+      'client_id=evil_client',
+    )
+    expect(raw).toContain('client_id=evil_client')
+    const result = await run((s) => void (s.edits.rawTokenRequest = raw))
+    expect(refusalBy(result, 'idp')).toMatchObject({
+      code: 'invalid_client',
+      status: 401,
+      spec: { doc: 'RFC 6749', section: '5.2' },
+    })
+    expect(result.tokens.delegated).toBeUndefined()
+    const check = runChecks(result).find((entry) => entry.label === 'client is registered')
+    expect(check).toMatchObject({ ok: false, detail: 'client "evil_client"' })
+  })
+
   test('an edited raw request that is not HTTP is not sent, and nothing says the IdP refused', async () => {
     const result = await run((s) => void (s.edits.rawTokenRequest = '<script>alert(1)</script>'))
     expect(exchanges(result)).toEqual([])
     expect(result.outcome).toMatchObject({
       kind: 'not-sent',
-      error: { code: 'invalid_request', spec: 'RFC 9112 §3' },
+      error: { code: 'invalid_request', reason: 'request.unparseable_http' },
     })
     expect(refusalBy(result, 'idp')).toBeNull()
   })

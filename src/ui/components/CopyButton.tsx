@@ -3,7 +3,10 @@ import { useCopy } from '../hooks/use-copy.ts'
 import { BUTTON } from './buttons.ts'
 
 interface CopyButtonProps {
-  /** What is copied, for the accessible name "Copy {what}"; empty when the label already says it. */
+  /**
+   * What is copied: the accessible name is "Copy {what}" with the default label, and a custom label
+   * ("Copy as curl") is the name as is. Always used in the "Copied {what}" announcement.
+   */
   what: string
   /** Read lazily, at click time. */
   text: () => string
@@ -19,7 +22,7 @@ export function CopyButton({ what, text, label = 'Copy' }: CopyButtonProps) {
       <button
         type="button"
         className={BUTTON}
-        aria-label={what ? `${label} ${what}` : label}
+        aria-label={label === 'Copy' && what ? `Copy ${what}` : label}
         onClick={() => copy(text())}
       >
         <CopyIcon done={state === 'copied'} />

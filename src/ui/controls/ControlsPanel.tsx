@@ -16,18 +16,26 @@ interface ControlsPanelProps {
   /** The refusal of the latest run, if any, routed to the control it concerns. */
   exchangeError: OAuthError | null
   onReset: () => void
+  /** How the IdP cut the requested lifetime in the latest run, if it did. */
+  ttlNote?: string | null
   scenarioEditor: ReactNode
 }
 
-export function ControlsPanel({ api, exchangeError, onReset, scenarioEditor }: ControlsPanelProps) {
-  const target = controlForError(exchangeError)
+export function ControlsPanel({
+  api,
+  exchangeError,
+  onReset,
+  scenarioEditor,
+  ttlNote = null,
+}: ControlsPanelProps) {
+  const paused = api.scenario.edits.rawTokenRequest !== null
+  const target = controlForError(exchangeError, { rawRequest: paused })
   const errorFor = (control: ControlName): ReactNode =>
     exchangeError && target === control ? (
       <>
         <code className="font-mono font-semibold">{exchangeError.code}</code>: {exchangeError.description}
       </>
     ) : null
-  const paused = api.scenario.edits.rawTokenRequest !== null
   return (
     <form
       aria-label="Scenario"
@@ -42,19 +50,20 @@ export function ControlsPanel({ api, exchangeError, onReset, scenarioEditor }: C
         </button>
       </div>
       {paused && (
-        <Notice tone="info">
-          The request is hand-edited, so Who and Request controls don’t change it.{' '}
+        <Notice tone="warn">
+          Overridden: the hand-edited raw request is in force, so the Who and Request controls don’t change
+          what the IdP receives.{' '}
           <button
             type="button"
             className="font-medium underline"
             onClick={() => api.setEdits({ rawTokenRequest: null })}
           >
-            Reset request
+            Use the controls again
           </button>
         </Notice>
       )}
-      <WhoControls api={api} errorFor={errorFor} />
-      <RequestControls api={api} errorFor={errorFor} />
+      <WhoControls api={api} errorFor={errorFor} overridden={paused} />
+      <RequestControls api={api} errorFor={errorFor} ttlNote={ttlNote} overridden={paused} />
       <ClockControls api={api} />
       <AttackControl api={api} />
       <PolicyControls api={api} />

@@ -7,15 +7,20 @@ import type { ControlName } from './error-routing.ts'
 import { ControlGroup, Field, INPUT, Switch } from './fields.tsx'
 import { NumberField } from './NumberField.tsx'
 import { ScopeField } from './ScopeField.tsx'
+import { scopesForbiddenByPolicy } from '../../core/playground/explain/scope-policy.ts'
 
 interface RequestControlsProps {
   api: ScenarioApi
+  /** A hand-edited raw request is in force, so these controls don't change what is sent. */
+  overridden?: boolean
   errorFor: (control: ControlName) => ReactNode
+  /** How the IdP cut the lifetime asked for, e.g. "asked for 9999 s, policy allows 600 s". */
+  ttlNote?: string | null
 }
 
 const shortType = (uri: string) => uri.slice(uri.lastIndexOf(':') + 1)
 
-export function RequestControls({ api, errorFor }: RequestControlsProps) {
+export function RequestControls({ api, overridden = false, errorFor, ttlNote = null }: RequestControlsProps) {
   const { scenario, setRequest } = api
   const { request, policy } = scenario
   const audienceSuggestions = [
@@ -28,7 +33,7 @@ export function RequestControls({ api, errorFor }: RequestControlsProps) {
     ? REGISTERED_TOKEN_TYPES
     : [...REGISTERED_TOKEN_TYPES, request.requestedTokenType]
   return (
-    <ControlGroup legend="Request">
+    <ControlGroup legend="Request" overridden={overridden}>
       <AudienceField
         audiences={request.audiences}
         suggestions={audienceSuggestions}
@@ -38,6 +43,7 @@ export function RequestControls({ api, errorFor }: RequestControlsProps) {
       <ScopeField
         scope={request.scope}
         granted={scenario.user.grantedScopes}
+        forbidden={scopesForbiddenByPolicy(scenario)}
         onChange={(scope) => setRequest({ scope })}
         error={errorFor('scope')}
       />
@@ -67,7 +73,14 @@ export function RequestControls({ api, errorFor }: RequestControlsProps) {
         unit="s"
         placeholder={`policy (max ${policy.maxTtl} s)`}
         onChange={(requestedTtl) => setRequest({ requestedTtl })}
-        hint="requested_lifetime. Empty leaves it to policy."
+        hint={
+          <>
+            requested_lifetime: a playground extension, not an RFC 8693 parameter. Empty leaves it to policy.
+            {ttlNote && (
+              <span className="block font-medium text-amber-800 dark:text-amber-300">Cut: {ttlNote}.</span>
+            )}
+          </>
+        }
         error={errorFor('ttl')}
       />
       <Switch

@@ -6,10 +6,12 @@ import { ControlGroup, Field, INPUT, Switch } from './fields.tsx'
 
 interface WhoControlsProps {
   api: ScenarioApi
+  /** A hand-edited raw request is in force, so these controls don't change what is sent. */
+  overridden?: boolean
   errorFor: (control: 'user' | 'actor' | 'actorToken') => ReactNode
 }
 
-export function WhoControls({ api, errorFor }: WhoControlsProps) {
+export function WhoControls({ api, overridden = false, errorFor }: WhoControlsProps) {
   const { scenario, setUser, setActor, setRequest } = api
   const usersId = useId()
   const actorsId = useId()
@@ -17,9 +19,24 @@ export function WhoControls({ api, errorFor }: WhoControlsProps) {
     ...new Set(scenario.policy.delegations.flatMap((rule) => rule.users).filter((user) => user !== '*')),
   ]
   if (!knownUsers.includes('u_alice')) knownUsers.push('u_alice')
+  // Impersonation sends no actor token, so these two controls change nothing: say so at each.
+  const unused = !scenario.request.sendActorToken
+  const UNUSED = 'Unused: no actor token is sent (Send actor token is off).'
+  // The actor still picks the client_id the agent sends, so only its actor-token role is unused.
+  const ACTOR_UNUSED = 'No actor token is sent, so this only picks the client_id; nothing names the agent.'
   return (
-    <ControlGroup legend="Who">
-      <Field label="User" hint="sub of the subject token: the person delegating." error={errorFor('user')}>
+    <ControlGroup legend="Who" overridden={overridden}>
+      <Field
+        label="User"
+        hint="sub of the subject token: the person delegating."
+        error={
+          // An empty sub names nobody (RFC 7519 §4.1.2 wants it to identify the subject): say it here
+          // rather than let a token with sub "" look like a meaningful run.
+          scenario.user.sub.trim() === ''
+            ? 'Enter a user id: the subject token’s sub would be empty and name nobody.'
+            : errorFor('user')
+        }
+      >
         {({ id, describedBy, invalid }) => (
           <input
             id={id}
@@ -39,7 +56,11 @@ export function WhoControls({ api, errorFor }: WhoControlsProps) {
           <option key={user} value={user} />
         ))}
       </datalist>
-      <Field label="Actor" hint="The agent's SPIFFE ID: sub of the actor token." error={errorFor('actor')}>
+      <Field
+        label="Actor"
+        hint={unused ? ACTOR_UNUSED : "The agent's SPIFFE ID: sub of the actor token."}
+        error={errorFor('actor')}
+      >
         {({ id, describedBy, invalid }) => (
           <input
             id={id}
@@ -61,7 +82,10 @@ export function WhoControls({ api, errorFor }: WhoControlsProps) {
           </option>
         ))}
       </datalist>
-      <Field label="Attestation" hint="Which platform vouched for the workload (act.attestation).">
+      <Field
+        label="Attestation"
+        hint={unused ? UNUSED : 'Which platform vouched for the workload (act.attestation).'}
+      >
         {({ id, describedBy }) => (
           <select
             id={id}

@@ -19,7 +19,15 @@ const CONTROL_FOR_PARAM: Readonly<Record<string, ControlName>> = {
   DPoP: 'dpop',
 }
 
-/** The control an error belongs to, from the parameter the core names; null shows it only in the panes. */
-export function controlForError(error: OAuthError | null): ControlName | null {
+/**
+ * The control an error belongs to, from the parameter the core names; null shows it only in the panes.
+ * While a hand-edited raw request is in force, no control set what was sent, so none owns the error:
+ * it belongs to the raw request editor.
+ */
+export function controlForError(
+  error: OAuthError | null,
+  { rawRequest = false }: { rawRequest?: boolean } = {},
+): ControlName | null {
+  if (rawRequest) return null
   return error?.param ? (CONTROL_FOR_PARAM[error.param] ?? null) : null
 }

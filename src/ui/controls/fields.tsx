@@ -100,12 +100,24 @@ export function Switch({ label, checked, onChange, hint, error }: SwitchProps) {
 }
 
 /** A group of related controls with a visible legend. */
-export function ControlGroup({ legend, children }: { legend: string; children: ReactNode }) {
+interface ControlGroupProps {
+  legend: string
+  /** The group's values are not what is sent (a hand-edited raw request is in force): say so in its name. */
+  overridden?: boolean
+  children: ReactNode
+}
+
+export function ControlGroup({ legend, overridden = false, children }: ControlGroupProps) {
   return (
     <div className="border-t border-slate-200 pt-4 first:border-t-0 first:pt-0 dark:border-slate-800">
-      <fieldset className="min-w-0">
+      <fieldset className={`min-w-0 ${overridden ? 'opacity-60' : ''}`}>
         <legend className="mb-3 text-[0.68rem] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400">
           {legend}
+          {overridden && (
+            <span className="ml-1.5 normal-case tracking-normal text-amber-800 dark:text-amber-300">
+              (overridden by the raw request)
+            </span>
+          )}
         </legend>
         <div className="space-y-3.5">{children}</div>
       </fieldset>

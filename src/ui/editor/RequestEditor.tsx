@@ -1,6 +1,7 @@
 // "Edit request": the token request as raw HTTP text. What is typed is what the IdP processes.
 import { useState } from 'react'
 import type { HttpRequestSnapshot } from '../../core/protocol/http/http-snapshot.ts'
+import type { OAuthError } from '../../core/protocol/errors/oauth-error.ts'
 import { formatRawRequest } from '../../core/protocol/http/parse-raw-request.ts'
 import { BUTTON } from '../components/buttons.ts'
 import { EditorFrame } from './EditorFrame.tsx'
@@ -12,11 +13,20 @@ interface RequestEditorProps {
   /** The request the IdP last received (built from the controls while nothing is typed here). */
   lastRequest: HttpRequestSnapshot | null
   rawTokenRequest: string | null
+  /** The refusal of the hand-edited text, shown here: no control set what was sent. */
+  error?: OAuthError | null
   onEdit: (raw: string | null) => void
   dark: boolean
 }
 
-export function RequestEditor({ id, lastRequest, rawTokenRequest, onEdit, dark }: RequestEditorProps) {
+export function RequestEditor({
+  id,
+  lastRequest,
+  rawTokenRequest,
+  error = null,
+  onEdit,
+  dark,
+}: RequestEditorProps) {
   const generated = lastRequest ? formatRawRequest(lastRequest) : ''
   const [document, setDocument] = useState(rawTokenRequest ?? generated)
   // Until the person types, the text follows the controls; after, it stays as typed.
@@ -38,6 +48,21 @@ export function RequestEditor({ id, lastRequest, rawTokenRequest, onEdit, dark }
           Reset request
         </button>
       </div>
+      {error && (
+        <p
+          role="group"
+          aria-label="Raw request error"
+          className="mb-2 text-[0.72rem]/4 text-red-700 dark:text-red-300"
+        >
+          <code className="font-mono font-semibold">{error.code}</code>: {error.description}
+          {error.param ? (
+            <>
+              {' '}
+              (in <code className="font-mono">{error.param}</code> of the text below)
+            </>
+          ) : null}
+        </p>
+      )}
       <EditorFrame height={300} pasteLimit={EDIT_PASTE_LIMIT}>
         <LazyCodeEditor
           document={document}

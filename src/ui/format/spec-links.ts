@@ -1,4 +1,5 @@
 // Splits a spec reference such as "RFC 8693 §2.1, §2.2.2" into text and links to each RFC section.
+import { formatSpecRef, type SpecRef } from '../../core/protocol/errors/spec-ref.ts'
 
 export type SpecPart = { text: string; href?: string }
 
@@ -8,6 +9,15 @@ const RFC_REF = /RFC (\d{4,5})(?: §(\d+(?:\.\d+)*))?|§(\d+(?:\.\d+)*)/g
 const rfcUrl = (rfc: string, section?: string) =>
   `https://www.rfc-editor.org/rfc/rfc${rfc}${section ? `#section-${section}` : ''}`
 
+/** A structured reference is one part: its short text, linked when the document is an RFC. */
+export function specRefParts(spec: SpecRef): SpecPart[] {
+  const rfc = /^RFC (\d{4,5})$/.exec(spec.doc)?.[1]
+  const section = /^\d+(?:\.\d+)*$/.test(spec.section) ? spec.section : undefined
+  const text = formatSpecRef(spec)
+  return [rfc ? { text, href: rfcUrl(rfc, section) } : { text }]
+}
+
+/** Text references (check logs, the claim registry) are still written as prose with RFC numbers. */
 export function specParts(spec: string): SpecPart[] {
   const parts: SpecPart[] = []
   let last = 0

@@ -96,7 +96,7 @@ const CheckRow = memo(function CheckRow({ check }: { check: Check }) {
             {check.detail}
           </span>
         )}{' '}
-        <SpecRef spec={check.spec} className="ml-1" />
+        <SpecRef spec={check.spec} className="ml-1" tabbable={false} />
       </p>
     </li>
   )

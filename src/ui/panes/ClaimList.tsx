@@ -1,5 +1,6 @@
 // The delegated token's claims, each with where it came from and what it means; nested `act` as a tree.
 import type { ClaimSource } from '../../core/playground/run.ts'
+import type { SignedValue } from '../../core/playground/explain/edited-claims.ts'
 import { claimInfo } from '../../core/protocol/tokens/claim-registry.ts'
 import { Badge } from '../components/Badge.tsx'
 import { LongValue } from '../components/LongValue.tsx'
@@ -12,6 +13,8 @@ interface ClaimListProps {
   claims: Record<string, unknown>
   sources: Record<string, ClaimSource>
   nowSeconds: number
+  /** Top-level claims changed after signing, with the signed value: they lose their provenance badge. */
+  edited?: ReadonlyMap<string, SignedValue>
   /** Path of the object these claims sit in ("" at the top, "act" inside act…). */
   parent?: string
 }
@@ -43,7 +46,15 @@ const rank = (name: string) => {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-export function ClaimList({ claims, sources, nowSeconds, parent = '' }: ClaimListProps) {
+const NOTHING_EDITED: ReadonlyMap<string, SignedValue> = new Map()
+
+export function ClaimList({
+  claims,
+  sources,
+  nowSeconds,
+  edited = NOTHING_EDITED,
+  parent = '',
+}: ClaimListProps) {
   return (
     <ul
       role="list"
@@ -57,7 +68,9 @@ export function ClaimList({ claims, sources, nowSeconds, parent = '' }: ClaimLis
         .sort(([a], [b]) => (parent ? 0 : rank(a) - rank(b)))
         .map(([name, value]) => {
           const path = parent ? `${parent}.${name}` : name
-          const source = parent ? undefined : sources[name]
+          const change = parent ? undefined : edited.get(name)
+          // An edited claim came from whoever edited it, not from policy or a token: no provenance badge.
+          const source = parent || change ? undefined : sources[name]
           const entry = claimInfo(path)
           return (
             <li key={name} aria-label={path} className={parent ? '' : 'py-2.5 first:pt-0 last:pb-0'}>
@@ -68,6 +81,14 @@ export function ClaimList({ claims, sources, nowSeconds, parent = '' }: ClaimLis
                   <code className="font-mono text-[0.8rem] font-semibold text-slate-900 dark:text-slate-100">
                     {name}
                   </code>
+                  {change && (
+                    <Badge
+                      tone="red"
+                      title="Changed after the IdP signed the token: the signature no longer matches"
+                    >
+                      edited after signing
+                    </Badge>
+                  )}
                   {source && (
                     <Badge tone={PROVENANCE[source].tone} title={PROVENANCE[source].title}>
                       {PROVENANCE[source].label}
@@ -76,10 +97,22 @@ export function ClaimList({ claims, sources, nowSeconds, parent = '' }: ClaimLis
                 </div>
                 <div className="min-w-0 text-[0.8rem]">
                   <ClaimValue path={path} value={value} nowSeconds={nowSeconds} />
+                  {change && (
+                    <p className="mt-0.5 text-xs/5 text-red-800 dark:text-red-300">
+                      {change.signed ? (
+                        <>
+                          Signed value:{' '}
+                          <span className="font-mono break-all">{JSON.stringify(change.value)}</span>
+                        </>
+                      ) : (
+                        'Not in the token the IdP signed.'
+                      )}
+                    </p>
+                  )}
                   {entry && (
                     <p className="mt-0.5 text-xs/5 text-slate-500 dark:text-slate-400">
                       <span className="font-medium text-slate-600 dark:text-slate-300">{entry.label}.</span>{' '}
-                      {entry.meaning} <SpecRef spec={entry.spec} />
+                      {entry.meaning} <SpecRef spec={entry.spec} tabbable={false} />
                     </p>
                   )}
                   {isObject(value) && (

@@ -9,6 +9,7 @@ import { Code, Pane } from '../components/Pane.tsx'
 import { OpenEditorButton } from '../editor/EditorFrame.tsx'
 import { TamperEditor } from '../editor/TamperEditor.tsx'
 import { ClaimList } from './ClaimList.tsx'
+import { editedClaims } from '../../core/playground/explain/edited-claims.ts'
 
 interface ClaimsPaneProps {
   run: Run
@@ -30,10 +31,19 @@ export function ClaimsPane({ run, lastIssued, dark, onTamper }: ClaimsPaneProps)
       id="claims"
       title="Delegated token claims"
       note={
-        <>
-          <Code>sub</Code> is the user, <Code>act.sub</Code> is the agent. <Code>aud</Code> and{' '}
-          <Code>scope</Code> bound where and how it is used; <Code>cnf.jkt</Code> binds it to the agent’s key.
-        </>
+        token?.payload && token.payload.act === undefined ? (
+          <>
+            <Code>sub</Code> is the user, and there is no <Code>act</Code>: the token names no agent, so
+            whoever holds it looks like the user (impersonation). <Code>aud</Code> and <Code>scope</Code>{' '}
+            bound where and how it is used.
+          </>
+        ) : (
+          <>
+            <Code>sub</Code> is the user, <Code>act.sub</Code> is the agent. <Code>aud</Code> and{' '}
+            <Code>scope</Code> bound where and how it is used; <Code>cnf.jkt</Code> binds it to the agent’s
+            key.
+          </>
+        )
       }
       actions={
         <>
@@ -82,6 +92,7 @@ export function ClaimsPane({ run, lastIssued, dark, onTamper }: ClaimsPaneProps)
             <ClaimList
               claims={token.payload}
               sources={shownRun?.provenance ?? {}}
+              edited={shownRun ? editedClaims(shownRun) : undefined}
               nowSeconds={Math.floor((shownRun?.at ?? run.at) / 1000)}
             />
           ) : (

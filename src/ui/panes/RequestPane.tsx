@@ -2,7 +2,7 @@
 import { useState } from 'react'
 import { formatRawRequest } from '../../core/protocol/http/parse-raw-request.ts'
 import type { Run } from '../../core/playground/run.ts'
-import { httpStepsTo, notSentError } from '../../core/playground/run-views.ts'
+import { httpStepsTo, notSentError, refusalBy } from '../../core/playground/run-views.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { HttpRequestView, HttpResponseView } from '../components/HttpMessageView.tsx'
 import { Code, Pane } from '../components/Pane.tsx'
@@ -22,6 +22,7 @@ export function RequestPane({ run, dark, onEditRaw }: RequestPaneProps) {
   const exchange = httpStepsTo(run, 'idp').map((step) => step.http)
   const last = exchange.at(-1) ?? null
   const earlier = exchange.slice(0, -1)
+  const exchangeError = refusalBy(run, 'idp') ?? notSentError(run)
   const raw = run.scenario.edits.rawTokenRequest
   return (
     <Pane
@@ -59,13 +60,24 @@ export function RequestPane({ run, dark, onEditRaw }: RequestPaneProps) {
           id="request-editor"
           lastRequest={last?.request ?? null}
           rawTokenRequest={raw}
+          error={raw !== null ? exchangeError : null}
           onEdit={onEditRaw}
           dark={dark}
         />
       )}
       {raw !== null && !editing && (
         <Notice tone="info" className="mb-3">
-          This request was edited by hand, so the request controls are paused.{' '}
+          This request was edited by hand, so the request controls are paused
+          {exchangeError ? (
+            <>
+              {' '}
+              and its refusal (<code className="font-mono">{exchangeError.code}</code>) is about this text
+            </>
+          ) : null}
+          .{' '}
+          <button type="button" className="font-medium underline" onClick={() => setEditing(true)}>
+            Open the raw request
+          </button>{' '}
           <button type="button" className="font-medium underline" onClick={() => onEditRaw(null)}>
             Reset request
           </button>

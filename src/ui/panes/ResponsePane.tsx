@@ -49,7 +49,7 @@ export function Refusal({ error, by = 'The IdP' }: { error: OAuthError; by?: str
         </span>
         <SpecRef spec={error.spec} className="text-red-800/80 dark:text-red-200/80" />
       </p>
-      <p className="mt-1 text-[0.8rem]/5">{error.reason}</p>
+      <p className="mt-1 text-[0.8rem]/5">{error.explanation}</p>
     </Notice>
   )
 }

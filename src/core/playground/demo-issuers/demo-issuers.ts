@@ -1,7 +1,8 @@
 // Test issuers: hand out a user's subject token and an agent's actor token, so a client can try the exchange.
 import { epochSeconds, type Clock } from '../../protocol/clock.ts'
 import { oauthErrorResponse } from '../../protocol/errors/error-response.ts'
-import { oauthError, type Result } from '../../protocol/errors/oauth-error.ts'
+import { httpError, httpErrorResponse } from '../../protocol/errors/http-error.ts'
+import type { Result } from '../../protocol/errors/oauth-error.ts'
 import type { FetchHandler } from '../../protocol/http/http-snapshot.ts'
 import { readBodyParams, type BodyParams } from '../../protocol/http/read-body-params.ts'
 import type { SigningKey } from '../../protocol/keys/key-ring.ts'
@@ -44,13 +45,8 @@ function testIssuer<T>(
 ): FetchHandler {
   return async (request) => {
     if (request.method !== 'POST') {
-      const error = oauthError(
-        'invalid_request',
-        405,
-        'RFC 9110 §15.5.6',
-        `Method ${request.method} is not allowed; use POST`,
-      )
-      return oauthErrorResponse(error, { allow: 'POST' })
+      const error = httpError('http.method_not_allowed', `Method ${request.method} is not allowed; use POST`)
+      return httpErrorResponse(error, { allow: 'POST' })
     }
     const params = await readBodyParams(request, { json: true, maxBytes: MAX_DEMO_REQUEST_BYTES })
     if (!params.ok) return oauthErrorResponse(params.error)

@@ -14,7 +14,6 @@ export const DEMO_LIMITS = {
   actorTtl: 3600,
 }
 
-const SPEC = 'Sandbox test issuer'
 // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
 const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/
 // SPIFFE ID §2: a lowercase trust domain, then path segments of letters, digits, ".", "-" and "_".
@@ -145,7 +144,7 @@ function refuse<T>(error: z.ZodError): Result<T> {
       : issue.path.length === 0
         ? `"${issue.keys[0]}" is not a parameter of this endpoint`
         : `"${pathName([...issue.path, issue.keys[0]!])}" is not allowed: an actor has sub, azp, iss and attestation`
-  return fail(oauthError('invalid_request', 400, SPEC, description))
+  return fail(oauthError('demo.invalid_parameter', description))
 }
 
 /**

@@ -1,4 +1,5 @@
 // The OAuth Actor Profile's rules for `act`, checked one by one so a page can list each.
+import type { Reason } from '../errors/reasons.ts'
 import { refusal, type SpecRef } from '../errors/reasoned-error.ts'
 import type { OAuthError } from '../errors/oauth-error.ts'
 
@@ -14,7 +15,7 @@ export interface ActorProfileCheck {
   rule: ActorProfileRule
   ok: boolean
   /** Stable id of the refusal this rule gives when it fails. */
-  reason: string
+  reason: Reason
   spec: SpecRef
   /** The rule as a sentence. */
   label: string
@@ -26,7 +27,7 @@ const spec = (section: string): SpecRef => ({ doc: ACTOR_PROFILE_DRAFT, section 
 
 /** Each rule's label, reason id and section, in the order they are checked. */
 export const ACTOR_PROFILE_RULES: Readonly<
-  Record<ActorProfileRule, { label: string; reason: string; spec: SpecRef }>
+  Record<ActorProfileRule, { label: string; reason: Reason; spec: SpecRef }>
 > = {
   act_iss: {
     label: 'every act carries iss',

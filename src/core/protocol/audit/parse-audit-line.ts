@@ -14,7 +14,7 @@ export interface ParsedAuditLine {
 export const AUDIT_LINE_SPEC = 'audit line format'
 
 const malformed = (description: string): Result<ParsedAuditLine> =>
-  fail(oauthError('invalid_request', 400, AUDIT_LINE_SPEC, description))
+  fail(oauthError('audit.malformed_line', description))
 
 /**
  * Parses one audit line (without its line terminator): `<time>( <key>=<value>)*`, where a value is either

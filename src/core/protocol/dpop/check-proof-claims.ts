@@ -4,13 +4,31 @@ import { DPOP_CHECKS as C, proofRecorder } from './proof-checks.ts'
 import { accessTokenHash, jwkThumbprint } from './thumbprint.ts'
 import type { DpopVerifyOptions, VerifiedDpopProof } from './verify-proof.ts'
 
-/** The request target as §4.3 (9) compares it, or null when `url` isn't an absolute URL. */
+const UNRESERVED = /^[A-Za-z0-9\-._~]$/
+
+/**
+ * Percent-encoding normalisation of RFC 3986 §6.2.2.1 and §6.2.2.2: an encoded unreserved character is
+ * the character itself (`%74` is `t`), and the hex digits of any other encoding are upper case.
+ * Reserved characters stay encoded: `%2F` is data, not a path separator.
+ */
+const normalisePercentEncoding = (path: string): string =>
+  path.replace(/%[0-9A-Fa-f]{2}/g, (encoded) => {
+    const char = String.fromCharCode(parseInt(encoded.slice(1), 16))
+    return UNRESERVED.test(char) ? char : encoded.toUpperCase()
+  })
+
+/**
+ * The request target as §4.3 (9) compares it, or null when `url` isn't an absolute URL.
+ * @see RFC 9449 §4.3 (9): compared after syntax- and scheme-based normalisation (RFC 3986 §6.2.2, §6.2.3)
+ */
 const withoutQueryAndFragment = (url: string): string | null => {
   if (!URL.canParse(url)) return null
-  // new URL() applies the syntax- and scheme-based normalization (RFC 3986 §6.2.2, §6.2.3) that §4.3 asks for.
+  // new URL() lower-cases scheme and host, drops the default port and removes dot-segments (RFC 3986
+  // §6.2.2.1, §6.2.2.3, §6.2.3); percent-encodings it leaves as they are, so they are normalised here.
   const parsed = new URL(url)
   parsed.search = ''
   parsed.hash = ''
+  parsed.pathname = normalisePercentEncoding(parsed.pathname)
   return parsed.href
 }
 
@@ -31,6 +49,7 @@ export async function checkProofClaims(
   if (payload.htm !== options.htm) {
     return refuse(
       C.htm,
+      'dpop.htm_mismatch',
       'DPoP proof "htm" does not match the request method',
       `The proof was made for ${String(payload.htm)} requests, but this request is ${options.htm}. A proof only counts for the method it names.`,
     )
@@ -42,6 +61,7 @@ export async function checkProofClaims(
   if (proofTarget === null) {
     return refuse(
       C.htu,
+      'dpop.htu_invalid',
       'DPoP proof "htu" is not a valid URL',
       `"${String(payload.htu)}" is not an absolute URL, so it can't name the request's target.`,
     )
@@ -49,6 +69,7 @@ export async function checkProofClaims(
   if (proofTarget !== requestTarget) {
     return refuse(
       C.htu,
+      'dpop.htu_mismatch',
       'DPoP proof "htu" does not match the request URL',
       `The proof was made for ${proofTarget}, but this request went to ${requestTarget ?? options.htu} (query and fragment ignored). A proof captured for one endpoint can't be used at another.`,
     )
@@ -62,17 +83,17 @@ export async function checkProofClaims(
     if (typeof payload.nonce !== 'string') {
       return refuse(
         check,
+        'dpop.nonce_required',
         `${server} requires nonce in DPoP proof`,
         'This server requires the nonce it sent in the "DPoP-Nonce" header in every proof, so proofs can\'t be made ahead of time. Retry with the nonce from this response.',
-        'use_dpop_nonce',
       )
     }
     if (!(await options.nonce.store.isValid(payload.nonce, nowSeconds))) {
       return refuse(
         check,
+        'dpop.nonce_invalid',
         'DPoP proof "nonce" is invalid or expired',
         "The proof's nonce was not issued by this server or has expired. Retry with the nonce from this response.",
-        'use_dpop_nonce',
       )
     }
     pass(check, payload.nonce)
@@ -84,6 +105,7 @@ export async function checkProofClaims(
   if (age > maxAge) {
     return refuse(
       C.iat,
+      'dpop.iat_too_old',
       'DPoP proof "iat" is too old',
       `The proof was made ${age} s ago, and this server accepts proofs up to ${maxAge} s old, so a captured proof can't be used later.`,
     )
@@ -91,6 +113,7 @@ export async function checkProofClaims(
   if (-age > futureSkew) {
     return refuse(
       C.iat,
+      'dpop.iat_in_future',
       'DPoP proof "iat" is in the future',
       `The proof claims to be made ${-age} s from now, beyond the ${futureSkew} s of clock skew tolerated, so proofs can't be made ahead of time.`,
     )
@@ -101,6 +124,7 @@ export async function checkProofClaims(
     if (typeof payload.ath !== 'string') {
       return refuse(
         C.ath,
+        'dpop.ath_missing',
         'DPoP proof "ath" is required with an access token',
         'A proof sent with an access token must carry "ath", the hash of that token, so it can\'t be reused with another token.',
       )
@@ -108,6 +132,7 @@ export async function checkProofClaims(
     if (payload.ath !== (await accessTokenHash(options.accessToken))) {
       return refuse(
         C.ath,
+        'dpop.ath_mismatch',
         'DPoP proof "ath" does not match the access token',
         'The "ath" claim is the hash of a different access token: this proof was made for another token.',
       )
@@ -125,19 +150,16 @@ export async function checkProofClaims(
   if (verdict === 'full') {
     // Remembering this proof would mean forgetting one that is still live, which would reopen it to
     // replay, so the proof is refused instead, as a temporary condition the client may retry after.
-    const error = oauthError(
-      'temporarily_unavailable',
-      503,
-      C.replay.spec,
-      'DPoP replay cache is full; retry later',
-      `This server remembers every accepted proof until its "iat" window closes, and it holds as many as it can. Forgetting one early would let it be replayed, so new proofs are refused until older ones expire (at most ${maxAge} s).`,
-    )
-    options.log.record({ label: C.replay.label, spec: C.replay.spec, ok: false, detail: error.reason })
+    const error = oauthError('dpop.replay_cache_full', 'DPoP replay cache is full; retry later', {
+      explanation: `This server remembers every accepted proof until its "iat" window closes, and it holds as many as it can. Forgetting one early would let it be replayed, so new proofs are refused until older ones expire (at most ${maxAge} s).`,
+    })
+    options.log.record({ label: C.replay.label, spec: C.replay.spec, ok: false, detail: error.explanation })
     return fail(error)
   }
   if (verdict === 'replayed') {
     return refuse(
       C.replay,
+      'dpop.replayed',
       'DPoP proof "jti" has already been used',
       `A proof with "jti" ${jti} from this key was already accepted. Each proof is single-use, so a captured proof can't be replayed.`,
     )

@@ -63,11 +63,10 @@ export async function expectRefusal(
   expect(result.error).toMatchObject({
     code: expected.code ?? 'invalid_dpop_proof',
     status: expected.status ?? 401,
-    spec: expected.spec,
     description: expected.description,
   })
-  expect(result.error.reason).toMatch(expected.reason)
-  expect(checks.at(-1)).toMatchObject({ ok: false, spec: expected.spec, detail: result.error.reason })
+  expect(result.error.explanation).toMatch(expected.reason)
+  expect(checks.at(-1)).toMatchObject({ ok: false, spec: expected.spec, detail: result.error.explanation })
   expect(checks.slice(0, -1).every((check) => check.ok)).toBe(true)
   // Only proofs valid in every other way reach the replay cache (RFC 9449 §11.1).
   if (expected.spec !== 'RFC 9449 §11.1') expect(replay.size()).toBe(0)

@@ -1,4 +1,5 @@
 // Which `alg` values a DPoP proof may use: asymmetric signatures only, never `none` or an HMAC.
+import type { Reason } from '../errors/reasons.ts'
 
 /**
  * The default accepted algorithms, also advertised in the `algs` challenge parameter.
@@ -17,23 +18,26 @@ const isHmac = (alg: string) => /^HS\d+$/i.test(alg)
 export function refusedAlgorithm(
   alg: string,
   accepted: readonly string[] = DPOP_ALGORITHMS,
-): { description: string; reason: string } | null {
+): { reason: Reason; description: string; explanation: string } | null {
   if (alg.toLowerCase() === 'none') {
     return {
+      reason: 'dpop.alg_none',
       description: 'DPoP proof "alg" must not be "none"',
-      reason: 'An unsigned proof proves nothing: with "alg": "none" anyone could have written it.',
+      explanation: 'An unsigned proof proves nothing: with "alg": "none" anyone could have written it.',
     }
   }
   if (isHmac(alg)) {
     return {
+      reason: 'dpop.alg_symmetric',
       description: `DPoP proof "alg" must be asymmetric, not "${alg}"`,
-      reason: `"${alg}" is an HMAC: it needs a secret shared with the server, so it can't prove that the client alone holds a private key.`,
+      explanation: `"${alg}" is an HMAC: it needs a secret shared with the server, so it can't prove that the client alone holds a private key.`,
     }
   }
   if (!accepted.filter((value) => value.toLowerCase() !== 'none' && !isHmac(value)).includes(alg)) {
     return {
+      reason: 'dpop.alg_unsupported',
       description: `DPoP proof "alg" "${alg}" is not supported`,
-      reason: `This server accepts DPoP proofs signed with ${accepted.join(', ')} only.`,
+      explanation: `This server accepts DPoP proofs signed with ${accepted.join(', ')} only.`,
     }
   }
   return null

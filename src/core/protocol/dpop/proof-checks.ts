@@ -1,5 +1,6 @@
 // The checks a DPoP proof goes through, each with the words and the section shown in the check log.
-import { fail, oauthError, type OAuthErrorCode, type Result } from '../errors/oauth-error.ts'
+import { fail, oauthError, type Result } from '../errors/oauth-error.ts'
+import type { Reason } from '../errors/reasons.ts'
 import type { CheckLog } from '../trace/check-log.ts'
 
 export interface DpopCheck {
@@ -45,14 +46,9 @@ export function proofRecorder(log: CheckLog, status: 400 | 401) {
         ...(detail === undefined ? {} : { detail }),
       })
     },
-    refuse<T>(
-      check: DpopCheck,
-      description: string,
-      reason: string,
-      code: OAuthErrorCode = 'invalid_dpop_proof',
-    ): Result<T> {
-      log.record({ label: check.label, spec: check.spec, ok: false, detail: reason })
-      return fail<T>(oauthError(code, status, check.spec, description, reason))
+    refuse<T>(check: DpopCheck, reason: Reason, description: string, explanation: string): Result<T> {
+      log.record({ label: check.label, spec: check.spec, ok: false, detail: explanation })
+      return fail<T>(oauthError(reason, description, { explanation, status }))
     },
   }
 }

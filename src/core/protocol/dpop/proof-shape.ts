@@ -24,13 +24,13 @@ const REQUIRED: Requirement[] = [
 export function missingProofMember(
   header: Record<string, unknown>,
   claims: Record<string, unknown>,
-): { description: string; reason: string } | null {
+): { description: string; explanation: string } | null {
   for (const [part, name, test, kind] of REQUIRED) {
     const value = part === 'header' ? header[name] : claims[name]
     if (!test(value)) {
       return {
         description: `DPoP proof ${part} "${name}" is missing or not ${kind}`,
-        reason: `Every DPoP proof must carry the ${part === 'header' ? 'header parameters typ, alg and jwk' : 'claims jti, htm, htu and iat'}; "${name}" is ${value === undefined ? 'absent' : `not ${kind}`}.`,
+        explanation: `Every DPoP proof must carry the ${part === 'header' ? 'header parameters typ, alg and jwk' : 'claims jti, htm, htu and iat'}; "${name}" is ${value === undefined ? 'absent' : `not ${kind}`}.`,
       }
     }
   }

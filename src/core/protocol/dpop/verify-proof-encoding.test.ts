@@ -64,9 +64,9 @@ describe('verifyDpopProof refuses a proof that is not one canonical JWS', () => 
     expect(!result.ok && result.error).toMatchObject({
       code: 'invalid_dpop_proof',
       status: 401,
-      spec: 'RFC 9449 §4.3 (2)',
+      reason: 'dpop.malformed',
       description,
-      reason: expect.stringMatching(reason),
+      explanation: expect.stringMatching(reason),
     })
     expect(checks.at(-1)).toMatchObject({ ok: false, label: 'DPoP header is a single well-formed JWT' })
     expect(replay.size()).toBe(0)

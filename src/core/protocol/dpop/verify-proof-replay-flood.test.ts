@@ -40,7 +40,7 @@ describe('a flood of proofs past the replay cache capacity', () => {
     const replayed = await check(captured, replay, NOW + 8)
     expect(replayed.ok).toBe(false)
     if (replayed.ok) return
-    expect(replayed.error).toMatchObject({ code: 'invalid_dpop_proof', status: 401, spec: 'RFC 9449 §11.1' })
+    expect(replayed.error).toMatchObject({ code: 'invalid_dpop_proof', status: 401, reason: 'dpop.replayed' })
     expect(replayed.error.description).toBe('DPoP proof "jti" has already been used')
   })
 })

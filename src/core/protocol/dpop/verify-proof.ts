@@ -59,6 +59,7 @@ export async function verifyDpopProof(options: DpopVerifyOptions): Promise<Resul
   if (proof === undefined) {
     return refuse(
       C.single,
+      'dpop.missing',
       'DPoP proof is missing',
       'The request has no "DPoP" header, so nothing proves the sender holds a key.',
     )
@@ -66,6 +67,7 @@ export async function verifyDpopProof(options: DpopVerifyOptions): Promise<Resul
   if (others.length > 0) {
     return refuse(
       C.single,
+      'dpop.multiple_proofs',
       'Multiple "DPoP" headers',
       `The request carries ${options.proofs.length} DPoP proofs; exactly one is allowed, so there is no doubt which one counts.`,
     )
@@ -74,14 +76,15 @@ export async function verifyDpopProof(options: DpopVerifyOptions): Promise<Resul
 
   // The same reader as for every other JWT here: three parts, canonical base64url, no duplicate names.
   const read = readCompactJws(proof, 'DPoP proof')
-  if (!read.ok) return refuse(C.wellFormed, read.failure.description, read.failure.reason)
+  if (!read.ok)
+    return refuse(C.wellFormed, 'dpop.malformed', read.failure.description, read.failure.explanation)
   const { header, payload: unverifiedClaims } = read.value
   pass(C.wellFormed)
 
   // Presence and shape are checked on the still-unverified parts: refusing on them is safe, and the
   // signature check below covers the very same bytes before anything is accepted.
   const missing = missingProofMember(header, unverifiedClaims)
-  if (missing) return refuse(C.required, missing.description, missing.reason)
+  if (missing) return refuse(C.required, 'dpop.missing_member', missing.description, missing.explanation)
   pass(C.required)
 
   // "application/dpop+jwt" names the same media type (RFC 7515 §4.1.9), and media types are case-insensitive.
@@ -89,6 +92,7 @@ export async function verifyDpopProof(options: DpopVerifyOptions): Promise<Resul
   if (typ !== 'dpop+jwt' && typ !== 'application/dpop+jwt') {
     return refuse(
       C.typ,
+      'dpop.typ',
       'DPoP proof "typ" must be "dpop+jwt"',
       `The header says "typ": "${String(header.typ)}". Only "dpop+jwt" marks a JWT as a DPoP proof, so no other JWT (an access token, an ID token) can pass for one.`,
     )
@@ -97,7 +101,7 @@ export async function verifyDpopProof(options: DpopVerifyOptions): Promise<Resul
 
   const alg = String(header.alg)
   const refusal = refusedAlgorithm(alg, options.algorithms)
-  if (refusal) return refuse(C.alg, refusal.description, refusal.reason)
+  if (refusal) return refuse(C.alg, refusal.reason, refusal.description, refusal.explanation)
   pass(C.alg, alg)
 
   // §4.3 (7) runs before (6): jose's EmbeddedJWK would refuse a private key too, but less clearly.
@@ -106,6 +110,7 @@ export async function verifyDpopProof(options: DpopVerifyOptions): Promise<Resul
   if (privateMembers.length > 0) {
     return refuse(
       C.publicJwk,
+      'dpop.private_key',
       `DPoP proof "jwk" contains private key material ("${privateMembers.join('", "')}")`,
       'The "jwk" header must hold the public key only. This one carries private members, so the private key is exposed to anyone who sees the proof.',
     )
@@ -121,12 +126,14 @@ export async function verifyDpopProof(options: DpopVerifyOptions): Promise<Resul
     if (error instanceof errors.JWSSignatureVerificationFailed) {
       return refuse(
         C.signature,
+        'dpop.signature_invalid',
         'DPoP proof signature is invalid',
         'The signature was not made by the private key matching the "jwk" in the header: whoever made this proof does not hold that key, or the proof was altered.',
       )
     }
     return refuse(
       C.signature,
+      'dpop.key_unusable',
       `DPoP proof "jwk" cannot verify an "${alg}" signature`,
       `The embedded key could not be used to check the signature (${(error as Error).message}).`,
     )

@@ -1,38 +1,23 @@
-// OAuth errors as data: the RFC's own code, the HTTP status, the section it comes from and a plain reason.
+// OAuth errors as data: the RFC's code, the HTTP status, a stable reason id, where the rule is written, and why.
+import { REASONS, OAUTH_ERROR_CODES, type OAuthErrorCode, type Reason } from './reasons.ts'
+import type { SpecRef } from './spec-ref.ts'
 
-/**
- * The error codes this playground can answer with, each from the RFC that defines it.
- * @see RFC 6749 §5.2, §4.1.2.1 (`temporarily_unavailable`), RFC 6750 §3.1, RFC 8693 §2.2.2, RFC 8707 §2, RFC 9449 §5, §7.1, §8
- */
-export const OAUTH_ERROR_CODES = [
-  'invalid_request',
-  'invalid_client',
-  'invalid_grant',
-  'unauthorized_client',
-  'unsupported_grant_type',
-  'invalid_scope',
-  'invalid_target',
-  'invalid_token',
-  'insufficient_scope',
-  'invalid_dpop_proof',
-  'use_dpop_nonce',
-  'temporarily_unavailable',
-] as const
+export { OAUTH_ERROR_CODES, type OAuthErrorCode } from './reasons.ts'
 
-export type OAuthErrorCode = (typeof OAUTH_ERROR_CODES)[number]
-
-/** An OAuth error as the playground carries it: what goes on the wire plus why, and where the rule is written. */
+/** An OAuth error as the playground carries it: what goes on the wire, which rule, and why. */
 export interface OAuthError {
   /** The `error` value sent on the wire. */
   code: OAuthErrorCode
-  /** The `error_description` sent on the wire: short, quotes the parameter or claim at fault. */
-  description: string
   /** HTTP status of the response that carries it. */
   status: number
-  /** The section the rule comes from, for example "RFC 8693 §2.2.2". */
-  spec: string
-  /** A plain-language explanation for people reading the playground. */
-  reason: string
+  /** The stable id of the refusal (`dpop.htu_mismatch`), listed in `REASONS` and the README. */
+  reason: Reason
+  /** The section the rule comes from. */
+  spec: SpecRef
+  /** The `error_description` sent on the wire: short, quotes the parameter or claim at fault. */
+  description: string
+  /** A plain-language explanation for people reading the playground; never sent on the wire. */
+  explanation: string
   /**
    * The request parameter or header the error is about (`scope`, `subject_token`, `DPoP`, …), when
    * there is one. Not sent on the wire; it lets a client point at the field at fault.
@@ -40,15 +25,34 @@ export interface OAuthError {
   param?: string
 }
 
-/** Builds an {@link OAuthError}; `reason` defaults to the wire description. */
-export function oauthError(
-  code: OAuthErrorCode,
-  status: number,
-  spec: string,
-  description: string,
-  reason: string = description,
-): OAuthError {
-  return { code, status, spec, description, reason }
+export interface OAuthErrorOptions {
+  /** Defaults to the wire description. */
+  explanation?: string
+  /** Defaults to the reason's usual status. */
+  status?: number
+  /** One of the reason's codes; defaults to its first. */
+  code?: OAuthErrorCode
+  param?: string
+}
+
+/**
+ * Builds an {@link OAuthError} for a reason: code, status and spec come from the reason table.
+ * Throws (a bug, not a refusal) when asked for a code the reason is not sent with.
+ */
+export function oauthError(reason: Reason, description: string, options: OAuthErrorOptions = {}): OAuthError {
+  const info = REASONS[reason]
+  const code = options.code ?? info.codes[0]
+  if (!(info.codes as readonly string[]).includes(code))
+    throw new Error(`Reason ${reason} is never sent as ${code}`)
+  return {
+    code,
+    status: options.status ?? info.status,
+    reason,
+    spec: info.spec,
+    description,
+    explanation: options.explanation ?? description,
+    ...(options.param === undefined ? {} : { param: options.param }),
+  }
 }
 
 export function isOAuthError(value: unknown): value is OAuthError {
@@ -62,12 +66,12 @@ export function isOAuthError(value: unknown): value is OAuthError {
 }
 
 /** Either a value or the error that stopped it. Errors are data; only bugs throw. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: OAuthError }
+export type Result<T, E = OAuthError> = { ok: true; value: T } | { ok: false; error: E }
 
 /** Marks a failed result with the request parameter it is about; a success passes through. */
 export function aboutParam<T>(result: Result<T>, param: string): Result<T> {
   return result.ok ? result : { ok: false, error: { ...result.error, param } }
 }
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
-export const fail = <T = never>(error: OAuthError): Result<T> => ({ ok: false, error })
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value })
+export const fail = <T = never, E = OAuthError>(error: E): Result<T, E> => ({ ok: false, error })

@@ -56,7 +56,7 @@ describe('parseFormBody on hostile input', () => {
         expect(result.error).toMatchObject({
           code: 'invalid_request',
           status: 400,
-          spec: 'RFC 6749 Appendix B',
+          reason: 'request.malformed_form',
         })
         // The message quotes at most 40 characters of the offending pair, so a huge body can't flood it.
         expect(result.error.description).toMatch(/^Malformed form encoding in "[\s\S]{0,41}"$/)

@@ -38,13 +38,10 @@ export function parseFormBody(body: string, meter?: WorkMeter): Result<FormParam
     if (name === null || value === null) {
       const shown = pair.length > 40 ? `${pair.slice(0, 40)}…` : pair
       return fail(
-        oauthError(
-          'invalid_request',
-          400,
-          'RFC 6749 Appendix B',
-          `Malformed form encoding in "${shown}"`,
-          'The body is not valid application/x-www-form-urlencoded: a percent sign must be followed by two hex digits that decode to UTF-8.',
-        ),
+        oauthError('request.malformed_form', `Malformed form encoding in "${shown}"`, {
+          explanation:
+            'The body is not valid application/x-www-form-urlencoded: a percent sign must be followed by two hex digits that decode to UTF-8.',
+        }),
       )
     }
     params.push([name, value])

@@ -1,20 +1,15 @@
 // Turns HTTP/1.1 request text (as typed in "Edit request") into a real Request, or says why it can't.
 import { fail, ok, oauthError, type Result } from '../errors/oauth-error.ts'
 
-/** Hosts the request text can name; a request for any other host never reaches the simulated IdP. */
 const REQUEST_LINE = /^([A-Z]+) (\S+) HTTP\/1\.[01]$/
 // Set by the URL and the body, not by the text: a browser's fetch refuses to let a page set them.
 const DERIVED_HEADERS = new Set(['host', 'content-length', 'connection', 'transfer-encoding'])
 
 const malformed = (description: string) =>
   fail<Request>(
-    oauthError(
-      'invalid_request',
-      400,
-      'RFC 9112 §3',
-      description,
-      `The edited text is not an HTTP request the IdP can receive: ${description}.`,
-    ),
+    oauthError('request.unparseable_http', description, {
+      explanation: `The edited text is not an HTTP request the IdP can receive: ${description}.`,
+    }),
   )
 
 /**

@@ -1,5 +1,6 @@
 // Reads a request body sent as a form (or, where allowed, as JSON) into one flat parameter object.
 import { fail, ok, oauthError, type Result } from '../errors/oauth-error.ts'
+import type { Reason } from '../errors/reasons.ts'
 import { parseFormBody } from './parse-form-body.ts'
 
 export type BodyParams = Record<string, unknown>
@@ -12,8 +13,7 @@ export interface ReadBodyOptions {
 }
 
 const FORM = 'application/x-www-form-urlencoded'
-const invalid = (description: string, spec: string, reason?: string) =>
-  fail<BodyParams>(oauthError('invalid_request', 400, spec, description, reason))
+const invalid = (reason: Reason, description: string) => fail<BodyParams>(oauthError(reason, description))
 
 /** The media type without parameters, lowercased (RFC 9110 §8.3.1). */
 export const mediaType = (request: Request): string =>
@@ -34,14 +34,12 @@ export async function readBodyParams(
   const isJson = options.json && (type === 'application/json' || type.endsWith('+json'))
   if (type !== FORM && !isJson) {
     const accepted = options.json ? `${FORM} or application/json` : FORM
-    return invalid(`Content-Type must be ${accepted}, not "${type || 'none'}"`, 'RFC 6749 §3.2')
+    return invalid('request.content_type', `Content-Type must be ${accepted}, not "${type || 'none'}"`)
   }
   // Counted on the bytes as sent: decoding first would drop a byte order mark and re-encode the whole body.
   const bytes = await request.arrayBuffer()
   if (bytes.byteLength > options.maxBytes)
-    return fail(
-      oauthError('invalid_request', 413, 'RFC 9110 §15.5.14', `Body exceeds ${options.maxBytes} bytes`),
-    )
+    return fail(oauthError('http.content_too_large', `Body exceeds ${options.maxBytes} bytes`))
   // What request.text() does: UTF-8, invalid sequences replaced, a leading byte order mark dropped.
   const body = new TextDecoder().decode(bytes)
   if (isJson) return readJson(body)
@@ -51,7 +49,8 @@ export async function readBodyParams(
   const params: BodyParams = {}
   for (const [name, value] of parsed.value) {
     if (value === '') continue
-    if (Object.hasOwn(params, name)) return invalid(`"${name}" is included more than once`, 'RFC 6749 §3.2')
+    if (Object.hasOwn(params, name))
+      return invalid('request.repeated_param', `"${name}" is included more than once`)
     // defineProperty, so a parameter named "__proto__" is just a parameter, never the object's prototype.
     Object.defineProperty(params, name, { value, enumerable: true, writable: true, configurable: true })
   }
@@ -64,13 +63,13 @@ function readJson(body: string): Result<BodyParams> {
     value = JSON.parse(body)
   } catch (error) {
     return invalid(
+      'request.malformed_json',
       body.trim() === ''
         ? 'The JSON body is empty'
         : `The body is not valid JSON (${(error as Error).message})`,
-      'RFC 8259 §2',
     )
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return invalid('The JSON body must be an object of parameters', 'RFC 8259 §4')
+    return invalid('request.json_not_object', 'The JSON body must be an object of parameters')
   return ok(value as BodyParams)
 }

@@ -6,6 +6,8 @@ export interface ActorIdentity {
   azp: string
   iss: string
   attestation: string | null
+  /** What the actor is (`ai_agent`, `service`, `user`), set when the actor profile applies. */
+  subProfile?: string | null
 }
 
 /**
@@ -18,6 +20,8 @@ export function buildActClaim(actor: ActorIdentity, priorAct: unknown): Record<s
     azp: actor.azp,
     iss: actor.iss,
     ...(actor.attestation ? { attestation: actor.attestation } : {}),
+    // draft-mcguinness-oauth-actor-profile-00 §3.4: the profile classifies every actor it adds.
+    ...(actor.subProfile ? { sub_profile: actor.subProfile } : {}),
     ...(isObject(priorAct) ? { act: priorAct } : {}),
   }
 }

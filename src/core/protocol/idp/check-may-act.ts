@@ -23,12 +23,8 @@ export function checkMayAct(
   })
   if (subMatches && issMatches) return ok(true)
   return fail(
-    oauthError(
-      'invalid_request',
-      400,
-      'RFC 8693 §4.4, §2.2.2',
-      `may_act in subject_token does not name ${actor.sub}`,
-      `The user's token says only ${String(allowed.sub)} may act for them; ${actor.sub} is someone else.`,
-    ),
+    oauthError('exchange.may_act_mismatch', `may_act in subject_token does not name ${actor.sub}`, {
+      explanation: `The user's token says only ${String(allowed.sub)} may act for them; ${actor.sub} is someone else.`,
+    }),
   )
 }

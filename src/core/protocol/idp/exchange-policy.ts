@@ -45,6 +45,12 @@ export interface ExchangePolicy {
   requireDpop: boolean
   /** Require a server-provided nonce in DPoP proofs (RFC 9449 §8). */
   requireDpopNonce: boolean
+  /**
+   * Apply the OAuth Actor Profile when minting: each new `act` gets `sub_profile` (from the actor token,
+   * else `actorSubProfile`), and the issued claims must pass every profile rule or the exchange is refused.
+   * @see draft-mcguinness-oauth-actor-profile-00 §3.4, §3.5, §6.5.2
+   */
+  actorProfile?: { actorSubProfile: 'ai_agent' | 'service' | 'user' } | null
 }
 
 /** The delegation rule for this actor and user, if any. `*` in `users` matches everyone. */

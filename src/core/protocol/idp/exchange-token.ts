@@ -1,10 +1,12 @@
 // The token exchange itself: verify both tokens, apply policy, and mint the delegated token.
 import type { JWK, JWTPayload } from 'jose'
 import { fail, ok, oauthError, type OAuthError, type Result } from '../errors/oauth-error.ts'
+import type { Reason } from '../errors/reasons.ts'
 import type { SigningKey } from '../keys/key-ring.ts'
 import { issueDelegatedToken } from '../tokens/mint-delegated-token.ts'
 import { ISSUABLE_TOKEN_TYPES, TOKEN_TYPE } from '../tokens/token-types.ts'
 import type { CheckLog } from '../trace/check-log.ts'
+import { enforceActorProfile } from '../actor-profile/enforce-actor-profile.ts'
 import { buildActClaim, chainDepth } from './build-act-claim.ts'
 import { checkMayAct } from './check-may-act.ts'
 import { findDelegationRule, type ExchangePolicy } from './exchange-policy.ts'
@@ -49,11 +51,8 @@ export interface TokenExchangeResponse {
   scope?: string
 }
 
-const refuse = (param: string | null, description: string, reason: string, spec = 'RFC 8693 §2.2.2') =>
-  fail<never>({
-    ...oauthError('invalid_request', 400, spec, description, reason),
-    ...(param ? { param } : {}),
-  })
+const refuse = (param: string | null, reason: Reason, description: string, explanation: string) =>
+  fail<never>(oauthError(reason, description, { explanation, ...(param ? { param } : {}) }))
 
 /**
  * Decides an exchange on a parsed request: tokens, client, policy, may_act, chain depth, targets,
@@ -87,9 +86,9 @@ async function exchange(
   if (!ISSUABLE_TOKEN_TYPES.includes(requestedType))
     return refuse(
       'requested_token_type',
+      'exchange.requested_token_type_unsupported',
       `"requested_token_type" ${requestedType} is not supported`,
       `This IdP issues JWT access tokens only (${ISSUABLE_TOKEN_TYPES.join(', ')}).`,
-      'RFC 8693 §2.1, §2.2.2',
     )
 
   const subject = await verifySubjectToken(
@@ -131,9 +130,9 @@ async function exchange(
     if (policy.requireActorToken)
       return refuse(
         'actor_token',
+        'exchange.actor_token_required',
         '"actor_token" is required by policy',
         'This IdP only allows delegation: without an actor token the issued token could not say which agent is acting.',
-        'RFC 8693 §1.1, §2.2.2',
       )
   }
 
@@ -152,6 +151,7 @@ async function exchange(
   if (!rule)
     return refuse(
       'actor_token',
+      'exchange.delegation_not_allowed',
       `${actorSub} may not act for ${user}`,
       `No rule in the IdP's policy lets ${actorSub} act on behalf of ${user}.`,
     )
@@ -172,9 +172,9 @@ async function exchange(
   if (depth > policy.maxChainDepth)
     return refuse(
       'subject_token',
+      'exchange.chain_too_deep',
       `Delegation chain of ${depth} actors exceeds the policy maximum of ${policy.maxChainDepth}`,
       "Each hop in a chain is another party holding the user's authority; the IdP caps how long a chain may grow.",
-      'RFC 8693 §4.1, §2.2.2',
     )
 
   const targets = resolveTargets(request.audiences, request.resources, rule)
@@ -214,6 +214,7 @@ async function exchange(
   if (ttl <= 0)
     return refuse(
       null,
+      'exchange.no_lifetime_left',
       'No lifetime remains for the issued token',
       'An input token is about to expire, so any token issued now would already be dead.',
     )
@@ -225,10 +226,19 @@ async function exchange(
           azp: client.value.clientId,
           iss: String(actor.iss),
           attestation: typeof actor.attestation === 'string' ? actor.attestation : null,
+          subProfile: policy.actorProfile
+            ? typeof actor.sub_profile === 'string'
+              ? actor.sub_profile
+              : policy.actorProfile.actorSubProfile
+            : null,
         },
         subject.value.act,
       )
     : null
+  if (policy.actorProfile) {
+    const refused = enforceActorProfile({ act: act ?? subject.value.act }, policy.maxChainDepth, log)
+    if (refused) return fail(refused)
+  }
   const minted = await issueDelegatedToken(ctx.signingKey, {
     issuer: ctx.issuer,
     sub: user,

@@ -15,10 +15,14 @@ export function identifyClient(
   policy: ExchangePolicy,
   log: CheckLog,
 ): Result<RegisteredClient> {
-  const byId = clientId === null ? undefined : policy.clients.find((client) => client.clientId === clientId)
-  const byActor =
-    actorSub === null ? undefined : policy.clients.find((client) => client.spiffeId === actorSub)
-  const client = byId ?? byActor
+  // A client_id that is sent must name a registered client itself: falling back to the actor token's
+  // client would answer an unknown client_id with a token issued to someone else (RFC 6749 §5.2).
+  const client =
+    clientId !== null
+      ? policy.clients.find((registered) => registered.clientId === clientId)
+      : actorSub !== null
+        ? policy.clients.find((registered) => registered.spiffeId === actorSub)
+        : undefined
   if (!client) {
     const who =
       clientId !== null
@@ -28,13 +32,9 @@ export function identifyClient(
           : 'an unnamed client'
     log.record({ label: 'client is registered', spec: 'RFC 6749 §5.2', ok: false, detail: who })
     return fail(
-      oauthError(
-        'invalid_client',
-        401,
-        'RFC 6749 §5.2',
-        `Unknown client: ${who} is not registered`,
-        `The IdP's client registry has no entry for ${who}, so it cannot tell who is asking.`,
-      ),
+      oauthError('client.unknown', `Unknown client: ${who} is not registered`, {
+        explanation: `The IdP's client registry has no entry for ${who}, so it cannot tell who is asking.`,
+      }),
     )
   }
   if (actorSub !== null && client.spiffeId !== actorSub) {
@@ -46,11 +46,11 @@ export function identifyClient(
     })
     return fail(
       oauthError(
-        'invalid_request',
-        400,
-        'RFC 8693 §2.2.2',
+        'client.actor_mismatch',
         `actor_token "sub" ${actorSub} is not the workload registered for client "${client.clientId}"`,
-        `Client ${client.clientId} is registered as ${client.spiffeId}; an actor token for another workload cannot speak for it.`,
+        {
+          explanation: `Client ${client.clientId} is registered as ${client.spiffeId}; an actor token for another workload cannot speak for it.`,
+        },
       ),
     )
   }

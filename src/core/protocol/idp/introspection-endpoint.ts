@@ -2,6 +2,7 @@
 import type { JWK, JWTPayload } from 'jose'
 import { epochSeconds, type Clock } from '../clock.ts'
 import { oauthErrorResponse } from '../errors/error-response.ts'
+import { httpError, httpErrorResponse } from '../errors/http-error.ts'
 import { oauthError } from '../errors/oauth-error.ts'
 import type { FetchHandler } from '../http/http-snapshot.ts'
 import { readBodyParams } from '../http/read-body-params.ts'
@@ -78,34 +79,31 @@ async function verifyOwnToken(
 export function createIntrospectionEndpoint(options: IntrospectionEndpointOptions): FetchHandler {
   return async (request) => {
     if (request.method !== 'POST') {
-      const error = oauthError(
-        'invalid_request',
-        405,
-        'RFC 7662 §2.1',
-        `Method ${request.method} is not allowed; use POST`,
-      )
-      return oauthErrorResponse(error, { allow: 'POST' })
+      const error = httpError('http.method_not_allowed', `Method ${request.method} is not allowed; use POST`)
+      return httpErrorResponse(error, { allow: 'POST' })
     }
     // Authenticate first (RFC 7662 §2.1): an unknown caller learns nothing about any token.
     const credentials = readBasicCredentials(request)
     if ((await authenticateBasic(credentials, options.callers)) === null) {
-      const description =
+      const error =
         credentials.kind === 'none'
-          ? 'Introspection requires client authentication with HTTP Basic'
+          ? oauthError(
+              'client.authentication_missing',
+              'Introspection requires client authentication with HTTP Basic',
+            )
           : credentials.kind === 'malformed'
-            ? 'The HTTP Basic credentials could not be read'
-            : 'Client authentication failed'
-      return oauthErrorResponse(
-        oauthError('invalid_client', 401, 'RFC 7662 §2.1, RFC 6749 §5.2', description),
-        CHALLENGE,
-      )
+            ? oauthError('client.authentication_malformed', 'The HTTP Basic credentials could not be read')
+            : oauthError('client.authentication_failed', 'Client authentication failed')
+      return oauthErrorResponse(error, CHALLENGE)
     }
 
     const params = await readBodyParams(request, { json: false, maxBytes: MAX_INTROSPECTION_REQUEST_BYTES })
     if (!params.ok) return oauthErrorResponse(params.error)
     const token = params.value.token
     if (typeof token !== 'string')
-      return oauthErrorResponse(oauthError('invalid_request', 400, 'RFC 7662 §2.1', '"token" is required'))
+      return oauthErrorResponse(
+        oauthError('request.missing_param', '"token" is required', { param: 'token' }),
+      )
 
     // `token_type_hint` may be ignored (§2.1): this IdP issues one kind of token.
     const claims = await verifyOwnToken(token, options)

@@ -1,9 +1,10 @@
 // Downscoping: the issued scope is what was asked for, within what the user granted and policy allows.
 import { fail, ok, oauthError, type Result } from '../errors/oauth-error.ts'
+import type { Reason } from '../errors/reasons.ts'
 import type { AudienceGrant } from './exchange-policy.ts'
 
-const invalidScope = (description: string, reason: string) =>
-  fail<string[]>(oauthError('invalid_scope', 400, 'RFC 6749 §5.2, RFC 8693 §2.1', description, reason))
+const invalidScope = (reason: Reason, description: string, explanation: string) =>
+  fail<string[]>(oauthError(reason, description, { explanation }))
 
 /**
  * Narrows scope. A token carrying several audiences can be replayed at each of them, so every
@@ -21,6 +22,7 @@ export function narrowScope(
     const scope = granted.filter(allowedEverywhere)
     if (scope.length === 0)
       return invalidScope(
+        'exchange.no_scope_available',
         'No scope the user granted is allowed for these audiences',
         'With no "scope" parameter the IdP offers the overlap of what the user granted and what policy allows, and that overlap is empty.',
       )
@@ -29,12 +31,14 @@ export function narrowScope(
   for (const scope of requested) {
     if (!granted.includes(scope))
       return invalidScope(
+        'exchange.scope_not_granted',
         `Scope "${scope}" exceeds what the subject token grants`,
         `The user never granted "${scope}". A token exchange can only narrow authority; it can never add to it.`,
       )
     const refusing = targets.find((target) => !target.scopes.includes(scope))
     if (refusing)
       return invalidScope(
+        'exchange.scope_not_allowed',
         `Scope "${scope}" is not allowed for audience ${refusing.audience}`,
         `The user granted "${scope}", but the IdP's policy does not allow it at ${refusing.audience} for this agent.`,
       )

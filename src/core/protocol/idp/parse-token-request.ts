@@ -1,5 +1,6 @@
 // Reads an RFC 8693 token exchange request off the wire and refuses anything malformed.
 import { fail, ok, oauthError, type OAuthError, type Result } from '../errors/oauth-error.ts'
+import type { Reason } from '../errors/reasons.ts'
 import { parseFormBody, type FormParams } from '../http/parse-form-body.ts'
 import type { CheckLog } from '../trace/check-log.ts'
 import { TOKEN_EXCHANGE_GRANT } from '../../playground/scenario/seed-scenario.ts'
@@ -28,10 +29,8 @@ const REPEATABLE = new Set(['audience', 'resource'])
 // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
 const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/
 
-const invalid = (param: string, description: string, spec: string, reason?: string): OAuthError => ({
-  ...oauthError('invalid_request', 400, spec, description, reason),
-  param,
-})
+const invalid = (param: string, reason: Reason, description: string, explanation?: string): OAuthError =>
+  oauthError(reason, description, { param, ...(explanation === undefined ? {} : { explanation }) })
 
 /** Non-empty values of a parameter: RFC 6749 §3.2 treats a parameter sent without a value as omitted. */
 const valuesOf = (params: FormParams, name: string): string[] =>
@@ -55,8 +54,8 @@ export async function parseTokenRequest(
   if (type !== 'application/x-www-form-urlencoded') {
     const error = invalid(
       'Content-Type',
+      'request.content_type',
       `Content-Type must be application/x-www-form-urlencoded, not "${type || 'none'}"`,
-      'RFC 6749 §3.2',
       'Token requests are sent as an HTML form body; the endpoint does not read JSON or other formats.',
     )
     log.record({
@@ -70,13 +69,10 @@ export async function parseTokenRequest(
   const body = await request.text()
   if (body.length > MAX_TOKEN_REQUEST_BYTES)
     return fail(
-      oauthError(
-        'invalid_request',
-        413,
-        'RFC 9110 §15.5.14',
-        `Body exceeds ${MAX_TOKEN_REQUEST_BYTES} bytes`,
-        'The request body is far larger than any token exchange request needs, so the endpoint refuses to read it.',
-      ),
+      oauthError('http.content_too_large', `Body exceeds ${MAX_TOKEN_REQUEST_BYTES} bytes`, {
+        explanation:
+          'The request body is far larger than any token exchange request needs, so the endpoint refuses to read it.',
+      }),
     )
   const parsed = parseFormBody(body)
   if (!parsed.ok) return parsed
@@ -87,49 +83,48 @@ export async function parseTokenRequest(
     return fail(
       invalid(
         repeated,
+        'request.repeated_param',
         `"${repeated}" is included more than once`,
-        'RFC 6749 §3.2',
         'Each parameter may appear only once, so the server never has to guess which copy the client meant.',
       ),
     )
   const get = (name: string): string | null => valuesOf(params, name)[0] ?? null
   const grantType = get('grant_type')
-  if (grantType === null) return fail(invalid('grant_type', '"grant_type" is required', 'RFC 6749 §4.1.3'))
+  if (grantType === null)
+    return fail(invalid('grant_type', 'request.missing_param', '"grant_type" is required'))
   if (grantType !== TOKEN_EXCHANGE_GRANT)
-    return fail({
-      ...oauthError(
-        'unsupported_grant_type',
-        400,
-        'RFC 6749 §5.2',
+    return fail(
+      invalid(
+        'grant_type',
+        'grant.unsupported_type',
         `"grant_type" ${grantType} is not supported`,
         `This endpoint only performs token exchange (${TOKEN_EXCHANGE_GRANT}).`,
       ),
-      param: 'grant_type',
-    })
+    )
   log.record({ label: 'grant_type is token-exchange', spec: 'RFC 8693 §2.1', ok: true })
 
   const subjectToken = get('subject_token')
   const subjectTokenType = get('subject_token_type')
   if (subjectToken === null)
-    return fail(invalid('subject_token', '"subject_token" is required', 'RFC 8693 §2.1'))
+    return fail(invalid('subject_token', 'request.missing_param', '"subject_token" is required'))
   if (subjectTokenType === null)
-    return fail(invalid('subject_token_type', '"subject_token_type" is required', 'RFC 8693 §2.1'))
+    return fail(invalid('subject_token_type', 'request.missing_param', '"subject_token_type" is required'))
   const actorToken = get('actor_token')
   const actorTokenType = get('actor_token_type')
   if (actorToken !== null && actorTokenType === null)
     return fail(
       invalid(
         'actor_token_type',
+        'request.missing_param',
         '"actor_token_type" is required when "actor_token" is present',
-        'RFC 8693 §2.1',
       ),
     )
   if (actorToken === null && actorTokenType !== null)
     return fail(
       invalid(
         'actor_token_type',
+        'request.unexpected_param',
         '"actor_token_type" must not be sent without "actor_token"',
-        'RFC 8693 §2.1',
       ),
     )
   log.record({
@@ -142,16 +137,14 @@ export async function parseTokenRequest(
   const scope = scopeParam === null ? null : scopeParam.split(' ').filter((token) => token !== '')
   const badScope = scope?.find((token) => !SCOPE_TOKEN.test(token))
   if (badScope !== undefined)
-    return fail({
-      ...oauthError(
-        'invalid_scope',
-        400,
-        'RFC 6749 §3.3',
+    return fail(
+      invalid(
+        'scope',
+        'scope.malformed',
         `Scope token "${badScope}" contains a character scope tokens cannot hold`,
         'Scope tokens are printable ASCII without spaces, quotes or backslashes.',
       ),
-      param: 'scope',
-    })
+    )
 
   const lifetime = get('requested_lifetime')
   const requestedLifetime = lifetime === null ? null : Number(lifetime)
@@ -159,8 +152,8 @@ export async function parseTokenRequest(
     return fail(
       invalid(
         'requested_lifetime',
+        'request.invalid_lifetime',
         `"requested_lifetime" must be a positive whole number of seconds, not "${lifetime}"`,
-        'Playground extension (RFC 6749 §8.2)',
       ),
     )
 

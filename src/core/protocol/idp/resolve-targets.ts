@@ -1,9 +1,14 @@
 // Maps `audience` and `resource` parameters onto the audiences an agent's policy lets it reach.
 import { fail, ok, oauthError, type Result } from '../errors/oauth-error.ts'
+import type { Reason } from '../errors/reasons.ts'
 import type { AudienceGrant, DelegationRule } from './exchange-policy.ts'
 
-const invalidTarget = (param: 'audience' | 'resource', description: string, spec: string, reason: string) =>
-  fail<AudienceGrant[]>({ ...oauthError('invalid_target', 400, spec, description, reason), param })
+const invalidTarget = (
+  param: 'audience' | 'resource',
+  reason: Reason,
+  description: string,
+  explanation: string,
+) => fail<AudienceGrant[]>(oauthError(reason, description, { explanation, param }))
 
 /** A resource URI matches a grant when origins agree and its path sits under the grant's path. */
 function resourceMatches(resource: URL, grant: AudienceGrant): boolean {
@@ -27,8 +32,8 @@ export function resolveTargets(
   if (audiences.length === 0 && resources.length === 0)
     return invalidTarget(
       'audience',
+      'target.missing',
       'An "audience" or "resource" is required',
-      'RFC 8693 §2.1',
       'This IdP only issues audience-restricted tokens, so the request must say where the token will be used.',
     )
   const grants: AudienceGrant[] = []
@@ -37,8 +42,8 @@ export function resolveTargets(
     if (!grant)
       return invalidTarget(
         'audience',
+        'target.audience_not_allowed',
         `Audience "${audience}" is outside policy for ${rule.actor}`,
-        'RFC 8693 §2.2.2',
         `The IdP's policy does not let ${rule.actor} reach "${audience}", so it will not mint a token for it.`,
       )
     grants.push(grant)
@@ -50,24 +55,24 @@ export function resolveTargets(
     } catch {
       return invalidTarget(
         'resource',
+        'target.resource_not_absolute',
         `"resource" ${resource} is not an absolute URI`,
-        'RFC 8707 §2',
         'A resource indicator must be an absolute URI, such as https://api.github.com/.',
       )
     }
     if (resource.includes('#'))
       return invalidTarget(
         'resource',
+        'target.resource_has_fragment',
         `"resource" ${resource} must not contain a fragment`,
-        'RFC 8707 §2',
         'A resource indicator names a server, and a fragment is never sent to a server.',
       )
     const grant = rule.audiences.find((candidate) => resourceMatches(url, candidate))
     if (!grant)
       return invalidTarget(
         'resource',
+        'target.resource_not_allowed',
         `Resource "${resource}" is outside policy for ${rule.actor}`,
-        'RFC 8707 §2',
         `The IdP's policy does not let ${rule.actor} reach ${resource}.`,
       )
     grants.push(grant)

@@ -163,6 +163,31 @@ describe('the token endpoint refuses in RFC terms', () => {
     })
   })
 
+  test.each([
+    ['with an actor token', true],
+    ['without an actor token', false],
+  ])('refuses a client_id no client is registered under, %s, as invalid_client', async (_, withActor) => {
+    const { response, body, checks } = await sendExchange(editedScenario(), {
+      request: ({ subject, actor }) => {
+        const form = seedForm(subject, withActor ? actor : null)
+        form.set('client_id', 'evil_client')
+        return formRequest(form.toString())
+      },
+    })
+    expect(response.status).toBe(401)
+    expect(body).toEqual({
+      error: 'invalid_client',
+      error_description: 'Unknown client: client "evil_client" is not registered',
+    })
+    expect(checks.at(-1)).toMatchObject({
+      ok: false,
+      label: 'client is registered',
+      spec: 'RFC 6749 §5.2',
+      detail: 'client "evil_client"',
+    })
+    expect(checks.some((check) => check.ok && check.label === 'client is registered')).toBe(false)
+  })
+
   test('records each check it made, with the failed one last', async () => {
     const { checks } = await sendExchange(
       editedScenario((s) => void (s.request.audiences = ['evil.example.com'])),

@@ -11,6 +11,7 @@ import { oauthError, type OAuthError } from '../errors/oauth-error.ts'
 import type { FetchHandler } from '../http/http-snapshot.ts'
 import type { AuditEvent } from '../audit/audit-event.ts'
 import type { SigningKey } from '../keys/key-ring.ts'
+import { formatSpecRef } from '../errors/spec-ref.ts'
 import type { CheckLog } from '../trace/check-log.ts'
 import type { ExchangePolicy } from './exchange-policy.ts'
 import { exchangeAuditEvent, type ExchangeOutcome } from './exchange-audit-event.ts'
@@ -81,7 +82,12 @@ export function createTokenService(options: TokenEndpointOptions): TokenService 
     const refuse = (error: OAuthError, headers: Record<string, string> = {}): ServedExchange => {
       // A refusal made before the exchange's own checks (method, form, DPoP) is a check too.
       if (failed === 0)
-        log.record({ label: REFUSED_LABEL, spec: error.spec, ok: false, detail: error.description })
+        log.record({
+          label: REFUSED_LABEL,
+          spec: formatSpecRef(error.spec),
+          ok: false,
+          detail: error.description,
+        })
       return {
         response: oauthErrorResponse(error, headers),
         decision: { accepted: false, error },
@@ -90,13 +96,9 @@ export function createTokenService(options: TokenEndpointOptions): TokenService 
     }
     if (request.method !== 'POST')
       return refuse(
-        oauthError(
-          'invalid_request',
-          405,
-          'RFC 6749 §3.2',
-          `Method ${request.method} is not allowed; use POST`,
-          'The token endpoint only accepts POST, so credentials never travel in a URL.',
-        ),
+        oauthError('http.method_not_allowed', `Method ${request.method} is not allowed; use POST`, {
+          explanation: 'The token endpoint only accepts POST, so credentials never travel in a URL.',
+        }),
         { allow: 'POST' },
       )
 

@@ -1,7 +1,8 @@
 // Verifies the subject and actor tokens of an exchange against the issuers the IdP trusts for each.
 import type { JWK, JWTPayload } from 'jose'
 import { fail, ok, oauthError, type Result } from '../errors/oauth-error.ts'
-import type { JwtFailure } from '../tokens/jwt-failure.ts'
+import type { Reason } from '../errors/reasons.ts'
+import { REASON_FOR_RULE, type JwtFailure } from '../tokens/jwt-failure.ts'
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
 import { ACTOR_TOKEN_TYPES, SUBJECT_TOKEN_TYPES } from '../tokens/token-types.ts'
 import { verifyJwt, type JwtRules } from '../tokens/verify-jwt.ts'
@@ -10,8 +11,8 @@ import type { CheckLog } from '../trace/check-log.ts'
 const TOKEN_SPEC = 'RFC 8693 §2.2.2'
 
 /** An unacceptable subject or actor token is `invalid_request`, not `invalid_grant` (RFC 8693 §2.2.2). */
-const unacceptable = (description: string, reason: string, spec = TOKEN_SPEC) =>
-  fail<JWTPayload>(oauthError('invalid_request', 400, spec, description, reason))
+const unacceptable = (reason: Reason, description: string, explanation: string) =>
+  fail<JWTPayload>(oauthError(reason, description, { explanation, code: 'invalid_request', status: 400 }))
 
 /** Logs a refusal from the shared JWT verifier and answers it as RFC 8693 §2.2.2 says. */
 function refuseAs(name: string, failure: JwtFailure, log: CheckLog): Result<JWTPayload> {
@@ -19,9 +20,9 @@ function refuseAs(name: string, failure: JwtFailure, log: CheckLog): Result<JWTP
     label: `${name} ${failure.rule} check`,
     spec: failure.spec,
     ok: false,
-    detail: failure.reason,
+    detail: failure.explanation,
   })
-  return unacceptable(failure.description, failure.reason, `${TOKEN_SPEC}; ${failure.spec}`)
+  return unacceptable(REASON_FOR_RULE[failure.rule], failure.description, failure.explanation)
 }
 
 async function verifyAs(token: string, rules: JwtRules, log: CheckLog): Promise<Result<JWTPayload>> {
@@ -66,6 +67,7 @@ export async function verifySubjectToken(
   const typ = checkType('subject_token', check.type, SUBJECT_TOKEN_TYPES, log)
   if (typ === null)
     return unacceptable(
+      'exchange.subject_token_type_unsupported',
       `"subject_token_type" ${check.type} is not supported`,
       `This IdP exchanges only its own access tokens (${Object.keys(SUBJECT_TOKEN_TYPES).join(', ')}).`,
     )
@@ -98,6 +100,7 @@ export async function verifyActorToken(check: ActorTokenCheck, log: CheckLog): P
   const typ = checkType('actor_token', check.type, ACTOR_TOKEN_TYPES, log)
   if (typ === null)
     return unacceptable(
+      'exchange.actor_token_type_unsupported',
       `"actor_token_type" ${check.type} is not supported`,
       `This IdP accepts workload identities as JWT-SVIDs (${Object.keys(ACTOR_TOKEN_TYPES).join(', ')}).`,
     )
@@ -116,6 +119,7 @@ export async function verifyActorToken(check: ActorTokenCheck, log: CheckLog): P
   })
   if (!trusted)
     return unacceptable(
+      'exchange.actor_issuer_untrusted',
       `actor_token issuer "${claimed ?? ''}" is not trusted`,
       `The IdP only accepts agent identities vouched for by issuers in its policy (${check.trustedIssuers.join(', ') || 'none'}). Anyone can mint a JWT; what matters is who signed it.`,
     )

@@ -4,7 +4,8 @@ import { fail, ok, type Result } from '../errors/oauth-error.ts'
 import { refusal, type SpecRef } from '../errors/reasoned-error.ts'
 import type { JwtRule } from '../tokens/jwt-failure.ts'
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
-import { verifyJwt } from '../tokens/verify-jwt.ts'
+import type { ReplayCache } from '../dpop/replay-cache.ts'
+import { JWT_LEEWAY_SECONDS, verifyJwt } from '../tokens/verify-jwt.ts'
 
 /**
  * The JOSE `typ` a JWT authorization grant carries here. RFC 7523 names none, so this is the plain
@@ -19,8 +20,8 @@ export interface JwtGrantRules {
   /** Issuers whose grants this server accepts, with their public keys. */
   trustedIssuers: Readonly<Record<string, { keys: JWK[] }>>
   nowSeconds: number
-  /** Remembers `iss` + `jti` so a grant is used once (RFC 7523 §3 (7)); a sync or async replay cache. */
-  replay: { checkAndRemember(key: string, nowSeconds: number): boolean | Promise<boolean> }
+  /** Remembers `iss` + `jti` so a grant is used once (RFC 7523 §3 (7)), until it expires. */
+  replay: ReplayCache
 }
 
 // Each way the shared verifier can refuse, as the reason a grant was refused.
@@ -72,7 +73,25 @@ export async function verifyJwtGrant(assertion: string, rules: JwtGrantRules): P
     )
   }
   const { payload } = verified
-  if (!(await rules.replay.checkAndRemember(`${issuer}#${String(payload.jti)}`, rules.nowSeconds)))
+  // Remembered for as long as the grant could still pass the `exp` check (leeway included), never less.
+  const expiresAt = Number(payload.exp) + JWT_LEEWAY_SECONDS
+  const verdict = await rules.replay.checkAndRemember(
+    `${issuer}#${String(payload.jti)}`,
+    expiresAt,
+    rules.nowSeconds,
+  )
+  if (verdict === 'full')
+    return fail(
+      refusal({
+        code: 'temporarily_unavailable',
+        status: 503,
+        reason: 'chain.replay_cache_full',
+        spec: { doc: 'RFC 7523', section: '3', item: 7 },
+        description: 'The replay cache is full; retry later',
+        param: 'assertion',
+      }),
+    )
+  if (verdict === 'replayed')
     return invalidGrant(
       'chain.grant_replayed',
       { doc: 'RFC 7523', section: '3', item: 7 },

@@ -5,7 +5,7 @@ import { publicJwks } from '../keys/key-ring.ts'
 import { HOSTILE_CLAIMS } from '../tokens/hostile-claims.fixture.ts'
 import { HOSTILE_ENCODINGS } from '../tokens/hostile-encodings.fixture.ts'
 import { HOSTILE_HEADERS, signAs, type TokenTarget } from '../tokens/hostile-tokens.fixture.ts'
-import { JWT_RULES } from '../tokens/jwt-failure.ts'
+import { JWT_RULES, REASON_FOR_RULE } from '../tokens/jwt-failure.ts'
 import { createCheckLog, type Check } from '../trace/check-log.ts'
 import { ACCESS_TOKEN_CHECK_RULES, ACCESS_TOKEN_CHECKS } from './access-token-checks.ts'
 import {
@@ -64,11 +64,16 @@ describe('verifyAccessToken refuses every RFC 8725 pitfall with invalid_token', 
     expect(result.error).toMatchObject({
       code: 'invalid_token',
       status: 401,
-      spec: check.spec,
+      reason: REASON_FOR_RULE[hostile.rule],
       description: hostile.description(TARGET),
     })
-    expect(result.error.reason).toMatch(hostile.reason)
-    expect(checks.at(-1)).toEqual({ by: 'resource-server', ...check, ok: false, detail: result.error.reason })
+    expect(result.error.explanation).toMatch(hostile.reason)
+    expect(checks.at(-1)).toEqual({
+      by: 'resource-server',
+      ...check,
+      ok: false,
+      detail: result.error.explanation,
+    })
     expect(checks.slice(0, -1).every((passed) => passed.ok)).toBe(true)
   })
 
@@ -112,8 +117,9 @@ describe('the resource server keeps each kind of JWT in its place', () => {
     const { result } = await verify(proof)
     expect(!result.ok && result.error).toMatchObject({
       code: 'invalid_token',
+      reason: 'token.typ',
       description: 'Access token "typ" must be "at+jwt", not "dpop+jwt"',
-      reason: expect.stringMatching(/"typ": "dpop\+jwt"/),
+      explanation: expect.stringMatching(/"typ": "dpop\+jwt"/),
     })
   })
 
@@ -143,8 +149,9 @@ describe('the resource server accepts an access token until exp + 30 s, exclusiv
     const { result, checks } = await verify(await signAs(TARGET), exp + 30)
     expect(!result.ok && result.error).toMatchObject({
       code: 'invalid_token',
+      reason: 'token.expired',
       description: 'Access token has expired',
-      reason: '"exp" passed 30 s ago, beyond the 30 s of clock skew tolerated.',
+      explanation: '"exp" passed 30 s ago, beyond the 30 s of clock skew tolerated.',
     })
     expect(checks.at(-1)).toMatchObject({ label: ACCESS_TOKEN_CHECKS.time.label, ok: false })
   })

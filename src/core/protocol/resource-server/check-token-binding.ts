@@ -5,6 +5,7 @@ import { dpopHeaderValues } from '../dpop/proof-header.ts'
 import type { ReplayCache } from '../dpop/replay-cache.ts'
 import { verifyDpopProof } from '../dpop/verify-proof.ts'
 import { fail, oauthError, ok, type Result } from '../errors/oauth-error.ts'
+import type { Reason } from '../errors/reasons.ts'
 import type { CheckLog } from '../trace/check-log.ts'
 import { RS_CHECKS as C } from './resource-checks.ts'
 import type { AuthScheme } from './www-authenticate.ts'
@@ -31,14 +32,20 @@ export interface TokenBindingInput {
  */
 export async function checkTokenBinding(input: TokenBindingInput): Promise<Result<string | null>> {
   const { claims, scheme, log } = input
-  const refuse = (description: string, reason: string, spec: string = C.binding.spec) => {
-    log.record({ ...C.binding, spec, ok: false, detail: reason })
-    return fail<string | null>(oauthError('invalid_token', 401, spec, description, reason))
+  const refuse = (
+    reason: Reason,
+    description: string,
+    explanation: string,
+    spec: string = C.binding.spec,
+  ) => {
+    log.record({ ...C.binding, spec, ok: false, detail: explanation })
+    return fail<string | null>(oauthError(reason, description, { explanation }))
   }
 
   if (claims.cnf === undefined) {
     if (scheme === 'DPoP') {
       return refuse(
+        'dpop.token_not_bound',
         'Access token is not DPoP-bound',
         'The "DPoP" scheme is for tokens bound to a key ("cnf.jkt"). This token has no binding, so a proof would prove nothing about it.',
         'RFC 9449 §7.1',
@@ -54,6 +61,7 @@ export async function checkTokenBinding(input: TokenBindingInput): Promise<Resul
       : undefined
   if (typeof boundJkt !== 'string') {
     return refuse(
+      'dpop.cnf_unsupported',
       'Access token "cnf" has no "jkt"',
       'The token is bound by a confirmation method this server does not support; only DPoP key binding ("cnf.jkt") is.',
       'RFC 9449 §6.1',
@@ -62,6 +70,7 @@ export async function checkTokenBinding(input: TokenBindingInput): Promise<Resul
   // A DPoP-bound token accepted as Bearer would skip the proof altogether: the downgrade §7.2 forbids.
   if (scheme === 'Bearer') {
     return refuse(
+      'dpop.bearer_downgrade',
       'DPoP-bound access token sent with the "Bearer" scheme',
       'The token is bound to a key ("cnf.jkt"), so it must be sent as "Authorization: DPoP" with a proof from that key. As a Bearer token it would work for anyone who copied it.',
       'RFC 9449 §7.1, §7.2',
@@ -82,6 +91,7 @@ export async function checkTokenBinding(input: TokenBindingInput): Promise<Resul
   if (!proof.ok) return proof
   if (proof.value.jkt !== boundJkt) {
     return refuse(
+      'dpop.key_mismatch',
       'Invalid DPoP key binding',
       `The proof was signed by key ${proof.value.jkt}, but the token is bound to ${boundJkt} ("cnf.jkt"). The sender holds the token but not the key it was issued to: a stolen token.`,
     )

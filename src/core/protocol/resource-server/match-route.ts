@@ -42,21 +42,13 @@ export function matchRoute(config: ResourceServerConfig, method: string, pathnam
     allow.push(route.method)
   }
   if (allow.length > 0) {
-    const error = oauthError(
-      'invalid_request',
-      405,
-      'RFC 9110 §15.5.6',
-      `Method ${method} is not allowed on ${pathname}`,
-      `${pathname} exists on ${config.audience}, but only for ${allow.join(', ')}.`,
-    )
+    const error = oauthError('http.method_not_allowed', `Method ${method} is not allowed on ${pathname}`, {
+      explanation: `${pathname} exists on ${config.audience}, but only for ${allow.join(', ')}.`,
+    })
     return { found: false, error, allow }
   }
-  const error = oauthError(
-    'invalid_request',
-    404,
-    'RFC 9110 §15.5.5',
-    `No resource at ${pathname}`,
-    `${config.audience} has no route matching ${method} ${pathname}.`,
-  )
+  const error = oauthError('http.not_found', `No resource at ${pathname}`, {
+    explanation: `${config.audience} has no route matching ${method} ${pathname}.`,
+  })
   return { found: false, error, allow }
 }

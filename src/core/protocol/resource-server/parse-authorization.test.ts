@@ -37,8 +37,9 @@ describe('parseAuthorization', () => {
     expect(!result.ok && result.error).toMatchObject({
       code: 'invalid_request',
       status: 400,
+      reason: 'request.multiple_credentials',
       description: 'Multiple methods used to include access token',
-      reason: expect.stringMatching(/more than one access token/),
+      explanation: expect.stringMatching(/more than one access token/),
     })
   })
 
@@ -51,8 +52,9 @@ describe('parseAuthorization', () => {
     expect(!result.ok && result.error).toMatchObject({
       code: 'invalid_request',
       status: 400,
+      reason: 'request.malformed_authorization',
       description,
-      reason: expect.stringMatching(/exactly one token in token68 syntax/),
+      explanation: expect.stringMatching(/exactly one token in token68 syntax/),
     })
   })
 })

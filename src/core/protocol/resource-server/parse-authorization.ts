@@ -26,13 +26,10 @@ export function parseAuthorization(request: Request): Result<Credentials> {
   const parts = value.split(',').map((part) => part.trim())
   if (parts.length > 1) {
     return fail(
-      oauthError(
-        'invalid_request',
-        400,
-        'RFC 6750 §3.1, RFC 9449 §7.2',
-        'Multiple methods used to include access token',
-        'The request carries more than one access token (Authorization fields or schemes), so the server cannot tell which one to check.',
-      ),
+      oauthError('request.multiple_credentials', 'Multiple methods used to include access token', {
+        explanation:
+          'The request carries more than one access token (Authorization fields or schemes), so the server cannot tell which one to check.',
+      }),
     )
   }
   const [, rawScheme = '', token = ''] = /^(\S+)(?: +(.*))?$/.exec(parts[0] ?? '') ?? []
@@ -40,13 +37,9 @@ export function parseAuthorization(request: Request): Result<Credentials> {
   if (scheme === undefined) return ok(null)
   if (!TOKEN68.test(token)) {
     return fail(
-      oauthError(
-        'invalid_request',
-        400,
-        scheme === 'DPoP' ? 'RFC 9449 §7.1' : 'RFC 6750 §2.1',
-        `Malformed "${scheme}" Authorization header`,
-        `After "${scheme} " the header must carry exactly one token in token68 syntax (letters, digits, - . _ ~ + / and trailing =).`,
-      ),
+      oauthError('request.malformed_authorization', `Malformed "${scheme}" Authorization header`, {
+        explanation: `After "${scheme} " the header must carry exactly one token in token68 syntax (letters, digits, - . _ ~ + / and trailing =).`,
+      }),
     )
   }
   return ok({ scheme, token })

@@ -74,7 +74,7 @@ describe('the resource server refuses the request itself', () => {
           decision: 'deny',
           denial: { error: 'invalid_request', reason: 'No access token in the request' },
         },
-        expect.objectContaining({ spec: 'RFC 6750 §3.1' }),
+        expect.objectContaining({ reason: 'request.no_credentials' }),
       ],
     ])
     expect(checks.at(-1)).toMatchObject({
@@ -224,7 +224,8 @@ describe('the resource server checks scope last', () => {
       denial: { error: 'insufficient_scope', reason: description },
       claimed: { principal: 'u_marwan', actor: REVIEWER },
     })
-    expect(audits[0]?.[1]?.reason).toMatch(
+    expect(audits[0]?.[1]?.reason).toBe('token.insufficient_scope')
+    expect(audits[0]?.[1]?.explanation).toMatch(
       /"Open an issue on a repository" needs the "write:issues" scope; the token carries "read:repo"/,
     )
   })

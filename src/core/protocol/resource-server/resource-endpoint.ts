@@ -81,7 +81,7 @@ export function createResourceService(options: ResourceServerOptions): ResourceS
 
     const match = matchRoute(config, request.method, url.pathname)
     if (!match.found) {
-      log.record({ ...C.route, ok: false, detail: match.error.reason })
+      log.record({ ...C.route, ok: false, detail: match.error.explanation })
       return deny(match.error, match.allow.length > 0 ? { headers: { allow: match.allow.join(', ') } } : {})
     }
     const { route, params } = match
@@ -89,19 +89,16 @@ export function createResourceService(options: ResourceServerOptions): ResourceS
 
     const credentials = parseAuthorization(request)
     if (!credentials.ok) {
-      log.record({ ...C.authorization, ok: false, detail: credentials.error.reason })
+      log.record({ ...C.authorization, ok: false, detail: credentials.error.explanation })
       return deny(credentials.error)
     }
     if (credentials.value === null) {
       // RFC 6750 §3.1: a request with no credentials gets a bare challenge, no error code and no body.
-      const error = oauthError(
-        'invalid_request',
-        401,
-        'RFC 6750 §3.1',
-        'No access token in the request',
-        'The request has no "Authorization: Bearer" or "Authorization: DPoP" header, so nothing says who is calling.',
-      )
-      log.record({ ...C.authorization, ok: false, detail: error.reason })
+      const error = oauthError('request.no_credentials', 'No access token in the request', {
+        explanation:
+          'The request has no "Authorization: Bearer" or "Authorization: DPoP" header, so nothing says who is calling.',
+      })
+      log.record({ ...C.authorization, ok: false, detail: error.explanation })
       const response = new Response(null, {
         status: 401,
         headers: {
@@ -144,14 +141,10 @@ export function createResourceService(options: ResourceServerOptions): ResourceS
 
     const granted = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : []
     if (!granted.includes(route.scope)) {
-      const error = oauthError(
-        'insufficient_scope',
-        403,
-        'RFC 6750 §3.1',
-        `Access token "scope" lacks "${route.scope}"`,
-        `"${route.describe}" needs the "${route.scope}" scope; the token carries ${granted.length > 0 ? `"${granted.join(' ')}"` : 'no scope'}.`,
-      )
-      log.record({ ...C.scope, ok: false, detail: error.reason })
+      const error = oauthError('token.insufficient_scope', `Access token "scope" lacks "${route.scope}"`, {
+        explanation: `"${route.describe}" needs the "${route.scope}" scope; the token carries ${granted.length > 0 ? `"${granted.join(' ')}"` : 'no scope'}.`,
+      })
+      log.record({ ...C.scope, ok: false, detail: error.explanation })
       return deny(error, { scope: route.scope })
     }
     log.record({ ...C.scope, ok: true, detail: route.scope })

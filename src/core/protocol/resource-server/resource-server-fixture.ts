@@ -140,7 +140,7 @@ export async function expectRefusal(
     decision: 'deny',
     denial: { error: expected.error, reason: expected.description },
   })
-  expect(error?.reason).toMatch(expected.reason)
+  expect(error?.explanation).toMatch(expected.reason)
 }
 
 export const quoted = (text: string) => text.replace(/"/g, '\\"')

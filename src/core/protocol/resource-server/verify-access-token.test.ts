@@ -42,9 +42,9 @@ async function expectInvalidToken(token: string, spec: string, description: stri
   const { result, checks } = await verify(token)
   expect(result.ok).toBe(false)
   if (result.ok) return
-  expect(result.error).toMatchObject({ code: 'invalid_token', status: 401, spec, description })
-  expect(result.error.reason).toMatch(reason)
-  expect(checks.at(-1)).toMatchObject({ ok: false, spec, detail: result.error.reason })
+  expect(result.error).toMatchObject({ code: 'invalid_token', status: 401, description })
+  expect(result.error.explanation).toMatch(reason)
+  expect(checks.at(-1)).toMatchObject({ ok: false, spec, detail: result.error.explanation })
 }
 
 const encode = (value: object) => base64url.encode(JSON.stringify(value))

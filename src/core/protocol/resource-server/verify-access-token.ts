@@ -1,6 +1,7 @@
 // Validates a JWT access token the way RFC 9068 §4 tells a resource server to, with the shared JWT verifier.
 import type { JWK, JWTHeaderParameters, JWTPayload } from 'jose'
 import { fail, oauthError, ok, type Result } from '../errors/oauth-error.ts'
+import { REASON_FOR_RULE } from '../tokens/jwt-failure.ts'
 import { JWT_TYP } from '../tokens/token-types.ts'
 import { verifyJwt } from '../tokens/verify-jwt.ts'
 import type { CheckLog } from '../trace/check-log.ts'
@@ -62,9 +63,9 @@ export async function verifyAccessToken(
   for (const id of CHECK_ORDER) {
     const check = C[id]
     if (!verified.ok && ACCESS_TOKEN_CHECK_RULES[id].includes(verified.failure.rule)) {
-      const { description, reason } = verified.failure
-      options.log.record({ label: check.label, spec: check.spec, ok: false, detail: reason })
-      return fail(oauthError('invalid_token', 401, check.spec, description, reason))
+      const { rule, description, explanation } = verified.failure
+      options.log.record({ label: check.label, spec: check.spec, ok: false, detail: explanation })
+      return fail(oauthError(REASON_FOR_RULE[rule], description, { explanation, code: 'invalid_token' }))
     }
     const detail = details[id]
     options.log.record({ label: check.label, spec: check.spec, ok: true, ...(detail ? { detail } : {}) })

@@ -3,7 +3,8 @@ import { oauthError } from '../errors/oauth-error.ts'
 import { quoteParam, wwwAuthenticate } from './www-authenticate.ts'
 
 const ALGS = ['ES256', 'PS256']
-const invalidToken = (description: string) => oauthError('invalid_token', 401, 'RFC 6750 §3.1', description)
+const invalidToken = (description: string) =>
+  oauthError('token.signature', description, { code: 'invalid_token' })
 
 describe('wwwAuthenticate reproduces the RFC 9449 challenges', () => {
   test('offers both schemes with no error code when the request had no credentials (Fig. 17)', () => {
@@ -24,31 +25,23 @@ describe('wwwAuthenticate reproduces the RFC 9449 challenges', () => {
   })
 
   test('puts the error in both challenges when both schemes were used at once (Fig. 19)', () => {
-    const error = oauthError(
-      'invalid_request',
-      400,
-      'RFC 6750 §3.1',
-      'Multiple methods used to include access token',
-    )
+    const error = oauthError('request.multiple_credentials', 'Multiple methods used to include access token')
     expect(wwwAuthenticate({ error, scheme: null, algs: ALGS })).toBe(
       'Bearer error="invalid_request", error_description="Multiple methods used to include access token", DPoP algs="ES256 PS256", error="invalid_request", error_description="Multiple methods used to include access token"',
     )
   })
 
   test('asks for a nonce without listing algorithms (Fig. 24)', () => {
-    const error = oauthError(
-      'use_dpop_nonce',
-      401,
-      'RFC 9449 §9',
-      'Resource server requires nonce in DPoP proof',
-    )
+    const error = oauthError('dpop.nonce_required', 'Resource server requires nonce in DPoP proof', {
+      status: 401,
+    })
     expect(wwwAuthenticate({ error, scheme: 'DPoP', algs: ALGS })).toBe(
       'DPoP error="use_dpop_nonce", error_description="Resource server requires nonce in DPoP proof"',
     )
   })
 
   test('names the missing scope for insufficient_scope (RFC 6750 §3)', () => {
-    const error = oauthError('insufficient_scope', 403, 'RFC 6750 §3.1', 'Needs write:issues')
+    const error = oauthError('token.insufficient_scope', 'Needs write:issues')
     expect(wwwAuthenticate({ error, scheme: 'Bearer', algs: ALGS, scope: 'write:issues' })).toBe(
       'Bearer error="insufficient_scope", error_description="Needs write:issues", scope="write:issues", DPoP algs="ES256 PS256"',
     )

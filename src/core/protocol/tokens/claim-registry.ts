@@ -53,7 +53,8 @@ export const CLAIM_REGISTRY: Readonly<Record<string, ClaimInfo>> = {
   },
   azp: {
     label: 'Authorized party',
-    meaning: 'The client the actor acts through.',
+    meaning:
+      'The client the token was issued to (Okta, Keycloak and Auth0 tokens carry it). Inside act: the client the actor acts through.',
     spec: 'OpenID Connect Core §2',
   },
   amr: {
@@ -104,7 +105,8 @@ export const CLAIM_REGISTRY: Readonly<Record<string, ClaimInfo>> = {
   },
   cnf: {
     label: 'Confirmation',
-    meaning: 'Binds the token to a key: whoever presents it must prove they hold that key.',
+    meaning:
+      'Binds the token to a key: whoever presents it must prove they hold that key. Under the actor profile only this top-level cnf binds the presenter.',
     spec: 'RFC 7800 §3.1',
   },
   'cnf.jkt': {
@@ -126,6 +128,39 @@ export const CLAIM_REGISTRY: Readonly<Record<string, ClaimInfo>> = {
     label: 'HTTP URI',
     meaning: 'The URL of the request this proof is for, without query or fragment.',
     spec: 'RFC 9449 §4.2',
+  },
+  sub_profile: {
+    label: 'Subject profile',
+    meaning:
+      'What the subject is (user, service, ai_agent). Inside act it says what the actor is, so policy can tell an AI agent from a person.',
+    spec: 'draft-mcguinness-oauth-actor-profile-00 §3.4, draft-mora-oauth-entity-profiles',
+  },
+  'act.sub_profile': {
+    label: 'Actor profile',
+    meaning: 'What this actor is: ai_agent, service or user. The actor profile asks every act to say.',
+    spec: 'draft-mcguinness-oauth-actor-profile-00 §3.4',
+  },
+  txn: {
+    label: 'Transaction id',
+    meaning: 'One id for the whole transaction, unchanged as the Txn-Token travels and is replaced.',
+    spec: 'draft-ietf-oauth-transaction-tokens-08 §9.2',
+  },
+  tctx: {
+    label: 'Transaction context',
+    meaning:
+      'What the transaction is about (action, amounts, ids), fixed by the TTS and immutable down the call chain.',
+    spec: 'draft-ietf-oauth-transaction-tokens-08 §9.2.3',
+  },
+  rctx: {
+    label: 'Request context',
+    meaning:
+      'Where the request came from: the caller’s IP, how the user authenticated, the requesting workload.',
+    spec: 'draft-ietf-oauth-transaction-tokens-08 §9.2.2',
+  },
+  req_wl: {
+    label: 'Requesting workload',
+    meaning: 'The workload that asked the TTS for this Txn-Token (here, every workload that did, in order).',
+    spec: 'draft-ietf-oauth-transaction-tokens-08 §9.2',
   },
   ath: {
     label: 'Access token hash',

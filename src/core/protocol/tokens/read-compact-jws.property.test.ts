@@ -95,7 +95,7 @@ describe('the JWT decoders on hostile input', () => {
           expect(['format', 'encoding']).toContain(read.failure.rule)
           expect(read.failure.description.startsWith(name)).toBe(true)
           expect(read.failure.spec).toMatch(/^RFC \d+ §/)
-          expect(read.failure.reason.length).toBeGreaterThan(0)
+          expect(read.failure.explanation.length).toBeGreaterThan(0)
         },
       ),
       { numRuns: 3_000 },
@@ -139,7 +139,7 @@ describe('the JWT decoders on hostile input', () => {
     const read = readCompactJws(token, 'subject_token')
     expect(read.ok).toBe(readable)
     if (!read.ok) expect(read.failure.description).toBe('subject_token is not a well-formed JWT')
-    if (!read.ok) expect(read.failure.reason).toContain(`nests deeper than ${MAX_JWS_JSON_DEPTH} levels`)
+    if (!read.ok) expect(read.failure.explanation).toContain(`nests deeper than ${MAX_JWS_JSON_DEPTH} levels`)
     expect(viewToken(token).payload === null).toBe(!readable)
     expect(viewToken(token).header).toEqual({ alg: 'ES256' })
     // Whatever is returned can be shown: it stringifies.

@@ -1,6 +1,7 @@
 // A token as the playground shows it: encoded, with its decoded header and payload.
-import { decodeJwt, decodeProtectedHeader } from 'jose'
+import { base64url, decodeJwt, decodeProtectedHeader } from 'jose'
 import { MAX_JWS_JSON_DEPTH } from './read-compact-jws.ts'
+import { scanJsonMembers } from './scan-json-members.ts'
 import type { WorkMeter } from '../work-meter.ts'
 
 export interface TokenView {
@@ -28,6 +29,33 @@ function nestsDeeperThan(value: unknown, max: number, meter?: WorkMeter): boolea
   return false
 }
 
+const lenientUtf8 = new TextDecoder()
+
+/** The header (0) or payload (1) segment of a compact JWS, found without splitting the whole string. */
+function segment(encoded: string, index: 0 | 1): string {
+  const firstDot = encoded.indexOf('.')
+  if (firstDot === -1) return index === 0 ? encoded : ''
+  if (index === 0) return encoded.slice(0, firstDot)
+  const secondDot = encoded.indexOf('.', firstDot + 1)
+  return encoded.slice(firstDot + 1, secondDot === -1 ? undefined : secondDot)
+}
+
+/**
+ * True when the segment's JSON nests deeper than readCompactJws allows, found by the linear scanner
+ * before JSON.parse sees it: V8's JSON.parse slows down super-linearly on deep nesting (about 18× the
+ * time for 10× the depth), so a megabyte of brackets must never reach it.
+ */
+function segmentTooDeep(encoded: string, index: 0 | 1, meter?: WorkMeter): boolean {
+  let text: string
+  try {
+    text = lenientUtf8.decode(base64url.decode(segment(encoded, index)))
+  } catch {
+    return false // Not base64url: jose refuses it too.
+  }
+  const scan = scanJsonMembers(text, MAX_JWS_JSON_DEPTH, meter)
+  return !scan.ok && scan.problem === 'depth'
+}
+
 function tryDecode(decode: () => Record<string, unknown>, meter?: WorkMeter): Record<string, unknown> | null {
   try {
     const value = decode()
@@ -40,12 +68,16 @@ function tryDecode(decode: () => Record<string, unknown>, meter?: WorkMeter): Re
 
 /**
  * Decodes without verifying: for display only, never for a decision. Never throws. A `meter`, when given,
- * counts the decoded values the depth check visits.
+ * counts the scanner's steps and the decoded values the depth check visits.
  */
 export function viewToken(encoded: string, meter?: WorkMeter): TokenView {
   return {
     encoded,
-    header: tryDecode(() => decodeProtectedHeader(encoded) as Record<string, unknown>, meter),
-    payload: tryDecode(() => decodeJwt(encoded) as Record<string, unknown>, meter),
+    header: segmentTooDeep(encoded, 0, meter)
+      ? null
+      : tryDecode(() => decodeProtectedHeader(encoded) as Record<string, unknown>, meter),
+    payload: segmentTooDeep(encoded, 1, meter)
+      ? null
+      : tryDecode(() => decodeJwt(encoded) as Record<string, unknown>, meter),
   }
 }

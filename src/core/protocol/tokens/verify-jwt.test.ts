@@ -85,7 +85,7 @@ describe('verifyJwt refuses on the first rule a token breaks', () => {
       rule: 'claims',
       spec: 'RFC 7519 §4.1, RFC 9068 §2.2',
       description: 'subject_token "sub" claim must be a string',
-      reason: 'The token\'s "sub" is 42, but it is defined as a string.',
+      explanation: 'The token\'s "sub" is 42, but it is defined as a string.',
     })
   })
 })

@@ -28,7 +28,13 @@ export function decisionRecorder() {
       })
     },
     refuse<T = never>(label: string, error: OAuthError): Decision<T> {
-      checks.push({ label, spec: error.spec, ok: false, detail: error.description, reason: error.reason })
+      checks.push({
+        label,
+        spec: specText(error.spec),
+        ok: false,
+        detail: error.description,
+        reason: error.reason,
+      })
       return { ok: false, error, checks }
     },
     accept<T>(value: T): Decision<T> {

@@ -1,0 +1,19 @@
+// Refusals go to the control that set the parameter, unless the raw request, not a control, set it.
+import { describe, expect, test } from 'vitest'
+import { oauthError } from '../../core/protocol/errors/oauth-error.ts'
+import { controlForError } from './error-routing.ts'
+
+const scopeError = {
+  ...oauthError('invalid_request', 400, 'RFC 6749 §3.3', '"scope" repeated'),
+  param: 'scope',
+}
+
+describe('routing refusals to controls', () => {
+  test('a scope refusal belongs to the Scope field while the controls build the request', () => {
+    expect(controlForError(scopeError)).toBe('scope')
+  })
+
+  test('while a hand-edited raw request is in force, no control owns the refusal', () => {
+    expect(controlForError(scopeError, { rawRequest: true })).toBeNull()
+  })
+})
