@@ -234,7 +234,7 @@ describe('what changes when the scenario changes', () => {
     expect(refusalBy(result, 'idp')).toMatchObject({
       code: 'invalid_client',
       status: 401,
-      spec: { doc: 'RFC 6749', section: '5.2' },
+      reason: 'client.unknown',
     })
     expect(result.tokens.delegated).toBeUndefined()
     const check = runChecks(result).find((entry) => entry.label === 'client is registered')

@@ -410,6 +410,12 @@ export const REASONS = {
     rfc('RFC 7523', '3', 7),
     'The grant\'s "jti" was already redeemed.',
   ),
+  'chain.grant_replay_cache_full': row(
+    ['temporarily_unavailable'],
+    503,
+    rfc('RFC 7523', '3', 7),
+    'The replay cache is full of unexpired grants; new grants are refused until older ones expire.',
+  ),
   'chain.foreign_token': row(
     ['invalid_token', 'invalid_grant'],
     401,
