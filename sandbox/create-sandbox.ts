@@ -13,9 +13,10 @@ import type { ExchangePolicy } from '../src/core/protocol/idp/exchange-policy.ts
 import { MAX_TOKEN_REQUEST_BYTES } from '../src/core/protocol/idp/parse-token-request.ts'
 import { publicJwks, type KeyRing } from '../src/core/protocol/keys/key-ring.ts'
 import { mountResourceServer } from '../src/core/protocol/resource-server/mount-resource-server.ts'
-import { createResourceServer } from '../src/core/protocol/resource-server/resource-endpoint.ts'
+import { createResourceService } from '../src/core/protocol/resource-server/resource-endpoint.ts'
 import { NO_CHECK_LOG } from '../src/core/protocol/trace/check-log.ts'
 import { createAuditRing, type AuditEntry, type AuditLog, type AuditRingOptions } from './audit-ring.ts'
+import { keepAudit } from './keep-audit.ts'
 import { boundedRequest } from './bounded-request.ts'
 import { DEFAULT_SETUP, type MountedResourceServer } from './config/apply-config.ts'
 import { StoreUnavailableError } from './redis/connect-redis.ts'
@@ -106,16 +107,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const routes = withCrossAppRoutes(sandboxRoutes(routeContext), routeContext)
   const mounted = (options.resourceServers ?? DEFAULT_SETUP.resourceServers).map(({ server, mount }) => ({
     prefix: `${mount}/`,
-    handle: createResourceServer({
-      // The audience is kept, so the policy's grants for it apply here.
-      config: mountResourceServer(server, { origin: baseUrl, pathPrefix: mount }),
-      idpIssuer: baseUrl,
-      idpJwks: publicJwks(keys.idp),
-      clock,
-      replay,
-      log: NO_CHECK_LOG,
-      audit: record('resource-server'),
-    }),
+    handle: keepAudit(
+      record('resource-server'),
+      createResourceService({
+        // The audience is kept, so the policy's grants for it apply here.
+        config: mountResourceServer(server, { origin: baseUrl, pathPrefix: mount }),
+        idpIssuer: baseUrl,
+        idpJwks: publicJwks(keys.idp),
+        clock,
+        replay,
+        log: NO_CHECK_LOG,
+      }),
+    ),
   }))
 
   const route = async (request: Request): Promise<Response> => {

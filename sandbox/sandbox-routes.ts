@@ -15,11 +15,12 @@ import {
 } from '../src/core/playground/demo-issuers/demo-issuers.ts'
 import type { ExchangePolicy } from '../src/core/protocol/idp/exchange-policy.ts'
 import { createIntrospectionEndpoint } from '../src/core/protocol/idp/introspection-endpoint.ts'
-import { createTokenEndpoint } from '../src/core/protocol/idp/token-endpoint.ts'
+import { createTokenService } from '../src/core/protocol/idp/token-endpoint.ts'
 import { publicJwks, type KeyRing } from '../src/core/protocol/keys/key-ring.ts'
 import { NO_CHECK_LOG } from '../src/core/protocol/trace/check-log.ts'
 import type { AuditLog } from './audit-ring.ts'
 import { chainingRoutes } from './chaining-routes.ts'
+import { keepAudit } from './keep-audit.ts'
 import { ENDPOINTS, INTROSPECTION_CLIENT_ID } from './endpoints.ts'
 
 export interface Route {
@@ -79,18 +80,20 @@ export function sandboxRoutes(ctx: RouteContext): Map<string, Route> {
     [
       IDP_PATHS.token,
       post(
-        createTokenEndpoint({
-          issuer: baseUrl,
-          policy,
-          signingKey: keys.idp,
-          idpJwks,
-          actorIssuerJwks: { ...ctx.foreignWorkloadJwks, [ctx.testWorkloadIssuer]: workloadJwks },
-          clock,
-          replay: ctx.replay,
-          nonces: ctx.nonces,
-          log: NO_CHECK_LOG,
-          audit: ctx.record,
-        }),
+        keepAudit(
+          ctx.record,
+          createTokenService({
+            issuer: baseUrl,
+            policy,
+            signingKey: keys.idp,
+            idpJwks,
+            actorIssuerJwks: { ...ctx.foreignWorkloadJwks, [ctx.testWorkloadIssuer]: workloadJwks },
+            clock,
+            replay: ctx.replay,
+            nonces: ctx.nonces,
+            log: NO_CHECK_LOG,
+          }),
+        ),
       ),
     ],
     [
