@@ -3,10 +3,9 @@ import { describe, expect, test } from 'vitest'
 import { oauthError } from '../../core/protocol/errors/oauth-error.ts'
 import { controlForError } from './error-routing.ts'
 
-const scopeError = {
-  ...oauthError('invalid_request', 400, 'RFC 6749 §3.3', '"scope" repeated'),
+const scopeError = oauthError('request.repeated_param', '"scope" is included more than once', {
   param: 'scope',
-}
+})
 
 describe('routing refusals to controls', () => {
   test('a scope refusal belongs to the Scope field while the controls build the request', () => {

@@ -45,6 +45,7 @@ const row = (codes: ReasonInfo['codes'], status: number, spec: SpecRef, summary:
 })
 const chaining = (section: string) => rfc('draft-ietf-oauth-identity-chaining-16', section)
 const actorProfile = (section: string) => rfc('draft-mcguinness-oauth-actor-profile-00', section)
+const txn = (section: string) => rfc('draft-ietf-oauth-transaction-tokens-08', section)
 const invalidRequest = (spec: SpecRef, summary: string) => row(['invalid_request'], 400, spec, summary)
 const dpop = (item: number, summary: string, section = '4.3') =>
   row(['invalid_dpop_proof'], 400, rfc('RFC 9449', section, section === '4.3' ? item : undefined), summary)
@@ -456,6 +457,80 @@ export const REASONS = {
   'actor_profile.foreign_binding': invalidRequest(
     actorProfile('3.7.1'),
     "The actor's key binding belongs to someone else.",
+  ),
+
+  'chain.replay_cache_full': row(
+    ['temporarily_unavailable'],
+    503,
+    rfc('RFC 7523', '3', 7),
+    'The grant replay cache is full of live grants; new grants are refused until older ones expire.',
+  ),
+
+  'txn.request_invalid': row(
+    ['invalid_request', 'unsupported_grant_type'],
+    400,
+    txn('11.1'),
+    'The Txn-Token request is malformed or uses the wrong grant type.',
+  ),
+  'txn.context_invalid': invalidRequest(
+    txn('11.1'),
+    'The request context is not a JSON object the service accepts.',
+  ),
+  'txn.unknown_workload': row(
+    ['invalid_client'],
+    401,
+    txn('11.1'),
+    'The requesting workload is not one of this trust domain.',
+  ),
+  'txn.wrong_domain': row(
+    ['invalid_target', 'invalid_token', 'invalid_grant'],
+    400,
+    txn('12.2'),
+    'The Txn-Token or request names another trust domain.',
+  ),
+  'txn.scope_missing': invalidRequest(txn('11.1'), 'The Txn-Token request has no scope.'),
+  'txn.scope_widened': row(
+    ['invalid_scope'],
+    400,
+    txn('11.1'),
+    "The requested scope is wider than the subject token's.",
+  ),
+  'txn.unknown_subject_scope': invalidRequest(
+    txn('11.1'),
+    "The subject token's scope is not one the service knows.",
+  ),
+  'txn.subject_token_invalid': row(['invalid_grant'], 400, txn('11.1'), 'The subject token does not verify.'),
+  'txn.tctx_tampered': invalidRequest(txn('11.1'), 'The transaction context was altered.'),
+  'txn.expired': row(
+    ['invalid_token', 'invalid_grant'],
+    401,
+    txn('12.2'),
+    'The Txn-Token has expired or is not valid yet.',
+  ),
+  'txn.signature_invalid': row(
+    ['invalid_token', 'invalid_grant'],
+    401,
+    txn('12.2'),
+    'The Txn-Token signature does not verify.',
+  ),
+  'txn.token_invalid': row(
+    ['invalid_token', 'invalid_grant'],
+    401,
+    txn('9'),
+    'The Txn-Token is not a well-formed Txn-Token.',
+  ),
+  'txn.access_token_forwarded': row(
+    ['invalid_token', 'invalid_grant'],
+    401,
+    txn('13.4'),
+    'An OAuth access token was forwarded inside the call chain instead of a Txn-Token.',
+  ),
+  'txn.token_missing': row(['invalid_token'], 401, txn('12.1'), 'The internal call carries no Txn-Token.'),
+  'txn.scope_insufficient': row(
+    ['insufficient_scope'],
+    403,
+    txn('9.2.1'),
+    "The Txn-Token's scope does not cover the call.",
   ),
 
   'audit.malformed_line': invalidRequest(

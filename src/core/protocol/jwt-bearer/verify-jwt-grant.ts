@@ -1,4 +1,5 @@
 // Verifies a JWT authorization grant at the authorization server it was made for (RFC 7523 §3).
+import type { Reason } from '../errors/reasons.ts'
 import type { JWK, JWTPayload } from 'jose'
 import { fail, ok, type Result } from '../errors/oauth-error.ts'
 import { refusal, type SpecRef } from '../errors/reasoned-error.ts'
@@ -25,14 +26,14 @@ export interface JwtGrantRules {
 }
 
 // Each way the shared verifier can refuse, as the reason a grant was refused.
-const REASON_BY_RULE: Partial<Record<JwtRule, { reason: string; spec: SpecRef }>> = {
+const REASON_BY_RULE: Partial<Record<JwtRule, { reason: Reason; spec: SpecRef }>> = {
   typ: { reason: 'chain.foreign_token', spec: { doc: 'RFC 8725', section: '3.11' } },
   aud: { reason: 'chain.grant_audience_mismatch', spec: { doc: 'RFC 7523', section: '3', item: 3 } },
   exp: { reason: 'chain.grant_expired', spec: { doc: 'RFC 7523', section: '3', item: 4 } },
   nbf: { reason: 'chain.grant_not_yet_valid', spec: { doc: 'RFC 7523', section: '3', item: 5 } },
 }
 
-const invalidGrant = (reason: string, spec: SpecRef, description: string) =>
+const invalidGrant = (reason: Reason, spec: SpecRef, description: string) =>
   fail<never>(refusal({ code: 'invalid_grant', status: 400, reason, spec, description, param: 'assertion' }))
 
 /**

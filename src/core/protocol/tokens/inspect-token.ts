@@ -56,7 +56,7 @@ export function inspectToken(text: string, policy: ActorProfilePolicy = { maxDep
   const token = text.trim()
   if (token === '') return { ok: false, reason: 'inspect.empty', message: 'Paste a JWT to decode it.' }
   const read = readCompactJws(token, 'The pasted token')
-  if (!read.ok) return { ok: false, reason: 'inspect.malformed', message: read.failure.reason }
+  if (!read.ok) return { ok: false, reason: 'inspect.malformed', message: read.failure.explanation }
   const { header, payload } = read.value
 
   const actChain: ChainLink[] = []

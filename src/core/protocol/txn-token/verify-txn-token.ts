@@ -1,4 +1,5 @@
 // Verifies a Txn-Token where it is used: signature, trust domain, expiry, and the claims it must carry.
+import type { Reason } from '../errors/reasons.ts'
 import type { JWK } from 'jose'
 import { fail, ok, type Result } from '../errors/oauth-error.ts'
 import { refusal, type SpecRef } from '../errors/reasoned-error.ts'
@@ -21,7 +22,7 @@ export interface TxnTokenRules {
   code?: 'invalid_token' | 'invalid_grant'
 }
 
-const REASON_BY_RULE: Partial<Record<JwtRule, { reason: string; spec: SpecRef }>> = {
+const REASON_BY_RULE: Partial<Record<JwtRule, { reason: Reason; spec: SpecRef }>> = {
   aud: { reason: 'txn.wrong_domain', spec: { doc: DRAFT, section: '12.2' } },
   exp: { reason: 'txn.expired', spec: { doc: DRAFT, section: '12.2' } },
   nbf: { reason: 'txn.expired', spec: { doc: DRAFT, section: '12.2' } },
@@ -39,7 +40,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  */
 export async function verifyTxnToken(token: string, rules: TxnTokenRules): Promise<Result<TxnTokenClaims>> {
   const name = rules.name ?? 'Txn-Token'
-  const bad = (reason: string, spec: SpecRef, description: string) =>
+  const bad = (reason: Reason, spec: SpecRef, description: string) =>
     fail<never>(
       refusal({
         code: rules.code ?? 'invalid_token',
