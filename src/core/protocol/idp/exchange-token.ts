@@ -1,4 +1,5 @@
 // The token exchange itself: verify both tokens, apply policy, and mint the delegated token.
+import { isObject } from '../json/is-object.ts'
 import type { JWK, JWTPayload } from 'jose'
 import { aboutParam, fail, ok, oauthError, type Result } from '../errors/oauth-error.ts'
 import type { Reason } from '../errors/reasons.ts'
@@ -243,8 +244,4 @@ export async function exchangeToken(
     // RFC 8693 §2.2.1: scope is returned when it differs from what was requested.
     ...(request.scope === null || request.scope.join(' ') !== issuedScope ? { scope: issuedScope } : {}),
   })
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
