@@ -1,9 +1,10 @@
 // Every reason a server here refuses a request, each listed once: a stable id, its RFC error code and its rule.
+import { CROSS_APP_REASONS } from './cross-app-reasons.ts'
 import { specRef, type SpecRef } from './spec-ref.ts'
 
 /**
  * The error codes this playground can answer with, each from the RFC that defines it.
- * @see RFC 6749 §5.2, §4.1.2.1 (`temporarily_unavailable`), RFC 6750 §3.1, RFC 8693 §2.2.2, RFC 8707 §2, RFC 9449 §5, §7.1, §8
+ * @see RFC 6749 §5.2, §4.1.2.1 (`temporarily_unavailable`), RFC 6750 §3.1, RFC 8693 §2.2.2, RFC 8707 §2, RFC 9449 §5, §7.1, §8, RFC 9470 §3
  */
 export const OAUTH_ERROR_CODES = [
   'invalid_request',
@@ -18,6 +19,8 @@ export const OAUTH_ERROR_CODES = [
   'invalid_dpop_proof',
   'use_dpop_nonce',
   'temporarily_unavailable',
+  // RFC 9470 §3: the sign-in is too old or too weak; the ID-JAG draft's step-up error (§8.2).
+  'insufficient_user_authentication',
 ] as const
 
 export type OAuthErrorCode = (typeof OAUTH_ERROR_CODES)[number]
@@ -411,6 +414,12 @@ export const REASONS = {
     rfc('RFC 7523', '3', 7),
     'The grant\'s "jti" was already redeemed.',
   ),
+  'chain.grant_replay_cache_full': row(
+    ['temporarily_unavailable'],
+    503,
+    rfc('RFC 7523', '3', 7),
+    'The replay cache is full of unexpired grants; new grants are refused until older ones expire.',
+  ),
   'chain.foreign_token': row(
     ['invalid_token', 'invalid_grant'],
     401,
@@ -541,6 +550,7 @@ export const REASONS = {
     rfc('Playground test issuer', 'parameters'),
     'A parameter of a sandbox test issuer is missing, malformed or unknown.',
   ),
+  ...CROSS_APP_REASONS,
 } as const satisfies Record<string, ReasonInfo>
 
 export type Reason = keyof typeof REASONS

@@ -1,11 +1,11 @@
 // Verifies a JWT authorization grant at the authorization server it was made for (RFC 7523 §3).
-import type { Reason } from '../errors/reasons.ts'
 import type { JWK, JWTPayload } from 'jose'
 import { fail, ok, type Result } from '../errors/oauth-error.ts'
 import { refusal, type SpecRef } from '../errors/reasoned-error.ts'
 import type { JwtRule } from '../tokens/jwt-failure.ts'
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
 import type { ReplayCache } from '../dpop/replay-cache.ts'
+import type { Reason } from '../errors/reasons.ts'
 import { JWT_LEEWAY_SECONDS, verifyJwt } from '../tokens/verify-jwt.ts'
 
 /**
@@ -86,7 +86,7 @@ export async function verifyJwtGrant(assertion: string, rules: JwtGrantRules): P
       refusal({
         code: 'temporarily_unavailable',
         status: 503,
-        reason: 'chain.replay_cache_full',
+        reason: 'chain.grant_replay_cache_full',
         spec: { doc: 'RFC 7523', section: '3', item: 7 },
         description: 'The replay cache is full; retry later',
         param: 'assertion',
