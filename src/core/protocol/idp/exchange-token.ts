@@ -1,4 +1,5 @@
 // The token exchange itself: verify both tokens, apply policy, and mint the delegated token.
+import { isObject } from '../json/is-object.ts'
 import type { JWK, JWTPayload } from 'jose'
 import { fail, ok, oauthError, type OAuthError, type Result } from '../errors/oauth-error.ts'
 import type { Reason } from '../errors/reasons.ts'
@@ -270,8 +271,4 @@ async function exchange(
     },
     claims: minted.claims,
   })
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
