@@ -43,6 +43,11 @@ const policy = z.strictObject({
   requireActorToken: z.boolean(),
   requireDpop: z.boolean(),
   requireDpopNonce: z.boolean(),
+  // The actor-profile switch (draft-mcguinness-oauth-actor-profile-00); absent or null means off.
+  actorProfile: z
+    .strictObject({ actorSubProfile: z.enum(['ai_agent', 'service', 'user']) })
+    .nullable()
+    .optional(),
 })
 
 export const scenarioSchema = z.strictObject({
