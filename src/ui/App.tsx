@@ -16,6 +16,7 @@ import { OutcomeBar } from './OutcomeBar.tsx'
 import { PresetBar } from './PresetBar.tsx'
 import { Panes } from './Panes.tsx'
 import { SiteHeader } from './SiteHeader.tsx'
+import { notSentError, refusalBy } from '../core/playground/run-views.ts'
 
 export function App() {
   const api = useScenario()
@@ -48,7 +49,7 @@ export function App() {
         >
           <ControlsPanel
             api={api}
-            exchangeError={state.run?.exchangeError ?? null}
+            exchangeError={state.run ? (refusalBy(state.run, 'idp') ?? notSentError(state.run)) : null}
             ttlNote={state.run ? describeTtlCut(state.run) : null}
             onReset={() => replace(SEED_SCENARIO)}
             scenarioEditor={

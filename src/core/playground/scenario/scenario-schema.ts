@@ -1,6 +1,6 @@
 // The zod schema every untrusted scenario (link, pasted JSON) is checked against, with size bounds.
 import { z } from 'zod'
-import { ATTACKS, ATTESTATION_PLATFORMS } from './scenario.ts'
+import { ATTACKS, ATTESTATION_PLATFORMS, FLOW_IDS } from './scenario.ts'
 
 // No code generation: zod otherwise probes `new Function` to compile fast parsers, which the page's
 // Content Security Policy (no eval) blocks and reports as a violation. Scenarios are small; the
@@ -52,6 +52,7 @@ const policy = z.strictObject({
 
 export const scenarioSchema = z.strictObject({
   version: z.literal(1),
+  flow: z.enum(FLOW_IDS),
   user: z.strictObject({
     sub: id,
     amr: list(id),

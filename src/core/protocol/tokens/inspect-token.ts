@@ -1,4 +1,5 @@
 // The token inspector's core: decode a pasted JWT, explain its claims, draw its act chain, check the actor profile.
+import { isObject } from '../json/is-object.ts'
 import { checkActorProfile, type ActorProfilePolicy } from '../actor-profile/check-actor-profile.ts'
 import type { ActorProfileCheck } from '../actor-profile/actor-profile-rules.ts'
 import { claimInfo, type ClaimInfo } from './claim-registry.ts'
@@ -35,9 +36,6 @@ export interface TokenInspection {
 export type InspectionResult =
   | { ok: true; value: TokenInspection }
   | { ok: false; reason: 'inspect.empty' | 'inspect.too_large' | 'inspect.malformed'; message: string }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * Decodes a pasted JWT without verifying it, for reading only: header, claims with their registry

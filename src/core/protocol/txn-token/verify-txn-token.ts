@@ -1,4 +1,6 @@
 // Verifies a Txn-Token where it is used: signature, trust domain, expiry, and the claims it must carry.
+import { isObject } from '../json/is-object.ts'
+import type { Reason } from '../errors/reasons.ts'
 import type { JWK } from 'jose'
 import { fail, ok, type Result } from '../errors/oauth-error.ts'
 import { refusal, type SpecRef } from '../errors/reasoned-error.ts'
@@ -28,9 +30,6 @@ const REASON_BY_RULE: Partial<Record<JwtRule, { reason: Reason; spec: SpecRef }>
   nbf: { reason: 'txn.expired', spec: { doc: DRAFT, section: '12.2' } },
   signature: { reason: 'txn.signature_invalid', spec: { doc: DRAFT, section: '12.2' } },
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * Validates a Txn-Token as §12.2 requires (signature, `aud` = this trust domain, not expired) and that it
