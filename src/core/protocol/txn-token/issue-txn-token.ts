@@ -1,5 +1,4 @@
 // The Transaction Token Service's decision: a Txn-Token from an edge access token, or a narrowing replacement.
-import type { Reason } from '../errors/reasons.ts'
 import type { JWK } from 'jose'
 import { refusal, type SpecRef } from '../errors/reasoned-error.ts'
 import type { Reason } from '../errors/reasons.ts'

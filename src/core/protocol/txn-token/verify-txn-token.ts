@@ -1,6 +1,5 @@
 // Verifies a Txn-Token where it is used: signature, trust domain, expiry, and the claims it must carry.
 import { isObject } from '../json/is-object.ts'
-import type { Reason } from '../errors/reasons.ts'
 import type { JWK } from 'jose'
 import { fail, ok, type Result } from '../errors/oauth-error.ts'
 import { refusal, type SpecRef } from '../errors/reasoned-error.ts'
