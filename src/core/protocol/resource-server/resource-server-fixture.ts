@@ -8,6 +8,7 @@ import { createReplayCache, type ReplayCache } from '../dpop/replay-cache.ts'
 import { accessTokenHash } from '../dpop/thumbprint.ts'
 import type { OAuthError } from '../errors/oauth-error.ts'
 import { createKeyRing, publicJwks, type SigningKey } from '../keys/key-ring.ts'
+import type { Reason } from '../errors/reasons.ts'
 import { createCheckLog, type Check } from '../trace/check-log.ts'
 import { findResourceServer } from './catalog.ts'
 import { createResourceService } from './resource-endpoint.ts'
@@ -121,7 +122,7 @@ export async function expectRefusal(
     status: number
     error: string
     description: string
-    reason: RegExp
+    reason: Reason
     challenge?: string
     verified: boolean
   },
@@ -140,7 +141,7 @@ export async function expectRefusal(
     decision: 'deny',
     denial: { error: expected.error, reason: expected.description },
   })
-  expect(error?.explanation).toMatch(expected.reason)
+  expect(error?.reason).toBe(expected.reason)
 }
 
 export const quoted = (text: string) => text.replace(/"/g, '\\"')
