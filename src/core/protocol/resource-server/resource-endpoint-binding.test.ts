@@ -56,6 +56,15 @@ describe('the resource server enforces the DPoP key binding', () => {
     )
   })
 
+  test('rejects a token bound by a confirmation method other than "jkt"', async () => {
+    const { handler, audits } = server()
+    const token = await mint(claims({ cnf: { 'x5t#S256': 'bwcK0esc3ACC3DB2Y5_lESsXE8o9ltc05O89jdN-dg2' } }))
+    const response = await handler(await dpopRequest(token))
+    expect(response.status).toBe(401)
+    expect(audits).toHaveLength(1)
+    expect(audits[0]?.[1]).toMatchObject({ code: 'invalid_token', reason: 'dpop.cnf_unsupported' })
+  })
+
   test.each<[string, Call['proof'], string, Reason]>([
     ['without "ath"', { ath: null }, 'DPoP proof "ath" is required with an access token', 'dpop.ath_missing'],
     [
