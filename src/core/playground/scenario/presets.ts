@@ -71,5 +71,3 @@ export const PRESETS: readonly Preset[] = [
   },
   ...ATTACK_GALLERY,
 ]
-
-export const findPreset = (id: string): Preset | undefined => PRESETS.find((preset) => preset.id === id)
