@@ -71,30 +71,32 @@ export function App() {
             </section>
           )}
           <OutcomeBar run={state.run} />
-          <PresetBar scenario={scenario} permalink={permalink} />
           <Panes state={state} dark={dark} onEditRaw={onEditRaw} onTamper={onTamper} />
           <InspectTokenSection />
         </main>
         <aside
           id="controls"
           aria-label="Controls"
-          className="min-w-0 scroll-mt-16 self-start lg:col-start-1 lg:row-start-1 rounded-xl border border-slate-200 bg-white p-4 shadow-xs lg:sticky lg:top-5 lg:max-h-[calc(100dvh-2.5rem)] lg:overflow-y-auto dark:border-slate-800 dark:bg-slate-900"
+          className="flex min-w-0 scroll-mt-16 flex-col gap-4 self-start lg:sticky lg:top-5 lg:col-start-1 lg:row-start-1 lg:max-h-[calc(100dvh-2.5rem)] lg:overflow-y-auto"
         >
-          <ControlsPanel
-            api={api}
-            exchangeError={state.run ? (refusalBy(state.run, 'idp') ?? notSentError(state.run)) : null}
-            ttlNote={state.run ? describeTtlCut(state.run) : null}
-            onReset={() => replace(SEED_SCENARIO)}
-            scenarioEditor={
-              <OpenEditorButton
-                label="Scenario JSON"
-                open={jsonOpen}
-                controls="scenario-json"
-                onToggle={() => setJsonOpen(!jsonOpen)}
-                prefetch={prefetchScenarioJsonEditor}
-              />
-            }
-          />
+          <PresetBar scenario={scenario} permalink={permalink} />
+          <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs dark:border-slate-800 dark:bg-slate-900">
+            <ControlsPanel
+              api={api}
+              exchangeError={state.run ? (refusalBy(state.run, 'idp') ?? notSentError(state.run)) : null}
+              ttlNote={state.run ? describeTtlCut(state.run) : null}
+              onReset={() => replace(SEED_SCENARIO)}
+              scenarioEditor={
+                <OpenEditorButton
+                  label="Scenario JSON"
+                  open={jsonOpen}
+                  controls="scenario-json"
+                  onToggle={() => setJsonOpen(!jsonOpen)}
+                  prefetch={prefetchScenarioJsonEditor}
+                />
+              }
+            />
+          </div>
         </aside>
       </div>
       <EditScenarioBar />

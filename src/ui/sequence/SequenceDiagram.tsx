@@ -27,7 +27,7 @@ export function SequenceDiagram({ parties, rows, onChoose }: DiagramProps) {
     <svg
       aria-hidden="true"
       viewBox={`0 0 ${width} ${height}`}
-      className="h-auto w-full max-w-full font-sans text-slate-700 select-none dark:text-slate-300"
+      className="hidden h-auto w-full max-w-full font-sans text-slate-700 select-none sm:block dark:text-slate-300"
     >
       <defs>
         <marker

@@ -22,7 +22,7 @@ export function WhatToLookAt({ run }: { run: Run }) {
     <section
       id="what-to-look-at"
       aria-labelledby="what-to-look-at-title"
-      className="rounded-xl border border-indigo-200 bg-indigo-50/60 px-4 py-3 text-sm/6 text-slate-800 dark:border-indigo-900/60 dark:bg-indigo-950/30 dark:text-slate-200"
+      className="rounded-xl border border-indigo-200 bg-indigo-50/60 px-4 py-3 text-[0.8rem]/5 text-slate-800 dark:border-indigo-900/60 dark:bg-indigo-950/30 dark:text-slate-200"
     >
       <h2 id="what-to-look-at-title" className="mb-1 text-sm font-semibold tracking-tight">
         What to look at
