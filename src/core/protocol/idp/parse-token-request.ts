@@ -1,7 +1,8 @@
 // Reads an RFC 8693 token exchange request off the wire and refuses anything malformed.
 import { fail, ok, oauthError, type OAuthError, type Result } from '../errors/oauth-error.ts'
 import type { Reason } from '../errors/reasons.ts'
-import { parseFormBody, type FormParams } from '../http/parse-form-body.ts'
+import type { FormParams } from '../http/parse-form-body.ts'
+import { readFormParams } from '../http/read-body-params.ts'
 import type { CheckLog } from '../trace/check-log.ts'
 import { TOKEN_EXCHANGE_GRANT } from '../tokens/token-types.ts'
 
@@ -66,15 +67,7 @@ export async function parseTokenRequest(
     })
     return fail(error)
   }
-  const body = await request.text()
-  if (body.length > MAX_TOKEN_REQUEST_BYTES)
-    return fail(
-      oauthError('http.content_too_large', `Body exceeds ${MAX_TOKEN_REQUEST_BYTES} bytes`, {
-        explanation:
-          'The request body is far larger than any token exchange request needs, so the endpoint refuses to read it.',
-      }),
-    )
-  const parsed = parseFormBody(body)
+  const parsed = await readFormParams(request, MAX_TOKEN_REQUEST_BYTES)
   if (!parsed.ok) return parsed
   const params = parsed.value
 
