@@ -5,6 +5,7 @@ import type { FormParams } from '../http/parse-form-body.ts'
 import { readFormParams } from '../http/read-body-params.ts'
 import type { CheckLog } from '../trace/check-log.ts'
 import { TOKEN_EXCHANGE_GRANT } from '../tokens/token-types.ts'
+import { isScopeToken, parseScopeParam } from '../tokens/scope.ts'
 
 export interface TokenExchangeRequest {
   subjectToken: string
@@ -26,9 +27,6 @@ export const MAX_TOKEN_REQUEST_BYTES = 64 * 1024
 
 /** `audience` and `resource` may repeat (RFC 8693 §2.1); nothing else may (RFC 6749 §3.2). */
 const REPEATABLE = new Set(['audience', 'resource'])
-
-// RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
-const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/
 
 const invalid = (param: string, reason: Reason, description: string, explanation?: string): OAuthError =>
   oauthError(reason, description, { param, ...(explanation === undefined ? {} : { explanation }) })
@@ -127,8 +125,8 @@ export async function parseTokenRequest(
   })
 
   const scopeParam = get('scope')
-  const scope = scopeParam === null ? null : scopeParam.split(' ').filter((token) => token !== '')
-  const badScope = scope?.find((token) => !SCOPE_TOKEN.test(token))
+  const scope = parseScopeParam(scopeParam)
+  const badScope = scope?.find((token) => !isScopeToken(token))
   if (badScope !== undefined)
     return fail(
       invalid(
