@@ -1,6 +1,8 @@
 // Named scenarios, each a change from the seed, with a one-line note and what it should show.
 import type { OAuthErrorCode } from '../../protocol/errors/oauth-error.ts'
+import type { Reason } from '../../protocol/errors/reasons.ts'
 import { ATTACK_GALLERY } from './attack-gallery.ts'
+import { CROSS_APP_PRESETS } from './cross-app-presets.ts'
 import { CODE_REVIEWER, DEPLOY_BOT, SEED_ACTOR, TEST_RUNNER } from './seed-scenario.ts'
 
 /** A partial scenario: objects merge into the seed's, anything else replaces it. */
@@ -13,10 +15,19 @@ export interface Preset {
   note: string
   kind: 'scenario' | 'attack'
   change: ScenarioChange
-  /** Where the run should stop, and with which error; null when everything is accepted. */
-  outcome: { refusedBy: 'idp' | 'resource-server'; error: OAuthErrorCode } | null
+  /**
+   * Where the run should stop (the kind of party that refuses), with which error and, where the preset
+   * names it, which reason id: the check that stops it; null when everything is accepted.
+   */
+  outcome: {
+    refusedBy: 'idp' | 'resource-server' | 'authorization-server' | 'mcp-server'
+    error: OAuthErrorCode
+    reason?: Reason
+  } | null
   /** For attacks: the defence that stopped it. */
   defence?: string
+  /** For attacks: what the attacker changed compared with the flow's happy path. */
+  changed?: string
 }
 
 export const PRESETS: readonly Preset[] = [
@@ -70,6 +81,7 @@ export const PRESETS: readonly Preset[] = [
     note: "The user's own token says who may act for them (may_act); the IdP checks the actor against it before anything else of policy.",
   },
   ...ATTACK_GALLERY,
+  ...CROSS_APP_PRESETS,
 ]
 
 export const findPreset = (id: string): Preset | undefined => PRESETS.find((preset) => preset.id === id)
