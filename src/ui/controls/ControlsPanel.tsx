@@ -7,6 +7,8 @@ import { Notice } from '../components/Notice.tsx'
 import { AttackControl } from './AttackControl.tsx'
 import { ClockControls } from './ClockControls.tsx'
 import { controlForError, type ControlName } from './error-routing.ts'
+import { CrossAppControls } from './CrossAppControls.tsx'
+import { FlowControl } from './FlowControl.tsx'
 import { PolicyControls } from './PolicyControls.tsx'
 import { RequestControls } from './RequestControls.tsx'
 import { WhoControls } from './WhoControls.tsx'
@@ -62,6 +64,8 @@ export function ControlsPanel({
           </button>
         </Notice>
       )}
+      <FlowControl api={api} />
+      {api.scenario.flow === 'cross-app' && <CrossAppControls api={api} />}
       <WhoControls api={api} errorFor={errorFor} overridden={paused} />
       <RequestControls api={api} errorFor={errorFor} ttlNote={ttlNote} overridden={paused} />
       <ClockControls api={api} />
