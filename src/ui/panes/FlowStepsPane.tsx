@@ -1,5 +1,5 @@
 // Every HTTP step of a Run as its server received it and answered: the request pane of any flow but delegation.
-import type { HttpStep, Run } from '../../core/playground/run.ts'
+import type { Run } from '../../core/playground/run.ts'
 import { receiverOf } from '../../core/playground/run-views.ts'
 import { HttpRequestView, HttpResponseView } from '../components/HttpMessageView.tsx'
 import { Pane } from '../components/Pane.tsx'
@@ -8,16 +8,22 @@ import { Refusal } from './ResponsePane.tsx'
 const nameOf = (run: Run, id: string) => run.parties.find((party) => party.id === id)?.label ?? id
 
 export function FlowStepsPane({ run }: { run: Run }) {
-  const steps = run.steps.filter((step): step is HttpStep => step.kind === 'http')
   return (
     <Pane
       id="request"
       title="Requests"
-      note="Each request as its server received it, and its answer, in the order they were sent."
+      note="Each step in order: every request as its server received it, and its answer."
     >
       <ol className="space-y-5">
-        {steps.map((step) => {
-          const title = `${nameOf(run, step.from)} → ${nameOf(run, step.to)}: ${step.label} → ${step.http.response.status}`
+        {run.steps.map((step) => {
+          const parties = `${nameOf(run, step.from)} → ${nameOf(run, step.to)}: ${step.label}`
+          if (step.kind === 'local')
+            return (
+              <li key={step.index} aria-label={parties}>
+                <h3 className="text-[0.8rem] font-semibold">{parties}</h3>
+              </li>
+            )
+          const title = `${parties} → ${step.http.response.status}`
           return (
             <li key={step.index} aria-label={title} className="space-y-2">
               <h3 className="text-[0.8rem] font-semibold">{title}</h3>

@@ -26,8 +26,6 @@ export interface Preset {
   } | null
   /** For attacks: the defence that stopped it. */
   defence?: string
-  /** For attacks: what the attacker changed compared with the flow's happy path. */
-  changed?: string
 }
 
 export const PRESETS: readonly Preset[] = [
