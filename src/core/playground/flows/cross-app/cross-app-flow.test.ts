@@ -5,6 +5,8 @@ import { runScenario } from '../../run-scenario.ts'
 import { decisiveAudit } from '../../run-views.ts'
 import { applyPreset } from '../../scenario/apply-preset.ts'
 import { CROSS_APP_PRESETS } from '../../scenario/cross-app-presets.ts'
+import { decodePermalink } from '../../scenario/decode-permalink.ts'
+import { encodePermalink } from '../../scenario/encode-permalink.ts'
 import { restoreScenario } from '../../scenario/restore-scenario.ts'
 import { SEED_SCENARIO } from '../../scenario/seed-scenario.ts'
 
@@ -78,6 +80,16 @@ describe('the cross-app flow', () => {
     expect(restored.scenario.crossApp).toEqual(SEED_SCENARIO.crossApp)
     expect(restoreScenario({ version: 1 }).scenario.flow).toBe('delegation')
   })
+
+  test.each(CROSS_APP_PRESETS.map((preset) => [preset.id, preset] as const))(
+    'a permalink to %s carries the flow and its fields',
+    async (_id, preset) => {
+      const scenario = applyPreset(preset)
+      const { fragment } = await encodePermalink(scenario)
+      expect(await decodePermalink(`#${fragment}`)).toEqual({ scenario, notices: [] })
+      expect(scenario.flow).toBe('cross-app')
+    },
+  )
 
   test.each(CROSS_APP_PRESETS.map((preset) => [preset.id, preset] as const))(
     '%s runs to the outcome it promises',
