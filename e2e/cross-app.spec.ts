@@ -24,15 +24,15 @@ test('choosing the cross-app flow shows its four steps and an ID-JAG typed oauth
 })
 
 for (const preset of CROSS_APP_PRESETS.filter((candidate) => candidate.outcome !== null))
-  test(`the ${preset.title} preset is refused with ${preset.outcome!.reason}`, async ({ page }) => {
+  test(`the ${preset.title} preset is refused with ${preset.stop!.reason}`, async ({ page }) => {
     await openPlayground(page)
     await page.getByLabel('Preset', { exact: true }).selectOption(preset.id)
     const bar = page.getByRole('region', { name: 'Presets' })
     await expect(bar).toContainText(preset.note)
     await expect(bar).toContainText(preset.defence!)
     const outcome = page.getByRole('status', { name: 'Outcome' })
-    await expect(outcome).toContainText(`${preset.outcome!.error} (${preset.outcome!.reason})`)
+    await expect(outcome).toContainText(`${preset.outcome!.error} (${preset.stop!.reason})`)
     await expect(page.getByRole('region', { name: 'Requests' })).toContainText(
-      `Reason: ${preset.outcome!.reason}`,
+      `Reason: ${preset.stop!.reason}`,
     )
   })

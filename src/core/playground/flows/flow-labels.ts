@@ -5,4 +5,6 @@ import type { FlowId } from '../run.ts'
 export const FLOW_LABELS: Readonly<Record<FlowId, string>> = {
   delegation: 'Delegation (RFC 8693)',
   'cross-app': 'Cross-app access (ID-JAG)',
+  'identity-chaining': 'Identity chaining across domains',
+  'transaction-tokens': 'Transaction tokens inside a domain',
 }

@@ -109,4 +109,6 @@ export const SEED_SCENARIO: Scenario = {
     redeemDelay: 0,
     attack: 'none',
   },
+  chaining: { attack: 'none' },
+  txn: { attack: 'none' },
 }

@@ -99,9 +99,11 @@ describe('the cross-app flow', () => {
         expect(result.outcome).toEqual({ kind: 'accepted' })
         return
       }
-      const { refusedBy, error, reason } = preset.outcome
+      const { refusedBy, error } = preset.outcome
+      const { reason, at } = preset.stop!
       expect(result.outcome).toMatchObject({ kind: 'refused', error: { code: error, reason } })
       const stopped = result.outcome.kind === 'refused' ? result.steps[result.outcome.step]! : null
+      expect(stopped?.to).toBe(at)
       expect(result.parties.find((party) => party.id === stopped?.to)?.kind).toBe(refusedBy)
     },
   )
