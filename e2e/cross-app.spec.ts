@@ -7,6 +7,18 @@ test('choosing the cross-app flow shows its four steps and an ID-JAG typed oauth
 }) => {
   await openPlayground(page)
   await page.getByLabel('Flow', { exact: true }).selectOption({ label: 'Cross-app access (ID-JAG)' })
+  const sequence = page
+    .getByRole('region', { name: 'Sequence', exact: true })
+    .getByRole('list', { name: 'Steps' })
+    .getByRole('listitem')
+  await expect(sequence).toHaveCount(4)
+  for (const [i, text] of [
+    "user → agent: Sign in: the agent holds the user's ID token",
+    'agent → IdP: POST /token → 200',
+    'agent → resource AS: POST /token → 200',
+    'agent → MCP server: POST /mcp → 200',
+  ].entries())
+    await expect(sequence.nth(i)).toContainText(text)
   const steps = page.getByRole('region', { name: 'Requests' }).getByRole('listitem')
   await expect(steps).toHaveText([
     /^user → agent: Sign in/,
@@ -32,6 +44,13 @@ for (const preset of CROSS_APP_PRESETS.filter((candidate) => candidate.outcome !
     await expect(bar).toContainText(preset.defence!)
     const outcome = page.getByRole('status', { name: 'Outcome' })
     await expect(outcome).toContainText(`${preset.outcome!.error} (${preset.stop!.reason})`)
+    await expect(
+      page
+        .getByRole('region', { name: 'Sequence', exact: true })
+        .getByRole('list', { name: 'Steps' })
+        .getByRole('listitem')
+        .filter({ hasText: preset.outcome!.error }),
+    ).not.toHaveCount(0)
     await expect(page.getByRole('region', { name: 'Requests' })).toContainText(
       `Reason: ${preset.stop!.reason}`,
     )
