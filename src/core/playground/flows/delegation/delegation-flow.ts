@@ -15,6 +15,7 @@ import { buildTokenRequest } from '../../agent/build-token-request.ts'
 import { mintScenarioTokens } from '../../scenario/mint-scenario-tokens.ts'
 import { IDP_ISSUER, WORKLOAD_ISSUER } from '../../scenario/seed-scenario.ts'
 import type { Flow, FlowContext, FlowResult } from '../flow.ts'
+import { FLOW_LABELS } from '../flow-labels.ts'
 import { createStepRecorder } from '../step-recorder.ts'
 import { delegationParties, P } from './delegation-parties.ts'
 import { delegationProvenance } from './delegation-provenance.ts'
@@ -131,6 +132,6 @@ async function runDelegation(context: FlowContext): Promise<FlowResult> {
 
 export const delegationFlow: Flow = {
   id: 'delegation',
-  label: 'Delegation (RFC 8693)',
+  label: FLOW_LABELS.delegation,
   run: runDelegation,
 }
