@@ -3,7 +3,7 @@ import { specRef, type SpecRef } from './spec-ref.ts'
 
 /**
  * The error codes this playground can answer with, each from the RFC that defines it.
- * @see RFC 6749 §5.2, §4.1.2.1 (`temporarily_unavailable`), RFC 6750 §3.1, RFC 8693 §2.2.2, RFC 8707 §2, RFC 9449 §5, §7.1, §8
+ * @see RFC 6749 §5.2, §4.1.2.1 (`temporarily_unavailable`, `access_denied`), RFC 6750 §3.1, RFC 8693 §2.2.2, RFC 8707 §2, RFC 9449 §5, §7.1, §8
  */
 export const OAUTH_ERROR_CODES = [
   'invalid_request',
@@ -18,6 +18,7 @@ export const OAUTH_ERROR_CODES = [
   'invalid_dpop_proof',
   'use_dpop_nonce',
   'temporarily_unavailable',
+  'access_denied',
 ] as const
 
 export type OAuthErrorCode = (typeof OAUTH_ERROR_CODES)[number]
@@ -43,6 +44,8 @@ const row = (codes: ReasonInfo['codes'], status: number, spec: SpecRef, summary:
   spec,
   summary,
 })
+const webauthn = (section: string, summary: string) =>
+  row(['access_denied'], 403, rfc('W3C WebAuthn Level 3', section), summary)
 const chaining = (section: string) => rfc('draft-ietf-oauth-identity-chaining-16', section)
 const actorProfile = (section: string) => rfc('draft-mcguinness-oauth-actor-profile-00', section)
 const invalidRequest = (spec: SpecRef, summary: string) => row(['invalid_request'], 400, spec, summary)
@@ -465,6 +468,35 @@ export const REASONS = {
   'demo.invalid_parameter': invalidRequest(
     rfc('Playground test issuer', 'parameters'),
     'A parameter of a sandbox test issuer is missing, malformed or unknown.',
+  ),
+  // A passkey sign-in refused by the IdP: the resource owner's authentication failed, so `access_denied`
+  // (RFC 6749 §4.1.2.1); the rule is the WebAuthn relying party's (W3C WebAuthn Level 3 §7).
+  'webauthn.cancelled': webauthn(
+    '5.1.4',
+    'The person cancelled the passkey ceremony, or it timed out (NotAllowedError).',
+  ),
+  'webauthn.malformed': webauthn('7.2', 'The ceremony response is not a WebAuthn response the IdP can read.'),
+  'webauthn.type_mismatch': webauthn('7.2', 'clientDataJSON "type" is not the ceremony the IdP asked for.'),
+  'webauthn.challenge_unknown': webauthn('7.2', 'The signed challenge is not one this IdP issued.'),
+  'webauthn.challenge_reused': webauthn(
+    '13.4.3',
+    'The signed challenge was already used: a replayed assertion.',
+  ),
+  'webauthn.origin_mismatch': webauthn('7.2', 'clientDataJSON "origin" is not the page the IdP serves.'),
+  'webauthn.rp_id_mismatch': webauthn('7.2', 'authenticatorData "rpIdHash" is not the hash of this RP ID.'),
+  'webauthn.user_not_present': webauthn('7.2', 'The authenticator did not set the user-present (UP) flag.'),
+  'webauthn.user_not_verified': webauthn(
+    '7.2',
+    'Policy requires user verification and the UV flag is not set.',
+  ),
+  'webauthn.unknown_credential': webauthn('7.2', 'The IdP holds no public key for this credential id.'),
+  'webauthn.counter_regressed': webauthn(
+    '6.1.1',
+    'The signature counter is not above the one last seen: a cloned authenticator.',
+  ),
+  'webauthn.bad_signature': webauthn(
+    '7.2',
+    'The signature over authenticatorData and the clientDataJSON hash does not verify.',
   ),
 } as const satisfies Record<string, ReasonInfo>
 
