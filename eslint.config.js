@@ -4,27 +4,24 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import reactRefresh from 'eslint-plugin-react-refresh'
 import tseslint from 'typescript-eslint'
 
-// src/core is the pure protocol core: it must run unchanged in Node and in the browser,
+// src/core is the pure core: it must run unchanged in Node and in the browser,
 // so it may not reach into React, Monaco, the UI layer or browser-only globals.
+const corePatterns = [
+  {
+    group: ['react', 'react/*', 'react-dom', 'react-dom/*'],
+    message: 'src/core must not import React.',
+  },
+  {
+    group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*'],
+    message: 'src/core must not import Monaco.',
+  },
+  { group: ['**/ui', '**/ui/**'], message: 'src/core must not import from src/ui.' },
+]
+
 const coreBoundary = {
   files: ['src/core/**/*.ts'],
   rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          {
-            group: ['react', 'react/*', 'react-dom', 'react-dom/*'],
-            message: 'src/core must not import React.',
-          },
-          {
-            group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*'],
-            message: 'src/core must not import Monaco.',
-          },
-          { group: ['**/ui', '**/ui/**'], message: 'src/core must not import from src/ui.' },
-        ],
-      },
-    ],
+    'no-restricted-imports': ['error', { patterns: corePatterns }],
     'no-restricted-globals': [
       'error',
       ...[
@@ -37,6 +34,32 @@ const coreBoundary = {
         'history',
         'indexedDB',
       ].map((name) => ({ name, message: `src/core is runtime-neutral: "${name}" is a browser global.` })),
+    ],
+  },
+}
+
+// The wall between the layers: protocol/ is what any token-exchange tool could reuse, playground/ is this
+// playground's scenario, seed, presets, flows and demo issuers. Protocol code never imports playground code.
+// Tests and their fixtures may drive the protocol with the seed scenario: they are not part of the layer.
+const protocolWall = {
+  files: ['src/core/protocol/**/*.ts'],
+  ignores: [
+    'src/core/protocol/**/*.test.ts',
+    'src/core/protocol/**/*-fixture.ts',
+    'src/core/protocol/**/*.fixture.ts',
+  ],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...corePatterns,
+          {
+            group: ['**/playground', '**/playground/**'],
+            message: 'src/core/protocol must not import from src/core/playground (the layer wall).',
+          },
+        ],
+      },
     ],
   },
 }
@@ -60,4 +83,5 @@ export default tseslint.config(
     },
   },
   coreBoundary,
+  protocolWall,
 )

@@ -1,7 +1,7 @@
 // Vite plugin: puts the Content Security Policy into the built page as a meta tag, and refuses a build
 // whose page holds an inline script. The same policy is the `vite preview` header (vite.config.ts).
 import type { Plugin } from 'vite'
-import { contentSecurityPolicy, securityHeaders } from '../src/core/protocol/http/content-security-policy.ts'
+import { contentSecurityPolicy, securityHeaders } from './content-security-policy.ts'
 
 /** Response headers for servers of the built app: `vite preview`, and any static host configured alike. */
 export const SECURITY_HEADERS = securityHeaders()

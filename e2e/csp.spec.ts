@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { contentSecurityPolicy } from '../src/core/protocol/http/content-security-policy.ts'
+import { contentSecurityPolicy } from '../build/content-security-policy.ts'
 import { expect, openPlayground, test } from './fixtures.ts'
 import { DIST, waitForOfflineReady } from './service-worker.ts'
 

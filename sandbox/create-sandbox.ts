@@ -6,7 +6,7 @@ import { systemClock, type Clock } from '../src/core/protocol/clock.ts'
 import { createReplayCache, type ReplayCache } from '../src/core/protocol/dpop/replay-cache.ts'
 import { httpError, httpErrorResponse } from '../src/core/protocol/errors/http-error.ts'
 import type { HttpReason } from '../src/core/protocol/errors/reasons.ts'
-import { securityHeaders } from '../src/core/protocol/http/content-security-policy.ts'
+import { securityHeaders } from '../build/content-security-policy.ts'
 import type { FetchHandler } from '../src/core/protocol/http/http-snapshot.ts'
 import type { ExchangePolicy } from '../src/core/protocol/idp/exchange-policy.ts'
 import { MAX_TOKEN_REQUEST_BYTES } from '../src/core/protocol/idp/parse-token-request.ts'
@@ -18,6 +18,7 @@ import { createAuditRing, type AuditEntry, type AuditRing, type AuditRingOptions
 import { boundedRequest } from './bounded-request.ts'
 import { DEFAULT_SETUP, type MountedResourceServer } from './config/apply-config.ts'
 import { sandboxRoutes } from './sandbox-routes.ts'
+import { withCrossAppRoutes } from './cross-app-routes.ts'
 
 export interface SandboxOptions {
   /** The issuer and public base URL: an origin such as `http://127.0.0.1:8693`, no trailing slash. */
@@ -68,7 +69,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     audit.push(entry)
     options.onAudit?.(entry)
   }
-  const routes = sandboxRoutes({
+  const routeContext = {
     ...options,
     policy: options.policy ?? DEFAULT_SETUP.policy,
     testWorkloadIssuer: options.testWorkloadIssuer ?? DEFAULT_SETUP.testWorkloadIssuer,
@@ -77,7 +78,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     replay,
     audit,
     record: record('idp'),
-  })
+    recordResource: record('resource-server'),
+  }
+  const routes = withCrossAppRoutes(sandboxRoutes(routeContext), routeContext)
   const mounted = (options.resourceServers ?? DEFAULT_SETUP.resourceServers).map(({ server, mount }) => ({
     prefix: `${mount}/`,
     handle: createResourceServer({

@@ -1,5 +1,6 @@
 // What the sandbox serves, for the startup banner and `GET /`: one list, so the two can't drift.
 import { IDP_PATHS } from '../src/core/protocol/idp/authorization-server-metadata.ts'
+import { CROSS_APP_ENDPOINTS } from './cross-app-policy.ts'
 
 export interface EndpointInfo {
   method: string
@@ -48,4 +49,5 @@ export const ENDPOINTS: readonly EndpointInfo[] = [
     what: 'protected resource, needs write:issues',
   },
   { method: 'GET', path: '/audit', what: 'recent audit lines of the IdP and the resource server' },
+  ...CROSS_APP_ENDPOINTS,
 ]

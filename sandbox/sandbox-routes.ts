@@ -19,6 +19,7 @@ import { createTokenEndpoint } from '../src/core/protocol/idp/token-endpoint.ts'
 import { publicJwks, type KeyRing } from '../src/core/protocol/keys/key-ring.ts'
 import { NO_CHECK_LOG } from '../src/core/protocol/trace/check-log.ts'
 import type { AuditRing } from './audit-ring.ts'
+import { chainingRoutes } from './chaining-routes.ts'
 import { ENDPOINTS, INTROSPECTION_CLIENT_ID } from './endpoints.ts'
 
 export interface Route {
@@ -40,6 +41,8 @@ export interface RouteContext {
   audit: AuditRing
   /** Where a server's audit events go. */
   record: (event: AuditEvent) => void
+  /** Where resource servers' audit events go (the MCP servers'); `record` when absent. */
+  recordResource?: (event: AuditEvent) => void
 }
 
 const json = (body: unknown) =>
@@ -103,5 +106,6 @@ export function sandboxRoutes(ctx: RouteContext): Map<string, Route> {
     ['/demo/subject-token', post(createDemoSubjectTokenIssuer(demo))],
     ['/demo/actor-token', post(createDemoActorTokenIssuer(demo))],
     ['/audit', get(async () => json({ lines: ctx.audit.recent(clock()) }))],
+    ...chainingRoutes(ctx),
   ])
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { contentSecurityPolicy } from '../src/core/protocol/http/content-security-policy.ts'
+import { contentSecurityPolicy } from '../build/content-security-policy.ts'
 import { postForm, startTestSandbox } from './sandbox-fixture.ts'
 import type { RunningSandbox } from './start-sandbox.ts'
 

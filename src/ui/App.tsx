@@ -11,6 +11,7 @@ import { usePermalink } from './hooks/use-permalink.ts'
 import { useRun } from './hooks/use-run.ts'
 import { useScenario } from './hooks/use-scenario.ts'
 import { useTheme } from './hooks/use-theme.ts'
+import { InspectTokenSection } from './inspector/InspectTokenSection.tsx'
 import { OutcomeBar } from './OutcomeBar.tsx'
 import { PresetBar } from './PresetBar.tsx'
 import { Panes } from './Panes.tsx'
@@ -87,6 +88,7 @@ export function App() {
           <PresetBar scenario={scenario} permalink={permalink} />
           <OutcomeBar run={state.run} />
           <Panes state={state} dark={dark} onEditRaw={onEditRaw} onTamper={onTamper} />
+          <InspectTokenSection />
         </main>
       </div>
     </div>

@@ -157,7 +157,11 @@ describe('what changes when the scenario changes', () => {
     )
     expect(raw).toContain('client_id=evil_client')
     const result = await run((s) => void (s.edits.rawTokenRequest = raw))
-    expect(result.exchangeError).toMatchObject({ code: 'invalid_client', status: 401, spec: 'RFC 6749 §5.2' })
+    expect(result.exchangeError).toMatchObject({
+      code: 'invalid_client',
+      status: 401,
+      reason: 'client.unknown',
+    })
     expect(result.tokens.delegated).toBeNull()
     const check = result.checks.find((entry) => entry.label === 'client is registered')
     expect(check).toMatchObject({ ok: false, detail: 'client "evil_client"' })

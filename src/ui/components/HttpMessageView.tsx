@@ -6,6 +6,7 @@ import { headerName } from '../format/header-name.ts'
 import { requestTarget, statusLine } from '../format/http-text.ts'
 import { JsonView } from './JsonView.tsx'
 import { LongValue } from './LongValue.tsx'
+import { VisibleText } from './VisibleText.tsx'
 
 const BLOCK =
   'rounded-lg bg-slate-50 px-3 py-2 font-mono text-xs/5 whitespace-pre-wrap [overflow-wrap:anywhere] text-slate-800 dark:bg-slate-950/60 dark:text-slate-200'
@@ -13,8 +14,10 @@ const BLOCK =
 function HeaderLines({ headers }: { headers: [string, string][] }) {
   return headers.map(([name, value], i) => (
     <span key={`${name}-${i}`} className="block">
-      <span className="text-sky-800 dark:text-sky-300">{headerName(name)}</span>:{' '}
-      <LongValue value={value} name={`${headerName(name)} header`} />
+      <span className="text-sky-800 dark:text-sky-300">
+        <VisibleText value={headerName(name)} />
+      </span>
+      : <LongValue value={value} name={`${headerName(name)} header`} />
     </span>
   ))
 }
@@ -26,11 +29,12 @@ export function HttpRequestView({ request, label }: { request: HttpRequestSnapsh
   return (
     <pre role="group" aria-label={label} className={BLOCK}>
       <span className="block font-semibold">
-        {request.method} {path} <span className="text-slate-500">HTTP/1.1</span>
+        <VisibleText value={request.method} /> <VisibleText value={path} />{' '}
+        <span className="text-slate-500">HTTP/1.1</span>
       </span>
       {host && (
         <span className="block">
-          <span className="text-sky-800 dark:text-sky-300">Host</span>: {host}
+          <span className="text-sky-800 dark:text-sky-300">Host</span>: <VisibleText value={host} />
         </span>
       )}
       <HeaderLines headers={request.headers} />
@@ -38,7 +42,9 @@ export function HttpRequestView({ request, label }: { request: HttpRequestSnapsh
       {form.ok ? (
         form.value.map(([name, value], i) => (
           <span key={`${name}-${i}`} className="block">
-            <span className="font-medium text-indigo-700 dark:text-indigo-300">{name}</span>
+            <span className="font-medium text-indigo-700 dark:text-indigo-300">
+              <VisibleText value={name} />
+            </span>
             <span className="text-slate-400">=</span>
             <LongValue value={value} name={name} />
           </span>

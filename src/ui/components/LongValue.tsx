@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import { isShortenable, shorten } from '../format/shorten.ts'
 import { LINK_BUTTON } from './buttons.ts'
+import { VisibleText } from './VisibleText.tsx'
 
 interface LongValueProps {
   value: string
@@ -12,11 +13,16 @@ interface LongValueProps {
 
 export function LongValue({ value, name, className = '' }: LongValueProps) {
   const [open, setOpen] = useState(false)
-  if (!isShortenable(value)) return <span className={`break-all ${className}`}>{value}</span>
+  if (!isShortenable(value))
+    return (
+      <span className={`break-all ${className}`}>
+        <VisibleText value={value} />
+      </span>
+    )
   return (
     <span className={className}>
       <span className="break-all" title={open ? undefined : 'Shortened for reading'}>
-        {open ? value : shorten(value)}
+        <VisibleText value={open ? value : shorten(value)} />
       </span>{' '}
       <button
         type="button"

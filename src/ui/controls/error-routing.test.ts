@@ -3,10 +3,13 @@ import { describe, expect, test } from 'vitest'
 import { oauthError } from '../../core/protocol/errors/oauth-error.ts'
 import { controlForError } from './error-routing.ts'
 
-const scopeError = {
-  ...oauthError('invalid_request', 400, 'RFC 6749 §3.3', '"scope" repeated'),
-  param: 'scope',
-}
+const scopeError = oauthError(
+  'exchange.scope_not_allowed',
+  'Scope "admin" is not allowed for audience api.github.com',
+  {
+    param: 'scope',
+  },
+)
 
 describe('routing refusals to controls', () => {
   test('a scope refusal belongs to the Scope field while the controls build the request', () => {

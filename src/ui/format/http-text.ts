@@ -45,3 +45,35 @@ export function headerValue(headers: [string, string][], name: string): string |
   const lower = name.toLowerCase()
   return headers.find(([key]) => key.toLowerCase() === lower)?.[1] ?? null
 }
+
+/** A piece of a value as shown: plain text, or the visible escape of one control character. */
+export interface VisibleSegment {
+  text: string
+  escaped: boolean
+}
+
+// C0 and C1 controls, DEL, and the invisible characters that move or reorder text: line and paragraph
+// separators, bidi marks, embeddings, overrides and isolates (the "Trojan Source" set), and the BOM.
+// eslint-disable-next-line no-control-regex -- finding control characters is what this is for
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+
+const escapeControl = (char: string): string =>
+  NAMED_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+
+/**
+ * A value split into plain text and escaped control characters, so a view can draw `\n` or `\u0000`
+ * visibly (and styled apart from typed text) instead of letting the character break a line or reorder
+ * what follows. What was sent is what is shown: a `client_id` holding `\nscope=admin:org` stays one line.
+ */
+export function visibleText(value: string): VisibleSegment[] {
+  const segments: VisibleSegment[] = []
+  let from = 0
+  for (const match of value.matchAll(CONTROL)) {
+    if (match.index > from) segments.push({ text: value.slice(from, match.index), escaped: false })
+    segments.push({ text: escapeControl(match[0]), escaped: true })
+    from = match.index + 1
+  }
+  if (from < value.length) segments.push({ text: value.slice(from), escaped: false })
+  return segments
+}

@@ -1,7 +1,7 @@
 // The agent's side of the exchange: the RFC 8693 request it sends, with its DPoP proof.
 import { createDpopProof } from '../../protocol/dpop/create-proof.ts'
 import type { SigningKey } from '../../protocol/keys/key-ring.ts'
-import { TOKEN_EXCHANGE_GRANT } from '../scenario/seed-scenario.ts'
+import { TOKEN_EXCHANGE_GRANT } from '../../protocol/tokens/token-types.ts'
 import type { Scenario } from '../scenario/scenario.ts'
 import { TOKEN_TYPE } from '../../protocol/tokens/token-types.ts'
 

@@ -40,8 +40,9 @@ const json = (body: unknown) =>
 
 /** POST only; form or JSON body; parameters checked by `parse`; the minted token answered by `issue`. */
 function testIssuer<T>(
-  parse: (params: BodyParams) => Result<T>,
-  issue: (request: T) => Promise<Record<string, unknown>>,
+  parse: (params: BodyParams, nowSeconds: number) => Result<T>,
+  issue: (request: T, nowSeconds: number) => Promise<Record<string, unknown>>,
+  clock: Clock,
 ): FetchHandler {
   return async (request) => {
     if (request.method !== 'POST') {
@@ -50,9 +51,10 @@ function testIssuer<T>(
     }
     const params = await readBodyParams(request, { json: true, maxBytes: MAX_DEMO_REQUEST_BYTES })
     if (!params.ok) return oauthErrorResponse(params.error)
-    const parsed = parse(params.value)
+    const nowSeconds = epochSeconds(clock)
+    const parsed = parse(params.value, nowSeconds)
     if (!parsed.ok) return oauthErrorResponse(parsed.error)
-    return json(await issue(parsed.value))
+    return json(await issue(parsed.value, nowSeconds))
   }
 }
 
@@ -63,20 +65,27 @@ function testIssuer<T>(
  * @see RFC 8693 §2.1 (subject_token), §4.1 (act), §4.4 (may_act)
  */
 export function createDemoSubjectTokenIssuer(options: DemoIssuerOptions): FetchHandler {
-  return testIssuer(parseDemoSubjectTokenRequest, async (request: DemoSubjectTokenRequest) => ({
-    subject_token: await mintSubjectToken(options.idpKey, {
-      issuer: options.issuer,
-      sub: request.sub,
-      scope: request.scope,
-      amr: DEMO_AMR,
-      iat: epochSeconds(options.clock),
-      ttl: request.ttl,
-      mayAct: request.mayAct,
-      priorActors: request.priorActors,
+  return testIssuer(
+    parseDemoSubjectTokenRequest,
+    async (request: DemoSubjectTokenRequest, nowSeconds) => ({
+      subject_token: await mintSubjectToken(options.idpKey, {
+        issuer: options.issuer,
+        sub: request.sub,
+        scope: request.scope,
+        amr: DEMO_AMR,
+        iat: request.iat,
+        ttl: request.exp - request.iat,
+        exp: request.exp,
+        ...(request.nbf === undefined ? {} : { nbf: request.nbf }),
+        ...(request.aud === undefined ? {} : { audience: request.aud }),
+        mayAct: request.mayAct,
+        priorActors: request.priorActors,
+      }),
+      subject_token_type: TOKEN_TYPE.accessToken,
+      expires_in: Math.max(0, request.exp - nowSeconds),
     }),
-    subject_token_type: TOKEN_TYPE.accessToken,
-    expires_in: request.ttl,
-  }))
+    options.clock,
+  )
 }
 
 /**
@@ -85,16 +94,22 @@ export function createDemoSubjectTokenIssuer(options: DemoIssuerOptions): FetchH
  * @see RFC 8693 §2.1 (actor_token), SPIFFE JWT-SVID §3
  */
 export function createDemoActorTokenIssuer(options: DemoIssuerOptions): FetchHandler {
-  return testIssuer(parseDemoActorTokenRequest, async (request: DemoActorTokenRequest) => ({
-    actor_token: await mintActorToken(options.workloadKey, {
-      issuer: options.workloadIssuer,
-      spiffeId: request.spiffeId,
-      audience: options.issuer,
-      attestation: request.attestation,
-      iat: epochSeconds(options.clock),
-      ttl: request.ttl,
+  return testIssuer(
+    parseDemoActorTokenRequest,
+    async (request: DemoActorTokenRequest, nowSeconds) => ({
+      actor_token: await mintActorToken(options.workloadKey, {
+        issuer: options.workloadIssuer,
+        spiffeId: request.spiffeId,
+        audience: request.aud ?? options.issuer,
+        attestation: request.attestation,
+        iat: request.iat,
+        ttl: request.exp - request.iat,
+        exp: request.exp,
+        ...(request.nbf === undefined ? {} : { nbf: request.nbf }),
+      }),
+      actor_token_type: TOKEN_TYPE.jwt,
+      expires_in: Math.max(0, request.exp - nowSeconds),
     }),
-    actor_token_type: TOKEN_TYPE.jwt,
-    expires_in: request.ttl,
-  }))
+    options.clock,
+  )
 }

@@ -12,6 +12,8 @@ export const DEMO_LIMITS = {
   actDepth: 8,
   subjectTtl: 86_400,
   actorTtl: 3600,
+  /** `iat`, `nbf` and `exp` may be set at most this many seconds before or after now: one day. */
+  timeWindow: 86_400,
 }
 
 // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
@@ -33,7 +35,7 @@ const digits = z
   .string()
   .regex(/^\d{1,9}$/)
   .transform(Number)
-const seconds = (max: number, fallback: number) =>
+const seconds = (max: number) =>
   z
     .union([z.number(), digits], { error: 'must be a whole number of seconds' })
     .pipe(
@@ -43,7 +45,57 @@ const seconds = (max: number, fallback: number) =>
         .min(1, 'must be at least 1')
         .max(max, `must be at most ${max}`),
     )
-    .default(fallback)
+    .optional()
+
+/** A time claim in seconds since the epoch, as a JSON number or the digits of a form value. */
+const epochTime = z
+  .union(
+    [
+      z.number(),
+      z
+        .string()
+        .regex(/^\d{1,12}$/)
+        .transform(Number),
+    ],
+    {
+      error: 'must be a whole number of seconds since the epoch',
+    },
+  )
+  .pipe(z.number().int('must be a whole number of seconds since the epoch'))
+  .optional()
+
+/** The optional time and audience claims both issuers take, to mint tokens the IdP must refuse. */
+const claimOverrides = {
+  iat: epochTime,
+  nbf: epochTime,
+  exp: epochTime,
+  aud: text(DEMO_LIMITS.id).optional(),
+}
+
+const mayActObject = z.strictObject(
+  { sub: text(DEMO_LIMITS.id), iss: text(DEMO_LIMITS.id).optional() },
+  {
+    error: (issue) =>
+      issue.code === 'invalid_type'
+        ? 'must be an object with "sub" and optionally "iss" (JSON text in a form), or a plain sub'
+        : undefined,
+  },
+)
+
+/**
+ * `may_act` as RFC 8693 §4.4 shapes it, taken the way `act` is: an object, or its JSON text in a form.
+ * Other text is shorthand for `{ "sub": text }`; text that opens like JSON must be valid JSON.
+ */
+function readMayAct(value: unknown): unknown {
+  if (typeof value !== 'string' || !value.trimStart().startsWith('{')) {
+    return typeof value === 'string' ? { sub: value } : value
+  }
+  try {
+    return JSON.parse(value)
+  } catch {
+    return value
+  }
+}
 
 const priorActor = z.strictObject(
   {
@@ -91,14 +143,15 @@ const subjectSchema = z.strictObject({
       (tokens) => tokens.every((token) => SCOPE_TOKEN.test(token)),
       'holds a character scope tokens cannot hold',
     ),
-  may_act: text(DEMO_LIMITS.id).optional(),
+  may_act: z.preprocess(readMayAct, mayActObject).optional(),
   act: z
     .preprocess(
       flattenAct,
       z.array(priorActor).max(DEMO_LIMITS.actDepth, `may nest at most ${DEMO_LIMITS.actDepth} actors`),
     )
     .optional(),
-  ttl: seconds(DEMO_LIMITS.subjectTtl, 3600),
+  ttl: seconds(DEMO_LIMITS.subjectTtl),
+  ...claimOverrides,
 })
 
 const actorSchema = z.strictObject({
@@ -109,23 +162,66 @@ const actorSchema = z.strictObject({
   attestation: z
     .enum(ATTESTATION_PLATFORMS, { error: `must be one of ${ATTESTATION_PLATFORMS.join(', ')}` })
     .default('none'),
-  ttl: seconds(DEMO_LIMITS.actorTtl, 900),
+  ttl: seconds(DEMO_LIMITS.actorTtl),
+  ...claimOverrides,
 })
 
-export interface DemoSubjectTokenRequest {
-  sub: string
-  scope: string[]
-  /** `may_act.sub`, or empty for none. */
-  mayAct: string
-  /** Earlier actors, most recent first, for a subject token that is itself delegated. */
-  priorActors: PriorActor[]
-  ttl: number
+/** The time and audience claims of a test token, resolved against the clock. */
+export interface DemoTokenTimes {
+  iat: number
+  exp: number
+  nbf?: number
+  /** `aud`, when the request names one other than the IdP. */
+  aud?: string
 }
 
-export interface DemoActorTokenRequest {
+export interface DemoSubjectTokenRequest extends DemoTokenTimes {
+  sub: string
+  scope: string[]
+  /** `may_act` (RFC 8693 §4.4), or empty for none. */
+  mayAct: { sub: string; iss?: string } | ''
+  /** Earlier actors, most recent first, for a subject token that is itself delegated. */
+  priorActors: PriorActor[]
+}
+
+export interface DemoActorTokenRequest extends DemoTokenTimes {
   spiffeId: string
   attestation: AttestationPlatform
-  ttl: number
+}
+
+const issue400 = <T>(description: string): Result<T> =>
+  fail(oauthError('demo.invalid_parameter', description))
+
+/**
+ * `iat` defaults to now and `exp` to `iat + ttl`; each time given must lie within a day of now, so a
+ * test can mint an expired or not-yet-valid token but not one good for years. `exp` and `ttl` exclude
+ * each other.
+ */
+function resolveTimes(
+  given: {
+    iat?: number | undefined
+    nbf?: number | undefined
+    exp?: number | undefined
+    aud?: string | undefined
+  },
+  ttl: number | undefined,
+  defaultTtl: number,
+  nowSeconds: number,
+): Result<DemoTokenTimes> {
+  if (given.exp !== undefined && ttl !== undefined)
+    return issue400('"exp" and "ttl" exclude each other: give one')
+  for (const name of ['iat', 'nbf', 'exp'] as const) {
+    const value = given[name]
+    if (value !== undefined && Math.abs(value - nowSeconds) > DEMO_LIMITS.timeWindow)
+      return issue400(`"${name}" must be within ${DEMO_LIMITS.timeWindow} s of now`)
+  }
+  const iat = given.iat ?? nowSeconds
+  return ok({
+    iat,
+    exp: given.exp ?? iat + (ttl ?? defaultTtl),
+    ...(given.nbf === undefined ? {} : { nbf: given.nbf }),
+    ...(given.aud === undefined ? {} : { aud: given.aud }),
+  })
 }
 
 /** `act.act.sub` for the path [act, 1, sub]: the flat list index is the nesting depth. */
@@ -151,20 +247,32 @@ function refuse<T>(error: z.ZodError): Result<T> {
  * Checks a request for a user's subject token.
  * @see RFC 8693 §2.1 (subject_token), §4.1 (act), §4.4 (may_act)
  */
-export function parseDemoSubjectTokenRequest(params: BodyParams): Result<DemoSubjectTokenRequest> {
+export function parseDemoSubjectTokenRequest(
+  params: BodyParams,
+  nowSeconds: number,
+): Result<DemoSubjectTokenRequest> {
   const parsed = subjectSchema.safeParse(params)
   if (!parsed.success) return refuse(parsed.error)
-  const { sub, scope, may_act, act, ttl } = parsed.data
-  return ok({ sub, scope, mayAct: may_act ?? '', priorActors: act ?? [], ttl })
+  const { sub, scope, may_act, act, ttl, ...given } = parsed.data
+  const times = resolveTimes(given, ttl, 3600, nowSeconds)
+  if (!times.ok) return times
+  const mayAct =
+    may_act === undefined ? '' : { sub: may_act.sub, ...(may_act.iss ? { iss: may_act.iss } : {}) }
+  return ok({ sub, scope, mayAct, priorActors: act ?? [], ...times.value })
 }
 
 /**
  * Checks a request for an agent's actor token (a JWT-SVID).
  * @see RFC 8693 §2.1 (actor_token), SPIFFE ID §2
  */
-export function parseDemoActorTokenRequest(params: BodyParams): Result<DemoActorTokenRequest> {
+export function parseDemoActorTokenRequest(
+  params: BodyParams,
+  nowSeconds: number,
+): Result<DemoActorTokenRequest> {
   const parsed = actorSchema.safeParse(params)
   if (!parsed.success) return refuse(parsed.error)
-  const { spiffe_id, attestation, ttl } = parsed.data
-  return ok({ spiffeId: spiffe_id, attestation, ttl })
+  const { spiffe_id, attestation, ttl, ...given } = parsed.data
+  const times = resolveTimes(given, ttl, 900, nowSeconds)
+  if (!times.ok) return times
+  return ok({ spiffeId: spiffe_id, attestation, ...times.value })
 }

@@ -1,16 +1,11 @@
 // The Scenario: one serializable value holding everything a person can change in the playground.
 import type { ExchangePolicy } from '../../protocol/idp/exchange-policy.ts'
+import type { PriorActor } from '../../protocol/tokens/prior-actor.ts'
 
 export const ATTESTATION_PLATFORMS = ['github-oidc', 'k8s-psat', 'aws-iid', 'gcp-iit', 'none'] as const
 export type AttestationPlatform = (typeof ATTESTATION_PLATFORMS)[number]
 
-/** An earlier actor in a delegation chain (RFC 8693 §4.1), carried by a subject token that was itself delegated. */
-export interface PriorActor {
-  sub: string
-  azp?: string
-  iss?: string
-  attestation?: string
-}
+export type { PriorActor }
 
 export interface ScenarioUser {
   /** The user's id: `sub` of the subject token. */

@@ -4,7 +4,7 @@ import type { Scenario } from './scenario.ts'
 export const IDP_ISSUER = 'https://idp.lab.marwandiallo.com'
 export const WORKLOAD_ISSUER = 'https://spire.lab.marwandiallo.com'
 
-export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange'
+export { TOKEN_EXCHANGE_GRANT } from '../../protocol/tokens/token-types.ts'
 
 export const CODE_REVIEWER = 'spiffe://prod/agent/code-reviewer/v3'
 export const TEST_RUNNER = 'spiffe://prod/agent/test-runner/v1'

@@ -151,7 +151,7 @@ export async function checkProofClaims(
     // Remembering this proof would mean forgetting one that is still live, which would reopen it to
     // replay, so the proof is refused instead, as a temporary condition the client may retry after.
     const error = oauthError('dpop.replay_cache_full', 'DPoP replay cache is full; retry later', {
-      explanation: `This server remembers every accepted proof until its "iat" window closes, and it holds as many as it can. Forgetting one early would let it be replayed, so new proofs are refused until older ones expire (at most ${maxAge} s).`,
+      explanation: `This server remembers every accepted proof until its "iat" window closes, and it holds as many as it can. Forgetting one early would let it be replayed, so new proofs are refused until older ones expire (within ${maxAge + futureSkew} s).`,
     })
     options.log.record({ label: C.replay.label, spec: C.replay.spec, ok: false, detail: error.explanation })
     return fail(error)

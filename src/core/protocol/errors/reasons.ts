@@ -1,9 +1,11 @@
 // Every reason a server here refuses a request, each listed once: a stable id, its RFC error code and its rule.
+import { CROSS_APP_REASONS } from './cross-app-reasons.ts'
+import { WEBAUTHN_REASONS } from './webauthn-reasons.ts'
 import { specRef, type SpecRef } from './spec-ref.ts'
 
 /**
  * The error codes this playground can answer with, each from the RFC that defines it.
- * @see RFC 6749 §5.2, §4.1.2.1 (`temporarily_unavailable`, `access_denied`), RFC 6750 §3.1, RFC 8693 §2.2.2, RFC 8707 §2, RFC 9449 §5, §7.1, §8
+ * @see RFC 6749 §5.2, §4.1.2.1 (`temporarily_unavailable`, `access_denied`), RFC 6750 §3.1, RFC 8693 §2.2.2, RFC 8707 §2, RFC 9449 §5, §7.1, §8, RFC 9470 §3
  */
 export const OAUTH_ERROR_CODES = [
   'invalid_request',
@@ -18,6 +20,9 @@ export const OAUTH_ERROR_CODES = [
   'invalid_dpop_proof',
   'use_dpop_nonce',
   'temporarily_unavailable',
+  // RFC 9470 §3: the sign-in is too old or too weak; the ID-JAG draft's step-up error (§8.2).
+  'insufficient_user_authentication',
+  // RFC 6749 §4.1.2.1: the resource owner's sign-in failed (a passkey ceremony refused).
   'access_denied',
 ] as const
 
@@ -44,8 +49,6 @@ const row = (codes: ReasonInfo['codes'], status: number, spec: SpecRef, summary:
   spec,
   summary,
 })
-const webauthn = (section: string, summary: string) =>
-  row(['access_denied'], 403, rfc('W3C WebAuthn Level 3', section), summary)
 const chaining = (section: string) => rfc('draft-ietf-oauth-identity-chaining-16', section)
 const actorProfile = (section: string) => rfc('draft-mcguinness-oauth-actor-profile-00', section)
 const invalidRequest = (spec: SpecRef, summary: string) => row(['invalid_request'], 400, spec, summary)
@@ -413,6 +416,12 @@ export const REASONS = {
     rfc('RFC 7523', '3', 7),
     'The grant\'s "jti" was already redeemed.',
   ),
+  'chain.grant_replay_cache_full': row(
+    ['temporarily_unavailable'],
+    503,
+    rfc('RFC 7523', '3', 7),
+    'The replay cache is full of unexpired grants; new grants are refused until older ones expire.',
+  ),
   'chain.foreign_token': row(
     ['invalid_token', 'invalid_grant'],
     401,
@@ -469,35 +478,8 @@ export const REASONS = {
     rfc('Playground test issuer', 'parameters'),
     'A parameter of a sandbox test issuer is missing, malformed or unknown.',
   ),
-  // A passkey sign-in refused by the IdP: the resource owner's authentication failed, so `access_denied`
-  // (RFC 6749 §4.1.2.1); the rule is the WebAuthn relying party's (W3C WebAuthn Level 3 §7).
-  'webauthn.cancelled': webauthn(
-    '5.1.4',
-    'The person cancelled the passkey ceremony, or it timed out (NotAllowedError).',
-  ),
-  'webauthn.malformed': webauthn('7.2', 'The ceremony response is not a WebAuthn response the IdP can read.'),
-  'webauthn.type_mismatch': webauthn('7.2', 'clientDataJSON "type" is not the ceremony the IdP asked for.'),
-  'webauthn.challenge_unknown': webauthn('7.2', 'The signed challenge is not one this IdP issued.'),
-  'webauthn.challenge_reused': webauthn(
-    '13.4.3',
-    'The signed challenge was already used: a replayed assertion.',
-  ),
-  'webauthn.origin_mismatch': webauthn('7.2', 'clientDataJSON "origin" is not the page the IdP serves.'),
-  'webauthn.rp_id_mismatch': webauthn('7.2', 'authenticatorData "rpIdHash" is not the hash of this RP ID.'),
-  'webauthn.user_not_present': webauthn('7.2', 'The authenticator did not set the user-present (UP) flag.'),
-  'webauthn.user_not_verified': webauthn(
-    '7.2',
-    'Policy requires user verification and the UV flag is not set.',
-  ),
-  'webauthn.unknown_credential': webauthn('7.2', 'The IdP holds no public key for this credential id.'),
-  'webauthn.counter_regressed': webauthn(
-    '6.1.1',
-    'The signature counter is not above the one last seen: a cloned authenticator.',
-  ),
-  'webauthn.bad_signature': webauthn(
-    '7.2',
-    'The signature over authenticatorData and the clientDataJSON hash does not verify.',
-  ),
+  ...CROSS_APP_REASONS,
+  ...WEBAUTHN_REASONS,
 } as const satisfies Record<string, ReasonInfo>
 
 export type Reason = keyof typeof REASONS

@@ -1,6 +1,6 @@
 // The IdP's RFC 8414 metadata document: where its endpoints are and what it supports.
 import { DPOP_ALGORITHMS } from '../dpop/proof-algorithms.ts'
-import { TOKEN_EXCHANGE_GRANT } from '../../playground/scenario/seed-scenario.ts'
+import { TOKEN_EXCHANGE_GRANT } from '../tokens/token-types.ts'
 import type { ExchangePolicy } from './exchange-policy.ts'
 import { tokenEndpointUrl } from './token-endpoint.ts'
 

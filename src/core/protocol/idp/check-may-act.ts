@@ -15,13 +15,28 @@ export function checkMayAct(
   const allowed = typeof mayAct === 'object' && mayAct !== null ? (mayAct as Record<string, unknown>) : {}
   const subMatches = allowed.sub === actor.sub
   const issMatches = allowed.iss === undefined || allowed.iss === actor.iss
+  const named =
+    allowed.iss === undefined
+      ? `may_act.sub ${String(allowed.sub)}`
+      : `may_act.sub ${String(allowed.sub)}, may_act.iss ${String(allowed.iss)}`
   log.record({
     label: 'subject_token may_act names this actor',
     spec: 'RFC 8693 §4.4',
     ok: subMatches && issMatches,
-    detail: `may_act.sub ${String(allowed.sub)}`,
+    detail: named,
   })
   if (subMatches && issMatches) return ok(true)
+  // With the right sub but another issuer, the same name was given by a different authority: say so.
+  if (subMatches)
+    return fail(
+      oauthError(
+        'exchange.may_act_mismatch',
+        `may_act in subject_token does not name ${actor.sub} of ${String(actor.iss)}`,
+        {
+          explanation: `The user's token allows ${String(allowed.sub)} as issued by ${String(allowed.iss)} only; this actor token was issued by ${String(actor.iss)}.`,
+        },
+      ),
+    )
   return fail(
     oauthError('exchange.may_act_mismatch', `may_act in subject_token does not name ${actor.sub}`, {
       explanation: `The user's token says only ${String(allowed.sub)} may act for them; ${actor.sub} is someone else.`,

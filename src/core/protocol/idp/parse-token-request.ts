@@ -3,7 +3,7 @@ import { fail, ok, oauthError, type OAuthError, type Result } from '../errors/oa
 import type { Reason } from '../errors/reasons.ts'
 import { parseFormBody, type FormParams } from '../http/parse-form-body.ts'
 import type { CheckLog } from '../trace/check-log.ts'
-import { TOKEN_EXCHANGE_GRANT } from '../../playground/scenario/seed-scenario.ts'
+import { TOKEN_EXCHANGE_GRANT } from '../tokens/token-types.ts'
 
 export interface TokenExchangeRequest {
   subjectToken: string

@@ -5,6 +5,7 @@ import { refusal, type SpecRef } from '../errors/reasoned-error.ts'
 import type { JwtRule } from '../tokens/jwt-failure.ts'
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
 import type { ReplayCache } from '../dpop/replay-cache.ts'
+import type { Reason } from '../errors/reasons.ts'
 import { JWT_LEEWAY_SECONDS, verifyJwt } from '../tokens/verify-jwt.ts'
 
 /**
@@ -25,14 +26,14 @@ export interface JwtGrantRules {
 }
 
 // Each way the shared verifier can refuse, as the reason a grant was refused.
-const REASON_BY_RULE: Partial<Record<JwtRule, { reason: string; spec: SpecRef }>> = {
+const REASON_BY_RULE: Partial<Record<JwtRule, { reason: Reason; spec: SpecRef }>> = {
   typ: { reason: 'chain.foreign_token', spec: { doc: 'RFC 8725', section: '3.11' } },
   aud: { reason: 'chain.grant_audience_mismatch', spec: { doc: 'RFC 7523', section: '3', item: 3 } },
   exp: { reason: 'chain.grant_expired', spec: { doc: 'RFC 7523', section: '3', item: 4 } },
   nbf: { reason: 'chain.grant_not_yet_valid', spec: { doc: 'RFC 7523', section: '3', item: 5 } },
 }
 
-const invalidGrant = (reason: string, spec: SpecRef, description: string) =>
+const invalidGrant = (reason: Reason, spec: SpecRef, description: string) =>
   fail<never>(refusal({ code: 'invalid_grant', status: 400, reason, spec, description, param: 'assertion' }))
 
 /**
@@ -85,7 +86,7 @@ export async function verifyJwtGrant(assertion: string, rules: JwtGrantRules): P
       refusal({
         code: 'temporarily_unavailable',
         status: 503,
-        reason: 'chain.replay_cache_full',
+        reason: 'chain.grant_replay_cache_full',
         spec: { doc: 'RFC 7523', section: '3', item: 7 },
         description: 'The replay cache is full; retry later',
         param: 'assertion',

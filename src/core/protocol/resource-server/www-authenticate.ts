@@ -12,6 +12,8 @@ export interface ChallengeInput {
   algs: readonly string[]
   /** The scope the request needed, for `insufficient_scope` (RFC 6750 §3). */
   scope?: string
+  /** The protected resource metadata URL, offered in every challenge (RFC 9728 §5.1). */
+  resourceMetadata?: string
 }
 
 /**
@@ -37,18 +39,22 @@ const challenge = (scheme: AuthScheme, params: [string, string | undefined][]): 
  * The `WWW-Authenticate` value for a refusal. Both schemes are offered, as a server supporting both
  * does in RFC 9449 Figs. 17–19; the error goes into the challenge of the scheme the client used.
  * Without credentials no error code is sent (RFC 6750 §3.1): `Bearer, DPoP algs="ES256 PS256"`.
+ * With `resourceMetadata`, each challenge also names the RFC 9728 metadata URL.
  * @see RFC 9449 §7.1
  * @see RFC 9449 §7.2
  * @see RFC 6750 §3
+ * @see RFC 9728 §5.1
  */
-export function wwwAuthenticate({ error, scheme, algs, scope }: ChallengeInput): string {
+export function wwwAuthenticate({ error, scheme, algs, scope, resourceMetadata }: ChallengeInput): string {
   const algsParam: [string, string] = ['algs', algs.join(' ')]
-  if (error === null) return `${challenge('Bearer', [])}, ${challenge('DPoP', [algsParam])}`
+  const metadata: [string, string | undefined] = ['resource_metadata', resourceMetadata]
+  if (error === null) return `${challenge('Bearer', [metadata])}, ${challenge('DPoP', [algsParam, metadata])}`
 
   const errorParams: [string, string | undefined][] = [
     ['error', error.code],
     ['error_description', error.description],
     ['scope', scope],
+    metadata,
   ]
   // Both schemes at once (Fig. 19): each challenge carries the error, since neither scheme was "the" one.
   if (scheme === null) {

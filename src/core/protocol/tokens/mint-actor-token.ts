@@ -13,6 +13,10 @@ export interface ActorTokenClaims {
   attestation: string
   iat: number
   ttl: number
+  /** `nbf`, left out when absent. */
+  nbf?: number
+  /** `exp` other than `iat + ttl`, to mint an expired token (tests of refusals). */
+  exp?: number
 }
 
 /**
@@ -20,13 +24,16 @@ export interface ActorTokenClaims {
  * @see SPIFFE JWT-SVID §3, RFC 8693 §2.1 (actor_token)
  */
 export async function mintActorToken(key: SigningKey, claims: ActorTokenClaims): Promise<string> {
-  return new SignJWT(claims.attestation === 'none' ? {} : { attestation: claims.attestation })
+  return new SignJWT({
+    ...(claims.attestation === 'none' ? {} : { attestation: claims.attestation }),
+    ...(claims.nbf === undefined ? {} : { nbf: claims.nbf }),
+  })
     .setProtectedHeader({ alg: key.alg, typ: JWT_TYP.jwtSvid, kid: key.kid })
     .setIssuer(claims.issuer)
     .setSubject(claims.spiffeId)
     .setAudience(claims.audience)
     .setIssuedAt(claims.iat)
-    .setExpirationTime(claims.iat + claims.ttl)
+    .setExpirationTime(claims.exp ?? claims.iat + claims.ttl)
     .setJti(crypto.randomUUID())
     .sign(key.privateKey)
 }

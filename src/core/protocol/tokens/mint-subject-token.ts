@@ -1,7 +1,7 @@
 // The IdP's token for the signed-in user: what the agent exchanges as `subject_token`.
 import { SignJWT } from 'jose'
 import type { SigningKey } from '../keys/key-ring.ts'
-import type { PriorActor } from '../../playground/scenario/scenario.ts'
+import type { PriorActor } from './prior-actor.ts'
 import { JWT_TYP } from './token-types.ts'
 
 export interface SubjectTokenClaims {
@@ -11,12 +11,21 @@ export interface SubjectTokenClaims {
   amr: string[]
   iat: number
   ttl: number
-  /** `may_act` (RFC 8693 §4.4): the one actor this user allows; empty for none. */
-  mayAct: string
+  /**
+   * `may_act` (RFC 8693 §4.4): the one actor this user allows, as its `sub` (and optionally `iss`);
+   * a plain string is shorthand for `{ sub }`, and empty means none.
+   */
+  mayAct: string | { sub: string; iss?: string }
   /** Earlier actors, most recent first: a subject token that is itself delegated (RFC 8693 §4.1). */
   priorActors: PriorActor[]
   /** The client the user signed in through, when the token is itself delegated. */
   clientId?: string
+  /** `aud` other than the IdP itself, to mint a token addressed elsewhere (tests of refusals). */
+  audience?: string
+  /** `nbf`, left out when absent. */
+  nbf?: number
+  /** `exp` other than `iat + ttl`, to mint an expired token (tests of refusals). */
+  exp?: number
 }
 
 /** Nests prior actors as RFC 8693 §4.1 does: most recent outermost. */
@@ -38,15 +47,18 @@ export async function mintSubjectToken(key: SigningKey, claims: SubjectTokenClai
     scope: claims.scope.join(' '),
     amr: claims.amr,
     client_id: claims.clientId ?? 'playground-web',
-    ...(claims.mayAct ? { may_act: { sub: claims.mayAct } } : {}),
+    ...(claims.mayAct === ''
+      ? {}
+      : { may_act: typeof claims.mayAct === 'string' ? { sub: claims.mayAct } : claims.mayAct }),
+    ...(claims.nbf === undefined ? {} : { nbf: claims.nbf }),
     ...(act ? { act } : {}),
   })
     .setProtectedHeader({ alg: key.alg, typ: JWT_TYP.accessToken, kid: key.kid })
     .setIssuer(claims.issuer)
     .setSubject(claims.sub)
-    .setAudience(claims.issuer)
+    .setAudience(claims.audience ?? claims.issuer)
     .setIssuedAt(claims.iat)
-    .setExpirationTime(claims.iat + claims.ttl)
+    .setExpirationTime(claims.exp ?? claims.iat + claims.ttl)
     .setJti(crypto.randomUUID())
     .sign(key.privateKey)
 }

@@ -1,5 +1,8 @@
 // Token type URIs (RFC 8693 §3) and the JOSE `typ` each kind of JWT carries here (RFC 8725 §3.11).
 
+/** The grant type of a token exchange request (RFC 8693 §2.1). */
+export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange'
+
 export const TOKEN_TYPE = {
   accessToken: 'urn:ietf:params:oauth:token-type:access_token',
   refreshToken: 'urn:ietf:params:oauth:token-type:refresh_token',

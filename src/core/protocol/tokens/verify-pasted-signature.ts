@@ -2,6 +2,9 @@
 import { compactVerify, createLocalJWKSet, errors, importJWK, type JWK } from 'jose'
 import { z } from 'zod'
 
+// zod compiles object schemas with `new Function` unless told not to, and the page's CSP forbids eval.
+z.config({ jitless: true })
+
 /** Asymmetric algorithms only: vendors sign with RS256 or ES256; `none` and shared secrets never verify here. */
 export const INSPECT_ALGORITHMS = [
   'RS256',

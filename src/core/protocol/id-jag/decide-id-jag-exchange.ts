@@ -1,0 +1,137 @@
+// The IdP's decision on a token exchange for an ID-JAG: client, ID token, sign-in age, policy, targets, scope.
+import type { JWK } from 'jose'
+import type { Reason } from '../errors/reasons.ts'
+import type { BodyParams } from '../http/read-body-params.ts'
+import { TOKEN_TYPE } from '../tokens/token-types.ts'
+import { verifyJwt } from '../tokens/verify-jwt.ts'
+import { authenticateSpiffeClient, type SpiffeClient } from './authenticate-spiffe-client.ts'
+import { findIdJagGrant, type IdJagPolicy } from './id-jag-policy.ts'
+import { ID_JAG, ID_TOKEN_TYP } from './id-jag-names.ts'
+import type { IdJagClaims } from './mint-id-jag.ts'
+import { accept, refuse, xaaError, type XaaResult } from './xaa-error.ts'
+
+export interface IdJagExchangeContext {
+  /** The IdP's issuer: `iss` of ID tokens and ID-JAGs, `aud` of client assertions. */
+  issuer: string
+  policy: IdJagPolicy
+  /** The IdP's public keys, which signed the ID token. */
+  idpJwks: { keys: JWK[] }
+  /** Workload issuers trusted for client assertions, with their keys. */
+  workloadIssuers: Readonly<Record<string, { keys: JWK[] }>>
+  nowSeconds: number
+  /** Thumbprint of a verified DPoP proof sent with the request: the ID-JAG is then bound to it (§8.4.1). */
+  jkt: string | null
+}
+
+/** An accepted exchange: the ID-JAG's claims, and who asked. */
+export interface IdJagExchangeDecision {
+  client: SpiffeClient
+  claims: IdJagClaims
+}
+
+const text = (params: BodyParams, name: string): string | null =>
+  typeof params[name] === 'string' ? (params[name] as string) : null
+const no = (reason: Reason, description: string, param: string) =>
+  refuse<IdJagExchangeDecision>(xaaError(reason, description, param))
+
+/**
+ * Decides an ID-JAG request (the grant type is already token exchange). The agent authenticates with its
+ * JWT-SVID; the ID token must be the IdP's own, issued to that agent (§4.3.3), from a sign-in recent
+ * enough for policy (else `insufficient_user_authentication`, §8.2); policy must let this agent reach this
+ * resource AS for this user, the `resource` must belong to that AS (MCP EMA §7.6.1), and the scope must
+ * be within the rule. Nothing is minted here.
+ * @see draft-ietf-oauth-identity-assertion-authz-grant §4.3, §4.3.3, §8.2
+ * @see RFC 8693 §2.1
+ */
+export async function decideIdJagExchange(
+  params: BodyParams,
+  ctx: IdJagExchangeContext,
+): Promise<XaaResult<IdJagExchangeDecision>> {
+  const { policy, nowSeconds } = ctx
+  if (text(params, 'requested_token_type') !== ID_JAG.tokenType)
+    return no(
+      'idp.requested_token_type',
+      `"requested_token_type" must be ${ID_JAG.tokenType}`,
+      'requested_token_type',
+    )
+
+  const client = await authenticateSpiffeClient(params, {
+    audience: ctx.issuer,
+    trustedIssuers: ctx.workloadIssuers,
+    clients: policy.clients,
+    nowSeconds,
+  })
+  if (!client.ok) return client
+
+  const subjectToken = text(params, 'subject_token')
+  if (subjectToken === null)
+    return no('idp.subject_token_missing', '"subject_token" is required', 'subject_token')
+  if (text(params, 'subject_token_type') !== TOKEN_TYPE.idToken)
+    return no(
+      'idp.subject_token_type',
+      `"subject_token_type" must be ${TOKEN_TYPE.idToken}`,
+      'subject_token_type',
+    )
+  // §4.3.3: the ID token's audience must be the client that authenticated this request.
+  const idToken = await verifyJwt(subjectToken, {
+    name: 'subject_token',
+    typ: ID_TOKEN_TYP,
+    issuer: ctx.issuer,
+    audience: client.value.clientId,
+    jwks: ctx.idpJwks,
+    nowSeconds,
+  })
+  if (!idToken.ok) {
+    const reason = idToken.failure.rule === 'aud' ? 'idp.id_token_audience' : 'idp.id_token_invalid'
+    return no(reason, idToken.failure.description, 'subject_token')
+  }
+  const user = String(idToken.payload.sub)
+
+  const authTime = idToken.payload.auth_time
+  const age = typeof authTime === 'number' ? nowSeconds - authTime : Infinity
+  if (age > policy.maxIdTokenAgeSeconds)
+    return refuse(
+      xaaError(
+        'idp.id_token_too_old',
+        typeof authTime === 'number'
+          ? `The sign-in is ${age} s old; policy allows ${policy.maxIdTokenAgeSeconds} s`
+          : 'The ID token has no "auth_time"',
+        'subject_token',
+      ),
+    )
+
+  const audience = text(params, 'audience')
+  if (audience === null) return no('idp.audience_missing', '"audience" is required', 'audience')
+  const rule = findIdJagGrant(policy, client.value.spiffeId, user, audience)
+  if (!rule)
+    return no(
+      'idp.audience_not_allowed',
+      `${client.value.spiffeId} may not get a grant to ${audience} for ${user}`,
+      'audience',
+    )
+  const resource = text(params, 'resource')
+  if (resource !== null && !rule.resources.includes(resource))
+    return no('idp.resource_not_allowed', `"resource" ${resource} is not governed by ${audience}`, 'resource')
+
+  const requested = text(params, 'scope')?.split(' ').filter(Boolean) ?? rule.scopes
+  const beyond = requested.filter((scope) => !rule.scopes.includes(scope))
+  if (beyond.length > 0)
+    return no('idp.scope_not_granted', `Scope "${beyond.join(' ')}" is not granted for ${audience}`, 'scope')
+
+  return accept({
+    client: client.value,
+    claims: {
+      iss: ctx.issuer,
+      sub: user,
+      aud: audience,
+      clientId: rule.clientIdAtResourceAs,
+      iat: nowSeconds,
+      ttl: policy.idJagTtl,
+      resource: resource ?? rule.resources[0] ?? null,
+      scope: requested,
+      amr: Array.isArray(idToken.payload.amr) ? idToken.payload.amr.map(String) : null,
+      authTime: typeof authTime === 'number' ? authTime : null,
+      jkt: ctx.jkt,
+    },
+  })
+}
