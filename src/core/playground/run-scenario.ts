@@ -19,6 +19,7 @@ import type { ClaimSource, HttpExchange, Run } from './run.ts'
 import { mintScenarioTokens } from './scenario/mint-scenario-tokens.ts'
 import { IDP_ISSUER, WORKLOAD_ISSUER } from './scenario/seed-scenario.ts'
 import type { Scenario } from './scenario/scenario.ts'
+import type { AuthenticationClaims } from '../protocol/webauthn/authentication-claims.ts'
 import { tamperToken } from '../protocol/tokens/tamper-token.ts'
 import { viewToken } from '../protocol/tokens/token-view.ts'
 import { createCheckLog, type Check } from '../protocol/trace/check-log.ts'
@@ -27,6 +28,8 @@ export interface RunDependencies {
   keys: KeyRing
   /** The real clock; the scenario's offset is applied on top. Defaults to the system clock. */
   clock?: Clock
+  /** A real passkey sign-in the IdP verified on this page (view state, never in the scenario). */
+  signIn?: AuthenticationClaims
 }
 
 type AuditSource = 'idp' | 'resource-server'
@@ -75,7 +78,7 @@ export async function runScenario(scenario: Scenario, deps: RunDependencies): Pr
   const clock = offsetClock(realClock, scenario.clockOffset)
   const checks: Check[] = []
   const trail: { by: AuditSource; event: AuditEvent }[] = []
-  const tokens = await mintScenarioTokens(scenario, keys, epochSeconds(realClock))
+  const tokens = await mintScenarioTokens(scenario, keys, epochSeconds(realClock), deps.signIn)
   const { idp: idpJwks, workload: workloadJwks } = ringJwks(keys)
   const tokenEndpoint = tokenEndpointUrl(IDP_ISSUER)
 
