@@ -18,7 +18,7 @@ describe('a run after a real passkey sign-in', () => {
       1_800_000_000,
     )
     if (!signIn.ok) throw new Error(signIn.decision.error.reason)
-    const run = await runScenario(editedScenario({}), { keys: await testKeys(), signIn: signIn.claims })
+    const run = await runScenario(editedScenario(), { keys: await testKeys(), signIn: signIn.claims })
     expect(decodeJwt(run.tokens.subject.encoded)).toMatchObject({
       amr: ['hwk', 'user', 'mfa'],
       acr: 'phrh',
@@ -29,7 +29,7 @@ describe('a run after a real passkey sign-in', () => {
   })
 
   test('without a ceremony the subject token keeps the scenario amr and claims no acr', async () => {
-    const run = await runScenario(editedScenario({}), { keys: await testKeys() })
+    const run = await runScenario(editedScenario(), { keys: await testKeys() })
     const claims = decodeJwt(run.tokens.subject.encoded)
     expect(claims.amr).toEqual(['hwk', 'user'])
     expect(claims.acr).toBeUndefined()
