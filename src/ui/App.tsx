@@ -16,6 +16,8 @@ import { OutcomeBar } from './OutcomeBar.tsx'
 import { PresetBar } from './PresetBar.tsx'
 import { Panes } from './Panes.tsx'
 import { SiteHeader } from './SiteHeader.tsx'
+import { PasskeySignIn } from './passkey/PasskeySignIn.tsx'
+import type { AuthenticationClaims } from '../core/protocol/webauthn/authentication-claims.ts'
 
 export function App() {
   const api = useScenario()
@@ -23,7 +25,9 @@ export function App() {
   const keyRing = useKeyRing()
   const permalink = usePermalink(scenario, replace)
   // Nothing runs until a link's scenario is read, so a shared link never flashes the seed first.
-  const state = useRun(scenario, permalink.ready ? keyRing.keys : null)
+  // A real passkey sign-in is view state: the Run is a function of scenario, keys and this.
+  const [signIn, setSignIn] = useState<AuthenticationClaims | undefined>(undefined)
+  const state = useRun(scenario, permalink.ready ? keyRing.keys : null, signIn)
   const theme = useTheme()
   const dark = theme.theme === 'dark'
   const [jsonOpen, setJsonOpen] = useState(false)
@@ -61,6 +65,7 @@ export function App() {
               />
             }
           />
+          <PasskeySignIn sub={scenario.user.sub} onSignIn={setSignIn} />
         </aside>
 
         <main id="results" aria-busy={state.pending} className="min-w-0 space-y-4 xl:space-y-5">

@@ -1,6 +1,7 @@
 // Plays one passkey attack against the IdP with a real assertion from the visitor's authenticator.
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server'
-import { assertionCounter, attackedAssertion, type PasskeyAttackId } from './passkey-attacks.ts'
+import { assertionCounter, attackedAssertion } from './attacked-assertion.ts'
+import type { PasskeyAttackId } from './passkey-attacks.ts'
 import type { PasskeyIdp, PasskeySignIn } from './passkey-idp.ts'
 
 /**
