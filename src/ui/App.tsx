@@ -16,7 +16,7 @@ import { OutcomeBar } from './OutcomeBar.tsx'
 import { PresetBar } from './PresetBar.tsx'
 import { Panes } from './Panes.tsx'
 import { SiteHeader } from './SiteHeader.tsx'
-import { PasskeySignIn } from './passkey/PasskeySignIn.tsx'
+import { LazyPasskeySignIn } from './passkey/load-passkey-sign-in.ts'
 import type { AuthenticationClaims } from '../core/protocol/webauthn/authentication-claims.ts'
 
 export function App() {
@@ -65,7 +65,9 @@ export function App() {
               />
             }
           />
-          <PasskeySignIn sub={scenario.user.sub} onSignIn={setSignIn} />
+          <Suspense fallback={null}>
+            <LazyPasskeySignIn sub={scenario.user.sub} onSignIn={setSignIn} />
+          </Suspense>
         </aside>
 
         <main id="results" aria-busy={state.pending} className="min-w-0 space-y-4 xl:space-y-5">
