@@ -41,7 +41,8 @@ export function SignInStep({
       <ul aria-label="Sign-in checks" className="space-y-0.5">
         {checks.map((check, index) => (
           <li key={index}>
-            {check.ok ? '✓' : '✗'} {check.label} <span className="text-slate-500">({check.spec})</span>
+            {check.ok ? '✓' : '✗'} {check.label}
+            {check.detail ? `: ${check.detail}` : ''} <span className="text-slate-500">({check.spec})</span>
           </li>
         ))}
       </ul>
