@@ -4,8 +4,18 @@
 export interface AuditEntry {
   /** When it was recorded, in milliseconds since the epoch. */
   at: number
-  by: 'idp' | 'resource-server'
+  /** `sandbox` for refusals the sandbox itself makes, such as when Redis is unreachable. */
+  by: 'idp' | 'resource-server' | 'sandbox'
   line: string
+  /** Which instance wrote it (its listening URL), when several share one log. */
+  instance?: string
+}
+
+/** Where audit lines go: this process's ring, or a log several instances share (Redis). */
+export interface AuditLog {
+  push(entry: AuditEntry): void
+  /** The lines still kept at `now`, oldest first. */
+  recent(now: number): AuditEntry[] | Promise<AuditEntry[]>
 }
 
 export interface AuditRingOptions {
@@ -15,9 +25,7 @@ export interface AuditRingOptions {
   maxAgeMs?: number
 }
 
-export interface AuditRing {
-  push(entry: AuditEntry): void
-  /** The lines still kept at `now`, oldest first. */
+export interface AuditRing extends AuditLog {
   recent(now: number): AuditEntry[]
   size(): number
 }

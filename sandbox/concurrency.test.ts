@@ -105,7 +105,9 @@ describe('concurrent clients do not interfere', () => {
     }
 
     // Every issued token shows up in the resource server's audit, once.
-    const lines = sandbox.sandbox.audit.recent(Date.now()).filter((entry) => entry.by === 'resource-server')
+    const lines = (await sandbox.sandbox.audit.recent(Date.now())).filter(
+      (entry) => entry.by === 'resource-server',
+    )
     for (const { jti } of results)
       expect(lines.filter((entry) => entry.line.includes(`jti=${jti}`))).toHaveLength(1)
     expect(replay.size()).toBeLessThanOrEqual(10_000)

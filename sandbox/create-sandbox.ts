@@ -3,6 +3,7 @@ import type { JWK } from 'jose'
 import type { AuditEvent } from '../src/core/protocol/audit/audit-event.ts'
 import { formatAuditLine } from '../src/core/protocol/audit/format-audit-line.ts'
 import { systemClock, type Clock } from '../src/core/protocol/clock.ts'
+import { createNonceStore, type NonceStore } from '../src/core/protocol/dpop/nonce-store.ts'
 import { createReplayCache, type ReplayCache } from '../src/core/protocol/dpop/replay-cache.ts'
 import { httpError, httpErrorResponse } from '../src/core/protocol/errors/http-error.ts'
 import type { HttpReason } from '../src/core/protocol/errors/reasons.ts'
@@ -12,11 +13,13 @@ import type { ExchangePolicy } from '../src/core/protocol/idp/exchange-policy.ts
 import { MAX_TOKEN_REQUEST_BYTES } from '../src/core/protocol/idp/parse-token-request.ts'
 import { publicJwks, type KeyRing } from '../src/core/protocol/keys/key-ring.ts'
 import { mountResourceServer } from '../src/core/protocol/resource-server/mount-resource-server.ts'
-import { createResourceServer } from '../src/core/protocol/resource-server/resource-endpoint.ts'
+import { createResourceService } from '../src/core/protocol/resource-server/resource-endpoint.ts'
 import { NO_CHECK_LOG } from '../src/core/protocol/trace/check-log.ts'
-import { createAuditRing, type AuditEntry, type AuditRing, type AuditRingOptions } from './audit-ring.ts'
+import { createAuditRing, type AuditEntry, type AuditLog, type AuditRingOptions } from './audit-ring.ts'
+import { keepAudit } from './keep-audit.ts'
 import { boundedRequest } from './bounded-request.ts'
 import { DEFAULT_SETUP, type MountedResourceServer } from './config/apply-config.ts'
+import { StoreUnavailableError } from './redis/connect-redis.ts'
 import { sandboxRoutes } from './sandbox-routes.ts'
 import { withCrossAppRoutes } from './cross-app-routes.ts'
 
@@ -42,11 +45,17 @@ export interface SandboxOptions {
   onAudit?: (entry: AuditEntry) => void
   /** The DPoP replay cache shared by the IdP and the resource server; an in-memory one by default. */
   replay?: ReplayCache
+  /** DPoP nonces; in memory by default. */
+  nonces?: NonceStore
+  /** Where audit lines are kept for GET /audit; this process's ring by default. */
+  auditLog?: AuditLog
+  /** Names this instance in its audit lines, when several share one log. */
+  instance?: string
 }
 
 export interface Sandbox {
   fetch: FetchHandler
-  audit: AuditRing
+  audit: AuditLog
   /** The one DPoP replay cache of the process, shared by the IdP and the resource server. */
   replay: ReplayCache
 }
@@ -62,12 +71,26 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const { baseUrl, keys } = options
   const clock = options.clock ?? systemClock
   const maxBodyBytes = options.maxBodyBytes ?? MAX_TOKEN_REQUEST_BYTES
-  const audit = createAuditRing(options.audit)
+  const audit = options.auditLog ?? createAuditRing(options.audit)
   const replay = options.replay ?? createReplayCache()
-  const record = (by: AuditEntry['by']) => (event: AuditEvent) => {
-    const entry = { at: clock(), by, line: formatAuditLine(event) }
+  const nonces = options.nonces ?? createNonceStore()
+  const instance = options.instance === undefined ? {} : { instance: options.instance }
+  const write = (entry: AuditEntry) => {
     audit.push(entry)
     options.onAudit?.(entry)
+  }
+  const record = (by: AuditEntry['by']) => (event: AuditEvent) =>
+    write({ at: clock(), by, line: formatAuditLine(event), ...instance })
+  /** Redis is down: refuse, and say so in the audit trail (stdout at least, since the shared log is down too). */
+  const unavailable = (request: Request, error: StoreUnavailableError) => {
+    const at = clock()
+    const path = new URL(request.url).pathname
+    const line = `${new Date(at).toISOString()} decision=deny error=temporarily_unavailable path=${path} reason="shared state (Redis) unreachable; refused rather than risk accepting a replay"`
+    write({ at, by: 'sandbox', line, ...instance })
+    return new Response(
+      JSON.stringify({ error: 'temporarily_unavailable', error_description: error.message }),
+      { status: 503, headers: { 'content-type': 'application/json', 'retry-after': '1' } },
+    )
   }
   const routeContext = {
     ...options,
@@ -76,6 +99,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     foreignWorkloadJwks: options.foreignWorkloadJwks ?? {},
     clock,
     replay,
+    nonces,
     audit,
     record: record('idp'),
     recordResource: record('resource-server'),
@@ -83,16 +107,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const routes = withCrossAppRoutes(sandboxRoutes(routeContext), routeContext)
   const mounted = (options.resourceServers ?? DEFAULT_SETUP.resourceServers).map(({ server, mount }) => ({
     prefix: `${mount}/`,
-    handle: createResourceServer({
-      // The audience is kept, so the policy's grants for it apply here.
-      config: mountResourceServer(server, { origin: baseUrl, pathPrefix: mount }),
-      idpIssuer: baseUrl,
-      idpJwks: publicJwks(keys.idp),
-      clock,
-      replay,
-      log: NO_CHECK_LOG,
-      audit: record('resource-server'),
-    }),
+    handle: keepAudit(
+      record('resource-server'),
+      createResourceService({
+        // The audience is kept, so the policy's grants for it apply here.
+        config: mountResourceServer(server, { origin: baseUrl, pathPrefix: mount }),
+        idpIssuer: baseUrl,
+        idpJwks: publicJwks(keys.idp),
+        clock,
+        replay,
+        log: NO_CHECK_LOG,
+      }),
+    ),
   }))
 
   const route = async (request: Request): Promise<Response> => {
@@ -125,15 +151,21 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     audit,
     replay,
     // Every answer, errors included, carries the project's security headers (the same CSP as the page).
-    fetch: async (request) => withSecurityHeaders(await answer(route, request)),
+    fetch: async (request) => withSecurityHeaders(await answer(route, request, unavailable)),
   }
 }
 
 /** Routes one request; only a bug throws, and it still gets a JSON 500 while the process keeps serving. */
-async function answer(route: FetchHandler, request: Request): Promise<Response> {
+async function answer(
+  route: FetchHandler,
+  request: Request,
+  unavailable: (request: Request, error: StoreUnavailableError) => Response,
+): Promise<Response> {
   try {
     return await route(request)
   } catch (error) {
+    // A shared store that can't answer fails the request closed: 503, never a pass.
+    if (error instanceof StoreUnavailableError) return unavailable(request, error)
     // Only a bug gets here. The client still gets JSON, and the process keeps serving.
     console.error('sandbox: unexpected error', error)
     return new Response(

@@ -4,6 +4,7 @@ import type { SandboxConfigFile } from './config/config-schema.ts'
 import { checkConfig } from './config/load-config.ts'
 import type { AuditEntry } from './audit-ring.ts'
 import { readKeyFile } from './keys/key-file.ts'
+import { openSharedState } from './redis/shared-state.ts'
 import { DEMO_INTROSPECTION_SECRET } from './sandbox-config.ts'
 import { startSandbox as listen } from './start-sandbox.ts'
 
@@ -21,6 +22,8 @@ export interface SandboxLibraryOptions {
   /** Default 127.0.0.1. */
   host?: string
   introspectionSecret?: string
+  /** Shares the replay cache, nonces and audit log with every instance using the same Redis. */
+  redisUrl?: string
   /** Called with every decision's audit line. */
   onAudit?: (entry: AuditEntry) => void
 }
@@ -75,7 +78,7 @@ async function post(url: string, body: Record<string, unknown>): Promise<Record<
 
 /**
  * Starts a sandbox and resolves once it listens. Rejects with a {@link SandboxConfigError} for a bad
- * configuration, or when the keys file can't be read, before anything listens.
+ * configuration, an unreadable keys file or an unreachable Redis, before anything listens.
  */
 export async function startSandbox(options: SandboxLibraryOptions = {}): Promise<TestSandbox> {
   let setup = DEFAULT_SETUP
@@ -86,7 +89,11 @@ export async function startSandbox(options: SandboxLibraryOptions = {}): Promise
   }
   const keys = options.keysFile === undefined ? undefined : await readKeyFile(options.keysFile)
   if (keys && !keys.ok) throw new SandboxConfigError([keys.error])
+  const shared = options.redisUrl === undefined ? undefined : await openSharedState(options.redisUrl)
+  if (shared && !shared.ok) throw new SandboxConfigError([shared.error])
+  const state = shared?.state
   const running = await listen({
+    ...(state ? { replay: state.replay, nonces: state.nonces, auditLog: state.auditLog } : {}),
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
     ...(setup.issuer ? { issuer: setup.issuer } : {}),
@@ -109,6 +116,9 @@ export async function startSandbox(options: SandboxLibraryOptions = {}): Promise
       (await post(`${base}/demo/actor-token`, { spiffe_id: spiffeId, attestation, ttl }))
         .actor_token as string,
     auditLines: async () => ((await (await fetch(`${base}/audit`)).json()) as { lines: AuditEntry[] }).lines,
-    stop: () => running.close(),
+    stop: async () => {
+      await running.close()
+      await state?.close()
+    },
   }
 }

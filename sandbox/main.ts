@@ -6,6 +6,7 @@ import { DEMO_INTROSPECTION_SECRET, readSandboxConfig } from './sandbox-config.t
 import { ENDPOINTS, INTROSPECTION_CLIENT_ID } from './endpoints.ts'
 import { readKeyFile, writeKeyFile } from './keys/key-file.ts'
 import { readCli, USAGE } from './read-cli.ts'
+import { openSharedState } from './redis/shared-state.ts'
 import { startSandbox } from './start-sandbox.ts'
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i
@@ -46,6 +47,10 @@ const keyFile = process.env.SANDBOX_KEYS?.trim()
 const keys = keyFile ? await readKeyFile(keyFile) : undefined
 if (keys && !keys.ok) fail([keys.error])
 for (const warning of keys?.warnings ?? []) console.error(`sandbox: warning: ${warning}`)
+const redisUrl = process.env.REDIS_URL?.trim()
+const shared = redisUrl ? await openSharedState(redisUrl) : undefined
+if (shared && !shared.ok) fail([shared.error])
+const state = shared?.state
 
 const running = await startSandbox({
   port,
@@ -53,6 +58,7 @@ const running = await startSandbox({
   ...(issuer ? { issuer } : {}),
   introspectionSecret,
   ...(keys ? { keys: keys.keys } : {}),
+  ...(state ? { replay: state.replay, nonces: state.nonces, auditLog: state.auditLog } : {}),
   // REQUIRE_DPOP=1 tightens whatever the configuration says; it never loosens it.
   policy: { ...setup.policy, requireDpop: setup.policy.requireDpop || requireDpop },
   resourceServers: setup.resourceServers,
@@ -89,6 +95,11 @@ if (!LOOPBACK.test(host))
     `warning: listening on ${host}, not loopback: the test issuers hand tokens to anyone who can reach it`,
   )
 console.log(
+  redisUrl
+    ? 'Shared state in Redis: DPoP replay cache, nonces, audit log.'
+    : 'State in memory (REDIS_URL=redis://… shares it between instances).',
+)
+console.log(
   `${keyFile ? `Keys from ${keyFile}` : 'Demo keys, made fresh at every start (SANDBOX_KEYS=file keeps them)'}. Audit lines follow. Ctrl-C to stop.`,
 )
 
@@ -100,16 +111,19 @@ const stop = (signal: string) => {
   }
   stopping = true
   console.log(`\nsandbox: ${signal}, closing (Ctrl-C again to force)`)
-  running.close().then(
-    () => {
-      console.log('sandbox: stopped')
-      process.exit(0)
-    },
-    (error: unknown) => {
-      console.error('sandbox: error while closing', error)
-      process.exit(1)
-    },
-  )
+  running
+    .close()
+    .then(() => state?.close())
+    .then(
+      () => {
+        console.log('sandbox: stopped')
+        process.exit(0)
+      },
+      (error: unknown) => {
+        console.error('sandbox: error while closing', error)
+        process.exit(1)
+      },
+    )
 }
 process.on('SIGINT', () => stop('SIGINT'))
 process.on('SIGTERM', () => stop('SIGTERM'))

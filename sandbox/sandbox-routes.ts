@@ -2,7 +2,7 @@
 import type { JWK } from 'jose'
 import type { AuditEvent } from '../src/core/protocol/audit/audit-event.ts'
 import type { Clock } from '../src/core/protocol/clock.ts'
-import { createNonceStore } from '../src/core/protocol/dpop/nonce-store.ts'
+import type { NonceStore } from '../src/core/protocol/dpop/nonce-store.ts'
 import type { ReplayCache } from '../src/core/protocol/dpop/replay-cache.ts'
 import type { FetchHandler } from '../src/core/protocol/http/http-snapshot.ts'
 import {
@@ -15,11 +15,12 @@ import {
 } from '../src/core/playground/demo-issuers/demo-issuers.ts'
 import type { ExchangePolicy } from '../src/core/protocol/idp/exchange-policy.ts'
 import { createIntrospectionEndpoint } from '../src/core/protocol/idp/introspection-endpoint.ts'
-import { createTokenEndpoint } from '../src/core/protocol/idp/token-endpoint.ts'
+import { createTokenService } from '../src/core/protocol/idp/token-endpoint.ts'
 import { publicJwks, type KeyRing } from '../src/core/protocol/keys/key-ring.ts'
 import { NO_CHECK_LOG } from '../src/core/protocol/trace/check-log.ts'
-import type { AuditRing } from './audit-ring.ts'
+import type { AuditLog } from './audit-ring.ts'
 import { chainingRoutes } from './chaining-routes.ts'
+import { keepAudit } from './keep-audit.ts'
 import { ENDPOINTS, INTROSPECTION_CLIENT_ID } from './endpoints.ts'
 
 export interface Route {
@@ -38,7 +39,8 @@ export interface RouteContext {
   clock: Clock
   introspectionSecret: string
   replay: ReplayCache
-  audit: AuditRing
+  nonces: NonceStore
+  audit: AuditLog
   /** Where a server's audit events go. */
   record: (event: AuditEvent) => void
   /** Where resource servers' audit events go (the MCP servers'); `record` when absent. */
@@ -78,18 +80,20 @@ export function sandboxRoutes(ctx: RouteContext): Map<string, Route> {
     [
       IDP_PATHS.token,
       post(
-        createTokenEndpoint({
-          issuer: baseUrl,
-          policy,
-          signingKey: keys.idp,
-          idpJwks,
-          actorIssuerJwks: { ...ctx.foreignWorkloadJwks, [ctx.testWorkloadIssuer]: workloadJwks },
-          clock,
-          replay: ctx.replay,
-          nonces: createNonceStore(),
-          log: NO_CHECK_LOG,
-          audit: ctx.record,
-        }),
+        keepAudit(
+          ctx.record,
+          createTokenService({
+            issuer: baseUrl,
+            policy,
+            signingKey: keys.idp,
+            idpJwks,
+            actorIssuerJwks: { ...ctx.foreignWorkloadJwks, [ctx.testWorkloadIssuer]: workloadJwks },
+            clock,
+            replay: ctx.replay,
+            nonces: ctx.nonces,
+            log: NO_CHECK_LOG,
+          }),
+        ),
       ),
     ],
     [
@@ -105,7 +109,7 @@ export function sandboxRoutes(ctx: RouteContext): Map<string, Route> {
     ],
     ['/demo/subject-token', post(createDemoSubjectTokenIssuer(demo))],
     ['/demo/actor-token', post(createDemoActorTokenIssuer(demo))],
-    ['/audit', get(async () => json({ lines: ctx.audit.recent(clock()) }))],
+    ['/audit', get(async () => json({ lines: await ctx.audit.recent(clock()) }))],
     ...chainingRoutes(ctx),
   ])
 }

@@ -61,7 +61,13 @@ export async function startSandbox(options: StartOptions): Promise<RunningSandbo
   })
   const url = listeningUrl(options.host, server.address() as AddressInfo)
   const issuer = options.issuer ?? url
-  const sandbox = createSandbox({ ...options, baseUrl: issuer, keys })
+  // Instances sharing one audit log (Redis) are told apart by where they listen.
+  const sandbox = createSandbox({
+    ...options,
+    baseUrl: issuer,
+    keys,
+    ...(options.auditLog ? { instance: url } : {}),
+  })
   handler = sandbox.fetch
 
   const close = () =>

@@ -38,7 +38,7 @@ export async function prepareCryptoFloor(
     run.tokens.tokenRequestProof,
     run.tokens.delegated,
     run.tokens.resourceRequestProof,
-  ].filter((view) => view !== null)
+  ].filter((view) => view !== undefined)
   const tokens: FloorToken[] = await Promise.all(
     views.map(async (view) => {
       const signer = signerOf(keys, view.header ?? {})

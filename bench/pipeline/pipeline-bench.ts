@@ -1,6 +1,7 @@
 // Scenario → Run of the seed against its crypto floor, interleaved; runs the same in Node and in a browser page.
 import { createKeyRing } from '../../src/core/protocol/keys/key-ring.ts'
 import { runScenario } from '../../src/core/playground/run-scenario.ts'
+import { decisiveAudit, httpStepsTo } from '../../src/core/playground/run-views.ts'
 import { SEED_SCENARIO } from '../../src/core/playground/scenario/seed-scenario.ts'
 import { summarize, type Summary } from '../stats.ts'
 import { countCryptoOps, type CryptoOpCounts } from './count-crypto-ops.ts'
@@ -35,9 +36,10 @@ export async function benchPipeline({ runs, warmup }: PipelineBenchOptions): Pro
 
   let last = await runOnce()
   const pipelineOps = await countCryptoOps(async () => (last = await runOnce()))
-  if (last.audit?.event.decision !== 'allow' || last.resource?.response.status !== 200)
+  const lastCall = httpStepsTo(last, 'resource-server').at(-1)
+  if (last.outcome.kind !== 'accepted' || lastCall?.http.response.status !== 200)
     throw new Error(
-      `The seed Run did not end in an allowed resource call: ${last.audit?.line ?? 'no audit line'}`,
+      `The seed Run did not end in an allowed resource call: ${decisiveAudit(last)?.line ?? 'no audit line'}`,
     )
   const floorOnce = await prepareCryptoFloor(last, keys, pipelineOps)
   const floorOps = await countCryptoOps(floorOnce)
@@ -71,6 +73,6 @@ export async function benchPipeline({ runs, warmup }: PipelineBenchOptions): Pro
     floor: f,
     ratio: p.median / f.median,
     ops: { pipeline: pipelineOps, floor: floorOps },
-    auditLine: last.audit?.line ?? '',
+    auditLine: decisiveAudit(last)?.line ?? '',
   }
 }

@@ -16,8 +16,9 @@ import { OutcomeBar } from './OutcomeBar.tsx'
 import { PresetBar } from './PresetBar.tsx'
 import { Panes } from './Panes.tsx'
 import { SiteHeader } from './SiteHeader.tsx'
+import { notSentError, refusalBy } from '../core/playground/run-views.ts'
 import { LazyPasskeySignIn } from './passkey/load-passkey-sign-in.ts'
-import type { AuthenticationClaims } from '../core/protocol/webauthn/authentication-claims.ts'
+import type { SignInResult } from '../core/playground/passkey/sign-in-result.ts'
 
 export function App() {
   const api = useScenario()
@@ -26,7 +27,7 @@ export function App() {
   const permalink = usePermalink(scenario, replace)
   // Nothing runs until a link's scenario is read, so a shared link never flashes the seed first.
   // A real passkey sign-in is view state: the Run is a function of scenario, keys and this.
-  const [signIn, setSignIn] = useState<AuthenticationClaims | undefined>(undefined)
+  const [signIn, setSignIn] = useState<SignInResult | undefined>(undefined)
   const state = useRun(scenario, permalink.ready ? keyRing.keys : null, signIn)
   const theme = useTheme()
   const dark = theme.theme === 'dark'
@@ -52,7 +53,7 @@ export function App() {
         >
           <ControlsPanel
             api={api}
-            exchangeError={state.run?.exchangeError ?? null}
+            exchangeError={state.run ? (refusalBy(state.run, 'idp') ?? notSentError(state.run)) : null}
             ttlNote={state.run ? describeTtlCut(state.run) : null}
             onReset={() => replace(SEED_SCENARIO)}
             scenarioEditor={

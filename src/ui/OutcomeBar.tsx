@@ -1,5 +1,6 @@
 // One line on how the latest run ended, announced politely to screen readers when it changes.
 import type { Run } from '../core/playground/run.ts'
+import { httpStepsTo, receiverOf } from '../core/playground/run-views.ts'
 import { requestTarget, statusLine } from './format/http-text.ts'
 
 type Outcome = { tone: 'ok' | 'warn' | 'refused' | 'waiting'; text: string }
@@ -16,28 +17,31 @@ const impersonated = (run: Run) => {
 
 function outcomeOf(run: Run | null): Outcome {
   if (!run) return { tone: 'waiting', text: 'Making keys and running the exchange…' }
-  if (run.exchangeError)
+  const { outcome } = run
+  // Nothing reached a server, so no server refused anything: say what stopped the request instead.
+  if (outcome.kind === 'not-sent')
+    return { tone: 'refused', text: `The request was not sent: ${outcome.reason}` }
+  const stoppedAt = outcome.kind === 'refused' ? run.steps[outcome.step] : undefined
+  if (outcome.kind === 'refused' && stoppedAt && receiverOf(run, stoppedAt)?.kind === 'idp')
     return {
       tone: 'refused',
-      text: `The IdP refused the exchange: ${run.exchangeError.code}. ${run.exchangeError.description}`,
+      text: `The IdP refused the exchange: ${outcome.error.code}. ${outcome.error.description}`,
     }
   const bound = run.tokens.delegated?.payload?.cnf ? 'DPoP-bound' : 'bearer'
-  if (!run.resource) {
+  const resource = httpStepsTo(run, 'resource-server').at(-1)?.http
+  if (!resource) {
     const issued = `The IdP issued a ${bound} token; no API call was made.`
     return impersonated(run)
       ? { tone: 'warn', text: `${issued} ${INVISIBLE_AGENT}` }
       : { tone: 'ok', text: issued }
   }
-  const { host, path } = requestTarget(run.resource.request)
-  const answer = statusLine(run.resource.response.status, run.resource.response.statusText).replace(
-    'HTTP/1.1 ',
-    '',
-  )
-  const call = `${run.resource.request.method} ${host}${path} → ${answer}`
-  if (run.resourceError)
+  const { host, path } = requestTarget(resource.request)
+  const answer = statusLine(resource.response.status, resource.response.statusText).replace('HTTP/1.1 ', '')
+  const call = `${resource.request.method} ${host}${path} → ${answer}`
+  if (outcome.kind === 'refused')
     return {
       tone: 'refused',
-      text: `Token issued, but the resource server refused it: ${run.resourceError.code} (${call})`,
+      text: `Token issued, but the resource server refused it: ${outcome.error.code} (${call})`,
     }
   const accepted = `The IdP issued a ${bound} token and the API accepted it: ${call}`
   return impersonated(run)

@@ -4,9 +4,13 @@ import { parseAuditLine } from '../protocol/audit/parse-audit-line.ts'
 import { editedScenario, FIXED_NOW, testKeys, type ScenarioEdit } from '../protocol/idp/exchange-fixture.ts'
 import { formatRawRequest } from '../protocol/http/parse-raw-request.ts'
 import { runScenario } from './run-scenario.ts'
+import type { Run } from './run.ts'
+import { auditTrail, decisiveAudit, httpStepsTo, refusalBy, runChecks } from './run-views.ts'
 import { IDP_ISSUER } from './scenario/seed-scenario.ts'
 
 const clock = () => FIXED_NOW
+const exchanges = (run: Run) => httpStepsTo(run, 'idp').map((step) => step.http)
+const resourceCall = (run: Run) => httpStepsTo(run, 'resource-server').at(-1)?.http ?? null
 const run = async (edit?: ScenarioEdit) =>
   runScenario(editedScenario(edit), { keys: await testKeys(), clock })
 
@@ -17,8 +21,8 @@ describe('the seed scenario, end to end', () => {
   test('mints a token an independent jose check verifies against the IdP JWKS, bound to the DPoP key', async () => {
     const result = await run()
     const keys = await testKeys()
-    expect(result.exchangeError).toBeNull()
-    expect(result.resourceError).toBeNull()
+    expect(refusalBy(result, 'idp')).toBeNull()
+    expect(refusalBy(result, 'resource-server')).toBeNull()
     const token = result.tokens.delegated!.encoded
     const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(result.jwks.idp), {
       issuer: IDP_ISSUER,
@@ -42,23 +46,25 @@ describe('the seed scenario, end to end', () => {
 
   test('writes the audit line in the seed format, with real values, naming user and agent', async () => {
     const result = await run()
-    expect(result.audit!.by).toBe('resource-server')
-    expect(result.audit!.line).toMatch(SEED_LINE)
-    expect(result.audit!.line.endsWith(`jti=${decodeJwt(result.tokens.delegated!.encoded).jti}`)).toBe(true)
-    expect(result.audit!.lineWithoutAct).toMatch(
+    expect(decisiveAudit(result)!.by).toBe('resource-server')
+    expect(decisiveAudit(result)!.line).toMatch(SEED_LINE)
+    expect(
+      decisiveAudit(result)!.line.endsWith(`jti=${decodeJwt(result.tokens.delegated!.encoded).jti}`),
+    ).toBe(true)
+    expect(decisiveAudit(result)!.lineWithoutAct).toMatch(
       /^2026-05-10T22:13:01\.000Z principal=u_marwan aud=api\.github\.com scope="read:repo write:issues" ttl=600s jti=/,
     )
-    expect(result.auditTrail.map((entry) => entry.by)).toEqual(['idp', 'resource-server'])
+    expect(auditTrail(result).map((entry) => entry.by)).toEqual(['idp', 'resource-server'])
   })
 
   test('shows the real request the IdP received: a form POST with a DPoP header', async () => {
     const result = await run()
-    const [sent] = result.exchange
+    const [sent] = exchanges(result)
     expect(sent!.request).toMatchObject({ method: 'POST', url: 'https://idp.lab.marwandiallo.com/token' })
     expect(new Map(sent!.request.headers).get('content-type')).toBe('application/x-www-form-urlencoded')
     const body = new URLSearchParams(sent!.request.body)
     expect(body.get('grant_type')).toBe('urn:ietf:params:oauth:grant-type:token-exchange')
-    expect(body.get('subject_token')).toBe(result.tokens.subject.encoded)
+    expect(body.get('subject_token')).toBe(result.tokens.subject!.encoded)
     expect(body.get('actor_token')).toBe(result.tokens.actor!.encoded)
     expect(result.tokens.tokenRequestProof!.payload).toMatchObject({
       htm: 'POST',
@@ -68,15 +74,15 @@ describe('the seed scenario, end to end', () => {
   })
 
   test('records passing checks from both the IdP and the resource server', async () => {
-    const { checks } = await run()
+    const checks = runChecks(await run())
     expect(checks.every((check) => check.ok)).toBe(true)
     expect(new Set(checks.map((check) => check.by))).toEqual(new Set(['idp', 'resource-server']))
     expect(checks.map((check) => check.spec).join(' ')).toMatch(/RFC 9449 §4\.3/)
   })
 
   test('gives every claim of the delegated token a provenance', async () => {
-    const { claimSources } = await run()
-    expect(claimSources).toMatchObject({
+    const { provenance } = await run()
+    expect(provenance).toMatchObject({
       sub: 'subject-token',
       act: 'actor-token',
       cnf: 'dpop-key',
@@ -87,23 +93,91 @@ describe('the seed scenario, end to end', () => {
   })
 })
 
+describe('the seed as parties and steps', () => {
+  test('the seed produces its steps: two local issues, the exchange, the resource call', async () => {
+    const result = await run()
+    expect(result.flow).toBe('delegation')
+    expect(result.parties.map((party) => party.kind)).toEqual([
+      'user',
+      'agent',
+      'workload-issuer',
+      'idp',
+      'resource-server',
+      'audit-log',
+    ])
+    expect(result.parties.find((party) => party.id === 'agent')?.detail).toBe(
+      'spiffe://prod/agent/code-reviewer/v3',
+    )
+    expect(
+      result.steps.map((step) => [
+        step.index,
+        step.kind,
+        step.from,
+        step.to,
+        step.label,
+        step.decision.accepted,
+      ]),
+    ).toEqual([
+      [0, 'local', 'idp', 'user', "Issue the user's subject token", true],
+      [1, 'local', 'workload-issuer', 'agent', "Issue the agent's actor token", true],
+      [2, 'http', 'agent', 'idp', 'POST /token', true],
+      [3, 'http', 'agent', 'resource-server', 'GET /repos/marwan/playground', true],
+    ])
+    expect(result.outcome).toEqual({ kind: 'accepted' })
+  })
+
+  test('each step carries the checks and the audit line of the server that handled it', async () => {
+    const result = await run()
+    const [, , exchange, call] = result.steps
+    expect(exchange!.checks.length).toBeGreaterThan(0)
+    expect(exchange!.checks.every((check) => check.by === 'idp')).toBe(true)
+    expect(call!.checks.every((check) => check.by === 'resource-server')).toBe(true)
+    expect(exchange!.audit.map((entry) => entry.by)).toEqual(['idp'])
+    expect(call!.audit.map((entry) => entry.by)).toEqual(['resource-server'])
+    expect(call!.audit[0]!.line).toMatch(SEED_LINE)
+  })
+
+  test('a refusal at the IdP is the outcome, at the exchange step, and no resource call follows', async () => {
+    const result = await run((s) => void (s.request.scope = 'delete:repo'))
+    expect(result.outcome).toMatchObject({ kind: 'refused', step: 2, error: { code: 'invalid_scope' } })
+    expect(result.steps).toHaveLength(3)
+  })
+
+  test('a nonce retry is its own step, and the challenge it answered does not decide the outcome', async () => {
+    const result = await run((s) => void (s.policy.requireDpopNonce = true))
+    expect(result.steps.slice(2).map((step) => [step.to, step.decision.accepted])).toEqual([
+      ['idp', false],
+      ['idp', true],
+      ['resource-server', true],
+    ])
+    expect(result.outcome).toEqual({ kind: 'accepted' })
+  })
+
+  test('a claim the exchange left as granted comes from the subject token; a narrowed one from policy', async () => {
+    const narrowed = await run()
+    expect(narrowed.provenance.scope).toBe('policy')
+    const whole = await run((s) => void (s.user.grantedScopes = ['read:repo', 'write:issues']))
+    expect(whole.provenance.scope).toBe('subject-token')
+  })
+})
+
 describe('what changes when the scenario changes', () => {
   test('impersonation: no act, and the audit line cannot tell the agent from the user', async () => {
     const result = await run((s) => void (s.request.sendActorToken = false))
     expect(result.tokens.delegated!.payload).not.toHaveProperty('act')
-    expect(result.audit!.line).not.toMatch(/acting_as/)
-    expect(result.audit!.line).toBe(result.audit!.lineWithoutAct)
+    expect(decisiveAudit(result)!.line).not.toMatch(/acting_as/)
+    expect(decisiveAudit(result)!.line).toBe(decisiveAudit(result)!.lineWithoutAct)
   })
 
   test('an IdP refusal stops before the resource server and leaves a denial line', async () => {
     const result = await run((s) => void (s.request.audiences = ['evil.example.com']))
-    expect(result.exchangeError).toMatchObject({
+    expect(refusalBy(result, 'idp')).toMatchObject({
       code: 'invalid_target',
       reason: 'target.audience_not_allowed',
     })
-    expect(result.resource).toBeNull()
-    expect(result.audit!.by).toBe('idp')
-    const parsed = parseAuditLine(result.audit!.line)
+    expect(resourceCall(result)).toBeNull()
+    expect(decisiveAudit(result)!.by).toBe('idp')
+    const parsed = parseAuditLine(decisiveAudit(result)!.line)
     expect(parsed.ok && Object.fromEntries(parsed.value.fields)).toMatchObject({
       decision: 'deny',
       error: 'invalid_target',
@@ -115,15 +189,15 @@ describe('what changes when the scenario changes', () => {
     const result = await run(
       (s) => void (s.edits.tamperedClaims = JSON.stringify({ sub: 'u_admin', scope: 'admin:org' })),
     )
-    expect(result.exchangeError).toBeNull()
-    expect(result.resourceError).toMatchObject({ code: 'invalid_token' })
-    expect(result.audit!.line).toMatch(/decision=deny error=invalid_token/)
-    expect(result.resource!.response.status).toBe(401)
+    expect(refusalBy(result, 'idp')).toBeNull()
+    expect(refusalBy(result, 'resource-server')).toMatchObject({ code: 'invalid_token' })
+    expect(decisiveAudit(result)!.line).toMatch(/decision=deny error=invalid_token/)
+    expect(resourceCall(result)!.response.status).toBe(401)
   })
 
   test('a clock offset past the actor token lifetime makes the IdP refuse it', async () => {
     const result = await run((s) => void (s.clockOffset = 20 * 60))
-    expect(result.exchangeError).toMatchObject({
+    expect(refusalBy(result, 'idp')).toMatchObject({
       code: 'invalid_request',
       description: 'actor_token has expired',
     })
@@ -131,55 +205,56 @@ describe('what changes when the scenario changes', () => {
 
   test('a DPoP nonce challenge is answered with one retry carrying the nonce', async () => {
     const result = await run((s) => void (s.policy.requireDpopNonce = true))
-    expect(result.exchange.map((sent) => sent.response.status)).toEqual([400, 200])
+    expect(exchanges(result).map((sent) => sent.response.status)).toEqual([400, 200])
     expect(result.tokens.tokenRequestProof!.payload!.nonce).toBe(
-      new Map(result.exchange[0]!.response.headers).get('dpop-nonce'),
+      new Map(exchanges(result)[0]!.response.headers).get('dpop-nonce'),
     )
   })
 
   test('an edited raw request is processed exactly as typed', async () => {
     const seed = await run()
-    const raw = formatRawRequest(seed.exchange[0]!.request).replace(
+    const raw = formatRawRequest(exchanges(seed)[0]!.request).replace(
       'scope=read%3Arepo+write%3Aissues',
       'scope=read%3Arepo',
     )
     const result = await run((s) => void (s.edits.rawTokenRequest = raw))
     // The same proof was already spent in another run's cache, but each run has its own IdP.
-    expect(result.exchangeError).toBeNull()
+    expect(refusalBy(result, 'idp')).toBeNull()
     expect(decodeJwt(result.tokens.delegated!.encoded).scope).toBe('read:repo')
   })
 
   test('a raw request naming an unregistered client_id is refused as invalid_client, and the check log says so', async () => {
     const seed = await run()
-    const raw = formatRawRequest(seed.exchange[0]!.request).replace(
+    const raw = formatRawRequest(exchanges(seed)[0]!.request).replace(
       'client_id=a_code_reviewer',
       'client_id=evil_client',
     )
     expect(raw).toContain('client_id=evil_client')
     const result = await run((s) => void (s.edits.rawTokenRequest = raw))
-    expect(result.exchangeError).toMatchObject({
+    expect(refusalBy(result, 'idp')).toMatchObject({
       code: 'invalid_client',
       status: 401,
       reason: 'client.unknown',
     })
-    expect(result.tokens.delegated).toBeNull()
-    const check = result.checks.find((entry) => entry.label === 'client is registered')
+    expect(result.tokens.delegated).toBeUndefined()
+    const check = runChecks(result).find((entry) => entry.label === 'client is registered')
     expect(check).toMatchObject({ ok: false, detail: 'client "evil_client"' })
   })
 
-  test('an edited raw request that is not HTTP is refused without a crash', async () => {
+  test('an edited raw request that is not HTTP is not sent, and nothing says the IdP refused', async () => {
     const result = await run((s) => void (s.edits.rawTokenRequest = '<script>alert(1)</script>'))
-    expect(result.exchange).toEqual([])
-    expect(result.exchangeError).toMatchObject({
-      code: 'invalid_request',
-      reason: 'request.unparseable_http',
+    expect(exchanges(result)).toEqual([])
+    expect(result.outcome).toMatchObject({
+      kind: 'not-sent',
+      error: { code: 'invalid_request', reason: 'request.unparseable_http' },
     })
+    expect(refusalBy(result, 'idp')).toBeNull()
   })
 
   test('a bearer run sends Authorization: Bearer and still reaches the resource', async () => {
     const result = await run((s) => void (s.request.dpop = false))
-    expect(new Map(result.resource!.request.headers).get('authorization')).toMatch(/^Bearer /)
-    expect(result.resourceError).toBeNull()
+    expect(new Map(resourceCall(result)!.request.headers).get('authorization')).toMatch(/^Bearer /)
+    expect(refusalBy(result, 'resource-server')).toBeNull()
   })
 })
 
@@ -207,9 +282,9 @@ describe('each exchange refusal names the request parameter it is about', () => 
     ],
   ])('%s → %s', async (_name, edit, param) => {
     const result = await run(edit)
-    expect(result.exchangeError?.param).toBe(param)
+    expect(refusalBy(result, 'idp')?.param).toBe(param)
     // The parameter is for pointing at a field; the wire body stays exactly RFC 6749 §5.2's.
-    expect(Object.keys(JSON.parse(result.exchange.at(-1)!.response.body))).toEqual([
+    expect(Object.keys(JSON.parse(exchanges(result).at(-1)!.response.body))).toEqual([
       'error',
       'error_description',
     ])

@@ -26,6 +26,12 @@ export function PolicyControls({ api }: { api: ScenarioApi }) {
         onChange={(requireActorToken) => setPolicy({ requireActorToken })}
         hint="Refuse impersonation: every exchange must name its agent."
       />
+      <Switch
+        label="Apply the actor profile"
+        checked={Boolean(policy.actorProfile)}
+        onChange={(on) => setPolicy({ actorProfile: on ? { actorSubProfile: 'ai_agent' } : null })}
+        hint="Every act carries iss and sub_profile; the checks list each profile rule."
+      />
       <NumberField
         label="Lifetime cap"
         value={policy.maxTtl}

@@ -1,6 +1,7 @@
 // The audit trail: the decisive line, the same line as a log without `act` writes it, and any refusal.
 import { withoutActor } from '../../core/protocol/audit/audit-event.ts'
 import type { Run } from '../../core/playground/run.ts'
+import { auditTrail, decisiveAudit, httpStepsTo, refusalBy } from '../../core/playground/run-views.ts'
 import { Badge } from '../components/Badge.tsx'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { Code, Pane } from '../components/Pane.tsx'
@@ -11,13 +12,15 @@ import { keysLostWithoutAct } from '../format/audit-fields.ts'
 import { Refusal } from './ResponsePane.tsx'
 import { ResourceCall } from './ResourceCall.tsx'
 
-const BY = { idp: 'IdP', 'resource-server': 'resource server' } as const
-
 export function AuditPane({ run }: { run: Run }) {
-  const audit = run.audit
+  const audit = decisiveAudit(run)
+  const trail = auditTrail(run)
+  const resource = httpStepsTo(run, 'resource-server').at(-1)?.http ?? null
+  const resourceError = refusalBy(run, 'resource-server')
+  const labelOf = (by: string) => run.parties.find((party) => party.id === by)?.label ?? by
   const lost = audit ? keysLostWithoutAct(audit.event) : new Set<string>()
   const explanation = explainAuditTrail(run)
-  const challenge = run.resource ? headerValue(run.resource.response.headers, 'www-authenticate') : null
+  const challenge = resource ? headerValue(resource.response.headers, 'www-authenticate') : null
   return (
     <Pane
       id="audit"
@@ -37,7 +40,7 @@ export function AuditPane({ run }: { run: Run }) {
           <div>
             <p className="mb-1 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
               <span className="font-medium text-slate-700 dark:text-slate-300">
-                Written by the {BY[audit.by]}
+                Written by the {labelOf(audit.by)}
               </span>
               <Badge tone={audit.event.decision === 'allow' ? 'green' : 'red'}>{audit.event.decision}</Badge>
             </p>
@@ -72,7 +75,7 @@ export function AuditPane({ run }: { run: Run }) {
               )}
             </p>
           </div>
-          {run.resourceError && <Refusal error={run.resourceError} by="The resource server" />}
+          {resourceError && <Refusal error={resourceError} by="The resource server" />}
           {challenge && (
             <p className="text-xs text-slate-600 dark:text-slate-400">
               <span className="font-medium text-slate-700 dark:text-slate-300">Challenge sent back</span>
@@ -85,16 +88,16 @@ export function AuditPane({ run }: { run: Run }) {
               </code>
             </p>
           )}
-          {run.resource && <ResourceCall exchange={run.resource} />}
-          {run.auditTrail.length > 1 && (
+          {resource && <ResourceCall exchange={resource} />}
+          {trail.length > 1 && (
             <details className="text-xs">
               <summary className="cursor-pointer text-slate-600 dark:text-slate-400">
-                Every entry this run wrote ({run.auditTrail.length})
+                Every entry this run wrote ({trail.length})
               </summary>
               <ol className="mt-2 space-y-1">
-                {run.auditTrail.map((entry, i) => (
+                {trail.map((entry, i) => (
                   <li key={i} className="font-mono break-words text-slate-700 dark:text-slate-300">
-                    <span className="text-slate-400">{BY[entry.by]}:</span> {entry.line}
+                    <span className="text-slate-400">{labelOf(entry.by)}:</span> {entry.line}
                   </li>
                 ))}
               </ol>

@@ -1,6 +1,7 @@
 // Every validation the servers made, in order: passed or failed, by whom, under which section.
 import { memo } from 'react'
 import type { Run } from '../../core/playground/run.ts'
+import { runChecks } from '../../core/playground/run-views.ts'
 import type { Check, CheckActor } from '../../core/protocol/trace/check-log.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { Pane } from '../components/Pane.tsx'
@@ -18,8 +19,9 @@ const asText = (checks: Check[]) =>
     .join('\n')
 
 export function ChecksPane({ run }: { run: Run }) {
-  const failed = run.checks.filter((check) => !check.ok).length
-  const groups = ORDER.map((by) => ({ by, checks: run.checks.filter((check) => check.by === by) })).filter(
+  const checks = runChecks(run)
+  const failed = checks.filter((check) => !check.ok).length
+  const groups = ORDER.map((by) => ({ by, checks: checks.filter((check) => check.by === by) })).filter(
     (group) => group.checks.length > 0,
   )
   return (
@@ -27,10 +29,10 @@ export function ChecksPane({ run }: { run: Run }) {
       id="checks"
       title="Checks"
       note="What each server verified before it said yes, or the first thing that made it say no."
-      actions={<CopyButton what="checks" text={() => asText(run.checks)} />}
+      actions={<CopyButton what="checks" text={() => asText(checks)} />}
     >
       <p className="mb-3 text-xs text-slate-600 dark:text-slate-400">
-        {run.checks.length - failed} passed
+        {checks.length - failed} passed
         {failed > 0 && <span className="font-medium text-red-700 dark:text-red-300">, {failed} failed</span>}
       </p>
       <div className="grid gap-x-6 gap-y-4 lg:grid-cols-2">

@@ -1,4 +1,5 @@
 // The delegated token's claims, each with where it came from and what it means; nested `act` as a tree.
+import { isObject } from '../../core/protocol/json/is-object.ts'
 import type { ClaimSource } from '../../core/playground/run.ts'
 import type { SignedValue } from '../../core/playground/explain/edited-claims.ts'
 import { claimInfo } from '../../core/protocol/tokens/claim-registry.ts'
@@ -42,9 +43,6 @@ const rank = (name: string) => {
   const at = READING_ORDER.indexOf(name)
   return at === -1 ? READING_ORDER.length : at
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const NOTHING_EDITED: ReadonlyMap<string, SignedValue> = new Map()
 

@@ -1,6 +1,7 @@
 // The delegated token: its claims with provenance and meaning, its header, and the encoded token.
 import { useState } from 'react'
 import type { Run } from '../../core/playground/run.ts'
+import { notSentError, refusalBy } from '../../core/playground/run-views.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { EncodedToken } from '../components/EncodedToken.tsx'
 import { Notice } from '../components/Notice.tsx'
@@ -24,6 +25,7 @@ export function ClaimsPane({ run, lastIssued, dark, onTamper }: ClaimsPaneProps)
   const token = shownRun?.tokens.delegated ?? null
   const stale = shownRun !== run
   const tampered = run.scenario.edits.tamperedClaims !== null
+  const exchangeError = refusalBy(run, 'idp') ?? notSentError(run)
   return (
     <Pane
       id="claims"
@@ -75,10 +77,10 @@ export function ClaimsPane({ run, lastIssued, dark, onTamper }: ClaimsPaneProps)
       {stale && (
         <Notice tone="info" className="mb-3">
           No token was issued for this request
-          {run.exchangeError ? (
+          {exchangeError ? (
             <>
               {' '}
-              (<code className="font-mono">{run.exchangeError.code}</code>)
+              (<code className="font-mono">{exchangeError.code}</code>)
             </>
           ) : null}
           {token ? '. Below, dimmed, is the last token the IdP issued.' : '.'}
@@ -89,7 +91,7 @@ export function ClaimsPane({ run, lastIssued, dark, onTamper }: ClaimsPaneProps)
           {token.payload ? (
             <ClaimList
               claims={token.payload}
-              sources={shownRun?.claimSources ?? {}}
+              sources={shownRun?.provenance ?? {}}
               edited={shownRun ? editedClaims(shownRun) : undefined}
               nowSeconds={Math.floor((shownRun?.at ?? run.at) / 1000)}
             />

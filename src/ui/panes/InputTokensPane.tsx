@@ -8,7 +8,7 @@ import { TokenCard } from './TokenCard.tsx'
 export function InputTokensPane({ run }: { run: Run }) {
   const { subject, actor, tokenRequestProof, resourceRequestProof } = run.tokens
   const now = Math.floor(run.at / 1000)
-  const all = [subject, actor, tokenRequestProof, resourceRequestProof].filter((t) => t !== null)
+  const all = [subject, actor, tokenRequestProof, resourceRequestProof].filter((t) => t !== undefined)
   return (
     <Pane
       id="input-tokens"
@@ -23,15 +23,17 @@ export function InputTokensPane({ run }: { run: Run }) {
       actions={<CopyButton what="input tokens" text={() => all.map((t) => t.encoded).join('\n\n')} />}
     >
       <div className="grid gap-x-6 gap-y-8 xl:grid-cols-2">
-        <TokenCard
-          title="Subject token"
-          encodedLabel="Encoded subject token"
-          what="subject token"
-          token={subject}
-          nowSeconds={now}
-        >
-          The user’s access token, issued by the IdP when they signed in: what the agent exchanges.
-        </TokenCard>
+        {subject && (
+          <TokenCard
+            title="Subject token"
+            encodedLabel="Encoded subject token"
+            what="subject token"
+            token={subject}
+            nowSeconds={now}
+          >
+            The user’s access token, issued by the IdP when they signed in: what the agent exchanges.
+          </TokenCard>
+        )}
         {actor ? (
           <TokenCard
             title="Actor token"

@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import { formatRawRequest } from '../../core/protocol/http/parse-raw-request.ts'
 import type { Run } from '../../core/playground/run.ts'
+import { httpStepsTo, notSentError, refusalBy } from '../../core/playground/run-views.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { HttpRequestView, HttpResponseView } from '../components/HttpMessageView.tsx'
 import { Code, Pane } from '../components/Pane.tsx'
@@ -18,8 +19,10 @@ interface RequestPaneProps {
 
 export function RequestPane({ run, dark, onEditRaw }: RequestPaneProps) {
   const [editing, setEditing] = useState(false)
-  const last = run.exchange.at(-1) ?? null
-  const earlier = run.exchange.slice(0, -1)
+  const exchange = httpStepsTo(run, 'idp').map((step) => step.http)
+  const last = exchange.at(-1) ?? null
+  const earlier = exchange.slice(0, -1)
+  const exchangeError = refusalBy(run, 'idp') ?? notSentError(run)
   const raw = run.scenario.edits.rawTokenRequest
   return (
     <Pane
@@ -57,7 +60,7 @@ export function RequestPane({ run, dark, onEditRaw }: RequestPaneProps) {
           id="request-editor"
           lastRequest={last?.request ?? null}
           rawTokenRequest={raw}
-          error={raw !== null ? run.exchangeError : null}
+          error={raw !== null ? exchangeError : null}
           onEdit={onEditRaw}
           dark={dark}
         />
@@ -65,10 +68,10 @@ export function RequestPane({ run, dark, onEditRaw }: RequestPaneProps) {
       {raw !== null && !editing && (
         <Notice tone="info" className="mb-3">
           This request was edited by hand, so the request controls are paused
-          {run.exchangeError ? (
+          {exchangeError ? (
             <>
               {' '}
-              and its refusal (<code className="font-mono">{run.exchangeError.code}</code>) is about this text
+              and its refusal (<code className="font-mono">{exchangeError.code}</code>) is about this text
             </>
           ) : null}
           .{' '}
@@ -83,7 +86,7 @@ export function RequestPane({ run, dark, onEditRaw }: RequestPaneProps) {
       {earlier.map((attempt, i) => (
         <details key={i} className="group mb-3 rounded-lg border border-slate-200 dark:border-slate-800">
           <summary className="cursor-pointer px-3 py-2 text-xs font-medium text-slate-700 dark:text-slate-300">
-            Attempt {i + 1} of {run.exchange.length}: answered {attempt.response.status}{' '}
+            Attempt {i + 1} of {exchange.length}: answered {attempt.response.status}{' '}
             {errorCode(attempt.response.body)}
           </summary>
           <div className="space-y-2 px-3 pb-3">
@@ -96,7 +99,7 @@ export function RequestPane({ run, dark, onEditRaw }: RequestPaneProps) {
         <HttpRequestView request={last.request} label="Token request" />
       ) : (
         <Notice tone="error">
-          No request reached the IdP: {run.exchangeError?.description ?? 'the edited text could not be sent'}.
+          No request reached the IdP: {notSentError(run)?.description ?? 'the edited text could not be sent'}.
         </Notice>
       )}
     </Pane>

@@ -1,6 +1,7 @@
 // The IdP's answer: the issued token response, or the RFC error body with a plain-language explanation.
 import type { OAuthError } from '../../core/protocol/errors/oauth-error.ts'
 import type { Run } from '../../core/playground/run.ts'
+import { httpStepsTo, notSentError, refusalBy } from '../../core/playground/run-views.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { HttpResponseView } from '../components/HttpMessageView.tsx'
 import { Notice } from '../components/Notice.tsx'
@@ -8,8 +9,9 @@ import { Code, Pane } from '../components/Pane.tsx'
 import { SpecRef } from '../components/SpecRef.tsx'
 
 export function ResponsePane({ run }: { run: Run }) {
-  const response = run.exchange.at(-1)?.response ?? null
-  const error = run.exchangeError
+  const response = httpStepsTo(run, 'idp').at(-1)?.http.response ?? null
+  const error = refusalBy(run, 'idp')
+  const notSent = notSentError(run)
   return (
     <Pane
       id="response"
@@ -28,6 +30,9 @@ export function ResponsePane({ run }: { run: Run }) {
     >
       <div className="space-y-3">
         {error && <Refusal error={error} />}
+        {notSent && (
+          <Notice tone="error">Nothing was sent, so the IdP has not answered: {notSent.description}</Notice>
+        )}
         {response && <HttpResponseView response={response} label="Token response message" />}
       </div>
     </Pane>

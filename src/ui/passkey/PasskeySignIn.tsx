@@ -1,7 +1,7 @@
 // The user's sign-in: a real passkey ceremony on this device, or the simulated one where there is none.
 import { useId, useState } from 'react'
 import { PASSKEY_ATTACKS, type PasskeyAttackId } from '../../core/playground/passkey/passkey-attacks.ts'
-import type { AuthenticationClaims } from '../../core/protocol/webauthn/authentication-claims.ts'
+import type { SignInResult } from '../../core/playground/passkey/sign-in-result.ts'
 import { INPUT, LABEL } from '../controls/fields.tsx'
 import type { CeremonyOutcome } from './run-ceremony.ts'
 import { loadCeremony, webAuthnAvailable } from './load-ceremony.ts'
@@ -10,8 +10,8 @@ import { SignInStep } from './SignInStep.tsx'
 interface PasskeySignInProps {
   /** The demo user the passkey is named after. */
   sub: string
-  /** A verified sign-in's claims feed the Run; undefined falls back to the simulated sign-in. */
-  onSignIn: (claims: AuthenticationClaims | undefined) => void
+  /** The IdP's decision on the ceremony feeds the Run; undefined is the simulated sign-in. */
+  onSignIn: (signIn: SignInResult | undefined) => void
 }
 
 const BUTTON =
@@ -37,7 +37,7 @@ export function PasskeySignIn({ sub, onSignIn }: PasskeySignInProps) {
       )
         setCreated(true)
       setOutcome(result)
-      onSignIn(result.signIn.ok ? result.signIn.claims : undefined)
+      onSignIn(result.result)
     } finally {
       setBusy(false)
     }

@@ -8,17 +8,26 @@ import {
 } from '../../core/playground/passkey/passkey-idp.ts'
 import { runPasskeyAttack } from '../../core/playground/passkey/run-passkey-attack.ts'
 import type { PasskeyAttackId } from '../../core/playground/passkey/passkey-attacks.ts'
+import { signInResult, type SignInResult } from '../../core/playground/passkey/sign-in-result.ts'
 import { ceremonyFailed } from '../../core/protocol/webauthn/ceremony-failed.ts'
 
 /** What one click did: whether a passkey was created first, and the IdP's decision on the sign-in. */
 export interface CeremonyOutcome {
   registered: boolean
   signIn: PasskeySignIn
+  /** The same decision as the Run takes it. */
+  result: SignInResult
 }
 
 // One IdP per page load: its public keys and challenges live here and die with the page.
 let idp: PasskeyIdp | null = null
 const currentIdp = () => (idp ??= createPasskeyIdp(window.location.origin))
+
+const outcome = (registered: boolean, signIn: PasskeySignIn): CeremonyOutcome => ({
+  registered,
+  signIn,
+  result: signInResult(signIn),
+})
 
 function refused(error: unknown): PasskeySignIn {
   const name = error instanceof Error ? error.name : 'Error'
@@ -45,9 +54,9 @@ export async function signInWithPasskey(
     try {
       const response = await startRegistration({ optionsJSON: rp.registrationOptions(sub, deviceOnly) })
       const decision = await rp.finishRegistration(response, sub)
-      if (!decision.ok) return { registered, signIn: { ok: false, decision } }
+      if (!decision.ok) return outcome(registered, { ok: false, decision })
     } catch (error) {
-      return { registered, signIn: refused(error) }
+      return outcome(registered, refused(error))
     }
   }
   try {
@@ -59,8 +68,8 @@ export async function signInWithPasskey(
     const signIn = attack
       ? await runPasskeyAttack(rp, attack, response, now)
       : await rp.finishAuthentication(response, now)
-    return { registered, signIn }
+    return outcome(registered, signIn)
   } catch (error) {
-    return { registered, signIn: refused(error) }
+    return outcome(registered, refused(error))
   }
 }

@@ -1,4 +1,5 @@
 // The parameters of the sandbox's test issuers, checked with one schema each: what a test may ask a token for.
+import { isObject } from '../../protocol/json/is-object.ts'
 import { z } from 'zod'
 import { fail, ok, oauthError, type Result } from '../../protocol/errors/oauth-error.ts'
 import type { BodyParams } from '../../protocol/http/read-body-params.ts'
@@ -106,9 +107,6 @@ const priorActor = z.strictObject(
   },
   { error: (issue) => (issue.code === 'invalid_type' ? 'must be a JSON object with "sub"' : undefined) },
 )
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** A nested `act` (given as an object, or as JSON text in a form) as a flat list, outermost first, depth-capped. */
 function flattenAct(value: unknown): unknown {

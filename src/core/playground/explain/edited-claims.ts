@@ -1,4 +1,5 @@
 // Which claims of the presented token differ from what the IdP signed, so the page never vouches for them.
+import { httpStepsTo } from '../run-views.ts'
 import { readCompactJws } from '../../protocol/tokens/read-compact-jws.ts'
 import type { Run } from '../run.ts'
 
@@ -27,7 +28,7 @@ export function editedClaims(run: Run): Map<string, SignedValue> {
 
 /** The claims of the access token in the last token response, as the IdP signed them. */
 function issuedClaims(run: Run): Record<string, unknown> | null {
-  const response = run.exchange.at(-1)?.response
+  const response = httpStepsTo(run, 'idp').at(-1)?.http.response
   if (!response || response.status !== 200) return null
   let body: unknown
   try {

@@ -1,5 +1,6 @@
 // What the audit lines of a Run can and cannot tell an investigator, said from what the server actually read.
 import type { Run } from '../run.ts'
+import { decisiveAudit } from '../run-views.ts'
 
 export type AuditExplanationKind =
   /** The line names a verified actor: only a log without `act` loses it. */
@@ -20,7 +21,6 @@ export interface AuditExplanation {
   text: string
 }
 
-const SERVER = { idp: 'IdP', 'resource-server': 'resource server' } as const
 const TOKEN_PARAMS: Readonly<Record<string, string>> = {
   subject_token: 'subject token',
   actor_token: 'actor token',
@@ -33,11 +33,14 @@ const TOKEN_PARAMS: Readonly<Record<string, string>> = {
  * @see RFC 8693 §4.1 (`act`: the only place a delegated token names the agent)
  */
 export function explainAuditTrail(run: Run): AuditExplanation | null {
-  const audit = run.audit
+  const audit = decisiveAudit(run)
   if (!audit) return null
   const { event } = audit
-  const server = SERVER[audit.by]
-  const error = audit.by === 'idp' ? run.exchangeError : run.resourceError
+  const writer = run.parties.find((party) => party.id === audit.by)
+  const server = writer?.label ?? audit.by
+  // The step that wrote the line decided it: its refusal is the error the line is about.
+  const written = run.steps.findLast((step) => step.audit.length > 0)
+  const error = written && !written.decision.accepted ? written.decision.error : null
   const claimed = event.decision === 'deny' ? event.claimed : undefined
 
   if (event.actingAs !== null)
@@ -52,7 +55,7 @@ export function explainAuditTrail(run: Run): AuditExplanation | null {
     }
   if (event.principal === null && event.decision === 'deny') {
     const readToken =
-      audit.by === 'resource-server'
+      writer?.kind === 'resource-server'
         ? claimed?.principal
           ? 'access token'
           : null

@@ -1,4 +1,5 @@
 // Scope chips can say which granted scopes policy forbids here, matching what the IdP then answers.
+import { refusalBy } from '../run-views.ts'
 import { describe, expect, test } from 'vitest'
 import { editedScenario, FIXED_NOW, testKeys } from '../../protocol/idp/exchange-fixture.ts'
 import { runScenario } from '../run-scenario.ts'
@@ -20,7 +21,7 @@ describe('scopes forbidden by policy', () => {
         editedScenario((s) => void (s.request.scope = scope)),
         { keys, clock: () => FIXED_NOW },
       )
-      const refused = run.exchangeError?.code === 'invalid_scope'
+      const refused = refusalBy(run, 'idp')?.code === 'invalid_scope'
       expect([scope, refused]).toEqual([scope, scopesForbiddenByPolicy(scenario).has(scope)])
     }
   })

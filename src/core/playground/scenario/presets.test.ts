@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { editedScenario, FIXED_NOW, testKeys } from '../../protocol/idp/exchange-fixture.ts'
 import { runScenario } from '../run-scenario.ts'
+import { decisiveAudit, refusalBy } from '../run-views.ts'
 import { applyPreset } from './apply-preset.ts'
 import { PRESETS } from './presets.ts'
 import { restoreScenario } from './restore-scenario.ts'
@@ -29,14 +30,16 @@ describe('presets', () => {
     async (_id, preset) => {
       const run = await runScenario(applyPreset(preset), { keys: await testKeys(), clock: () => FIXED_NOW })
       if (preset.outcome === null) {
-        expect(run.exchangeError).toBeNull()
-        expect(run.resourceError).toBeNull()
-        expect(run.audit!.line).not.toMatch(/decision=deny/)
+        expect(run.outcome).toEqual({ kind: 'accepted' })
+        expect(refusalBy(run, 'idp')).toBeNull()
+        expect(refusalBy(run, 'resource-server')).toBeNull()
+        expect(decisiveAudit(run)!.line).not.toMatch(/decision=deny/)
       } else {
-        const error = preset.outcome.refusedBy === 'idp' ? run.exchangeError : run.resourceError
+        const error = refusalBy(run, preset.outcome.refusedBy)
         expect(error?.code).toBe(preset.outcome.error)
-        expect(run.audit!.by).toBe(preset.outcome.refusedBy)
-        expect(run.audit!.line).toMatch(new RegExp(`decision=deny error=${preset.outcome.error}`))
+        expect(run.outcome).toMatchObject({ kind: 'refused', error: { code: preset.outcome.error } })
+        expect(decisiveAudit(run)!.by).toBe(preset.outcome.refusedBy)
+        expect(decisiveAudit(run)!.line).toMatch(new RegExp(`decision=deny error=${preset.outcome.error}`))
       }
     },
   )
@@ -46,7 +49,7 @@ describe('presets', () => {
       keys: await testKeys(),
       clock: () => FIXED_NOW,
     })
-    expect(run.audit!.line).toMatch(
+    expect(decisiveAudit(run)!.line).toMatch(
       /acting_as=spiffe:\/\/prod\/agent\/test-runner\/v1 via=spiffe:\/\/prod\/agent\/code-reviewer\/v3 attestation=github-oidc/,
     )
   })

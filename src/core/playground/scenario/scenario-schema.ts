@@ -1,6 +1,6 @@
 // The zod schema every untrusted scenario (link, pasted JSON) is checked against, with size bounds.
 import { z } from 'zod'
-import { ATTACKS, ATTESTATION_PLATFORMS } from './scenario.ts'
+import { ATTACKS, ATTESTATION_PLATFORMS, FLOW_IDS } from './scenario.ts'
 
 // No code generation: zod otherwise probes `new Function` to compile fast parsers, which the page's
 // Content Security Policy (no eval) blocks and reports as a violation. Scenarios are small; the
@@ -43,10 +43,16 @@ const policy = z.strictObject({
   requireActorToken: z.boolean(),
   requireDpop: z.boolean(),
   requireDpopNonce: z.boolean(),
+  // The actor-profile switch (draft-mcguinness-oauth-actor-profile-00); absent or null means off.
+  actorProfile: z
+    .strictObject({ actorSubProfile: z.enum(['ai_agent', 'service', 'user']) })
+    .nullable()
+    .optional(),
 })
 
 export const scenarioSchema = z.strictObject({
   version: z.literal(1),
+  flow: z.enum(FLOW_IDS),
   user: z.strictObject({
     sub: id,
     amr: list(id),

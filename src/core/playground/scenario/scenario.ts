@@ -81,8 +81,14 @@ export interface ScenarioEdits {
   tamperedClaims: string | null
 }
 
+/** The flows a scenario can run (see flows/registry.ts). Links made before flows existed mean `delegation`. */
+export const FLOW_IDS = ['delegation'] as const
+export type FlowId = (typeof FLOW_IDS)[number]
+
 export interface Scenario {
   version: 1
+  /** Which flow runs this scenario. */
+  flow: FlowId
   user: ScenarioUser
   actor: ScenarioActor
   request: ScenarioRequest

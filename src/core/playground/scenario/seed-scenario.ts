@@ -20,6 +20,7 @@ export const SEED_ACTOR = {
 
 export const SEED_SCENARIO: Scenario = {
   version: 1,
+  flow: 'delegation',
   user: {
     sub: 'u_marwan',
     // A passkey: proof of possession of a hardware-bound key, with user presence (RFC 8176 §2).

@@ -1,4 +1,5 @@
 // Checks a token's claims against each actor-profile rule and reports every rule, passed or not.
+import { isObject } from '../json/is-object.ts'
 import {
   ACTOR_PROFILE_RULES,
   SUB_PROFILES,
@@ -10,9 +11,6 @@ export interface ActorProfilePolicy {
   /** The deepest `act` chain accepted; deeper chains are refused (§3.5). */
   maxDepth: number
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 // Members that name a key or certificate: only `cnf` at the top level may carry them (§3.7.1).
 const BINDING_MEMBERS = ['cnf', 'jkt', 'dpop_jkt', 'x5t#S256']

@@ -1,8 +1,8 @@
 // The members every DPoP proof must carry, and the first one a given proof lacks.
+import { isObject } from '../json/is-object.ts'
 
 const isString = (value: unknown) => typeof value === 'string' && value.length > 0
 const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value)
-const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 type Requirement = [part: 'header' | 'claim', name: string, test: (value: unknown) => boolean, kind: string]
 

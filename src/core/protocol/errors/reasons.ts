@@ -50,6 +50,7 @@ const row = (codes: ReasonInfo['codes'], status: number, spec: SpecRef, summary:
   summary,
 })
 const chaining = (section: string) => rfc('draft-ietf-oauth-identity-chaining-16', section)
+const txn = (section: string) => rfc('draft-ietf-oauth-transaction-tokens-08', section)
 const actorProfile = (section: string) => rfc('draft-mcguinness-oauth-actor-profile-00', section)
 const invalidRequest = (spec: SpecRef, summary: string) => row(['invalid_request'], 400, spec, summary)
 const dpop = (item: number, summary: string, section = '4.3') =>
@@ -468,6 +469,97 @@ export const REASONS = {
   'actor_profile.foreign_binding': invalidRequest(
     actorProfile('3.7.1'),
     "The actor's key binding belongs to someone else.",
+  ),
+
+  'txn.request_invalid': row(
+    ['invalid_request', 'unsupported_grant_type'],
+    400,
+    txn('11.1'),
+    'The Txn-Token request or the Txn-Token header is malformed (grant type, token type, one token per header).',
+  ),
+  'txn.wrong_domain': row(
+    ['invalid_target', 'invalid_token', 'invalid_grant'],
+    400,
+    txn('12.2'),
+    'The Txn-Token (or the request for one) names another trust domain.',
+  ),
+  'txn.scope_missing': row(
+    ['invalid_request'],
+    400,
+    txn('11.1'),
+    'The Txn-Token request states no purpose ("scope").',
+  ),
+  'txn.scope_widened': row(
+    ['invalid_scope'],
+    400,
+    txn('13.15'),
+    'The Txn-Token or its replacement would carry more scope than the token it comes from.',
+  ),
+  'txn.unknown_subject_scope': row(
+    ['invalid_request'],
+    400,
+    txn('13.14'),
+    "The subject token's scope is unknown, so the Txn-Token's cannot be bounded.",
+  ),
+  'txn.subject_token_invalid': row(
+    ['invalid_grant'],
+    400,
+    txn('11.3'),
+    "The edge access token does not verify as this domain's API token.",
+  ),
+  'txn.unknown_workload': row(
+    ['invalid_client'],
+    401,
+    txn('11.3'),
+    'The workload asking for a Txn-Token is not one the TTS serves.',
+  ),
+  'txn.expired': row(
+    ['invalid_token', 'invalid_grant'],
+    401,
+    txn('12.2'),
+    'The Txn-Token has expired (and an expired one is never replaced).',
+  ),
+  'txn.tctx_tampered': row(
+    ['invalid_request'],
+    400,
+    txn('9.2.3'),
+    'A replacement would change a transaction-context value, which is immutable.',
+  ),
+  'txn.context_invalid': row(
+    ['invalid_request'],
+    400,
+    txn('11.1'),
+    '"request_context" or "request_details" is not a JSON object.',
+  ),
+  'txn.signature_invalid': row(
+    ['invalid_token', 'invalid_grant'],
+    401,
+    txn('12.2'),
+    "The Txn-Token's signature does not verify with the TTS's keys (edited or forged).",
+  ),
+  'txn.access_token_forwarded': row(
+    ['invalid_token', 'invalid_grant'],
+    401,
+    txn('13.4'),
+    'An OAuth access token was forwarded where a Txn-Token belongs.',
+  ),
+  'txn.token_missing': row(
+    ['invalid_token'],
+    401,
+    txn('12.1'),
+    'The internal call carries no Txn-Token header.',
+  ),
+  'txn.scope_insufficient': row(
+    ['insufficient_scope'],
+    403,
+    txn('9.2.1'),
+    "The Txn-Token's purpose does not cover this service.",
+  ),
+  'txn.token_invalid': row(
+    ['invalid_token', 'invalid_grant'],
+    401,
+    txn('9'),
+    'The Txn-Token is not one: wrong type, issuer or missing claims.',
   ),
 
   'audit.malformed_line': invalidRequest(

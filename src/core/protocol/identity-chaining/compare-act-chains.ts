@@ -1,13 +1,11 @@
 // Compares two `act` chains actor by actor, to catch an actor added or dropped between hops.
+import { isObject } from '../json/is-object.ts'
 
 /** One actor of a chain: who (`sub`) and in whose namespace (`iss`, when given). */
 export interface ChainActor {
   sub: string
   iss: string | null
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * The actors of an `act` claim, outermost first, read to at most `limit` levels.

@@ -1,4 +1,5 @@
 // The `act` claim: who is acting, with the earlier chain nested inside.
+import { isObject } from '../json/is-object.ts'
 import type { JWTPayload } from 'jose'
 
 export interface ActorIdentity {
@@ -35,8 +36,4 @@ export function chainDepth(payload: JWTPayload | Record<string, unknown>): numbe
     act = act.act
   }
   return depth
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

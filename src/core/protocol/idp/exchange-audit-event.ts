@@ -1,18 +1,18 @@
 // The IdP's audit event for an exchange: who asked, for whom, where, and what was decided.
-import { decodeJwt, type JWTPayload } from 'jose'
+import type { JWTPayload } from 'jose'
 import type { AuditEvent } from '../audit/audit-event.ts'
 import { actorChain } from '../audit/actor-chain.ts'
 import { claimedByExchange } from '../audit/claimed-identity.ts'
 import type { OAuthError } from '../errors/oauth-error.ts'
 import type { TokenExchangeRequest } from './parse-token-request.ts'
-import type { TokenExchangeResponse } from './exchange-token.ts'
 
 export interface ExchangeOutcome {
   time: number
   request: TokenExchangeRequest | null
   /** Only tokens that verified: an unverified claim never reaches the audit log. */
   seen: { subject: JWTPayload | null; actor: JWTPayload | null }
-  issued: TokenExchangeResponse | null
+  /** The claims of the token the IdP minted, as the minter returned them. */
+  issued: JWTPayload | null
   error: OAuthError | null
 }
 
@@ -21,7 +21,7 @@ export interface ExchangeOutcome {
  * from the verified inputs and the request, so the log says who was refused what.
  */
 export function exchangeAuditEvent(outcome: ExchangeOutcome): AuditEvent {
-  const claims: JWTPayload | null = outcome.issued ? decodeJwt(outcome.issued.access_token) : null
+  const claims = outcome.issued
   const actor = outcome.seen.actor
   const chain = claims
     ? actorChain(claims)

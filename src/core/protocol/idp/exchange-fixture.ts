@@ -8,7 +8,7 @@ import { mintScenarioTokens } from '../../playground/scenario/mint-scenario-toke
 import { IDP_ISSUER, SEED_SCENARIO, WORKLOAD_ISSUER } from '../../playground/scenario/seed-scenario.ts'
 import type { Scenario } from '../../playground/scenario/scenario.ts'
 import { createCheckLog } from '../trace/check-log.ts'
-import { createTokenEndpoint, tokenEndpointUrl } from './token-endpoint.ts'
+import { createTokenService, tokenEndpointUrl } from './token-endpoint.ts'
 
 /** A fixed instant, so tests never depend on when they run. */
 export const FIXED_NOW = Date.parse('2026-05-10T22:13:01.000Z')
@@ -41,7 +41,7 @@ export async function sendExchange(
   const clock = options.clock ?? (() => FIXED_NOW)
   const log = createCheckLog('idp')
   const audits: unknown[] = []
-  const endpoint = createTokenEndpoint({
+  const serve = createTokenService({
     issuer: IDP_ISSUER,
     policy: scenario.policy,
     signingKey: keys.idp,
@@ -51,7 +51,6 @@ export async function sendExchange(
     replay: createReplayCache(),
     nonces: createNonceStore(),
     log,
-    audit: (event) => audits.push(event),
   })
   const tokens = await mintScenarioTokens(scenario, keys, Math.floor(FIXED_NOW / 1000))
   const request = options.request
@@ -64,7 +63,9 @@ export async function sendExchange(
         dpopKey: keys.agentDpop,
         nowSeconds: Math.floor(clock() / 1000),
       })
-  const response = await endpoint(request)
+  const served = await serve(request)
+  audits.push(served.audit)
+  const response = served.response
   const body = (await response.json()) as Record<string, unknown>
   return { response, body, checks: log.checks, audits, keys, tokens }
 }

@@ -1,9 +1,10 @@
 // The token exchange itself: verify both tokens, apply policy, and mint the delegated token.
+import { isObject } from '../json/is-object.ts'
 import type { JWK, JWTPayload } from 'jose'
-import { aboutParam, fail, ok, oauthError, type Result } from '../errors/oauth-error.ts'
+import { fail, ok, oauthError, type OAuthError, type Result } from '../errors/oauth-error.ts'
 import type { Reason } from '../errors/reasons.ts'
 import type { SigningKey } from '../keys/key-ring.ts'
-import { mintDelegatedToken } from '../tokens/mint-delegated-token.ts'
+import { issueDelegatedToken } from '../tokens/mint-delegated-token.ts'
 import { ISSUABLE_TOKEN_TYPES, TOKEN_TYPE } from '../tokens/token-types.ts'
 import type { CheckLog } from '../trace/check-log.ts'
 import { enforceActorProfile } from '../actor-profile/enforce-actor-profile.ts'
@@ -26,9 +27,21 @@ export interface ExchangeContext {
   /** Thumbprint of the verified DPoP proof's key, or null for a bearer request. */
   jkt: string | null
   log: CheckLog
-  /** Filled in as each input token verifies, so a refusal's audit event can still name who asked. */
-  seen: { subject: JWTPayload | null; actor: JWTPayload | null }
 }
+
+/** The input tokens that verified, so a refusal's audit event can still name who asked. */
+export interface VerifiedInputs {
+  subject: JWTPayload | null
+  actor: JWTPayload | null
+}
+
+/**
+ * What the IdP decided: the response body and the claims it minted, or the error. Either way, the
+ * inputs that verified before the decision was made.
+ */
+export type ExchangeDecision =
+  | { accepted: true; response: TokenExchangeResponse; claims: JWTPayload; inputs: VerifiedInputs }
+  | { accepted: false; error: OAuthError; inputs: VerifiedInputs }
 
 /** The successful token exchange response body (RFC 8693 §2.2.1). */
 export interface TokenExchangeResponse {
@@ -43,14 +56,26 @@ const refuse = (param: string | null, reason: Reason, description: string, expla
   fail<never>(oauthError(reason, description, { explanation, ...(param ? { param } : {}) }))
 
 /**
- * Runs the exchange on a parsed request: tokens, client, policy, may_act, chain depth,
- * targets, scope and lifetime, then mints.
+ * Decides an exchange on a parsed request: tokens, client, policy, may_act, chain depth, targets,
+ * scope and lifetime, then mints. Returns the decision as data; turning it into HTTP is the handler's job.
  * @see RFC 8693 §2, §4.1, §4.4; RFC 9068 §2.2; RFC 9449 §6.1
  */
-export async function exchangeToken(
+export async function decideExchange(
   request: TokenExchangeRequest,
   ctx: ExchangeContext,
-): Promise<Result<TokenExchangeResponse>> {
+): Promise<ExchangeDecision> {
+  const inputs: VerifiedInputs = { subject: null, actor: null }
+  const result = await exchange(request, ctx, inputs)
+  return result.ok
+    ? { accepted: true, ...result.value, inputs }
+    : { accepted: false, error: result.error, inputs }
+}
+
+async function exchange(
+  request: TokenExchangeRequest,
+  ctx: ExchangeContext,
+  inputs: VerifiedInputs,
+): Promise<Result<{ response: TokenExchangeResponse; claims: JWTPayload }>> {
   const { policy, log, nowSeconds } = ctx
   const requestedType = request.requestedTokenType ?? TOKEN_TYPE.accessToken
   log.record({
@@ -77,8 +102,8 @@ export async function exchangeToken(
     },
     log,
   )
-  if (!subject.ok) return aboutParam(subject, 'subject_token')
-  ctx.seen.subject = subject.value
+  if (!subject.ok) return fail({ ...subject.error, param: 'subject_token' })
+  inputs.subject = subject.value
 
   let actor: JWTPayload | null = null
   if (request.actorToken !== null) {
@@ -93,9 +118,9 @@ export async function exchangeToken(
       },
       log,
     )
-    if (!verified.ok) return aboutParam(verified, 'actor_token')
+    if (!verified.ok) return fail({ ...verified.error, param: 'actor_token' })
     actor = verified.value
-    ctx.seen.actor = actor
+    inputs.actor = actor
   } else {
     log.record({
       label: 'actor_token present (delegation) or allowed absent (impersonation)',
@@ -113,7 +138,7 @@ export async function exchangeToken(
   }
 
   const client = identifyClient(request.clientId, actor ? String(actor.sub) : null, policy, log)
-  if (!client.ok) return aboutParam(client, 'client_id')
+  if (!client.ok) return fail({ ...client.error, param: 'client_id' })
   const actorSub = actor ? String(actor.sub) : client.value.spiffeId
   const user = String(subject.value.sub)
 
@@ -137,7 +162,7 @@ export async function exchangeToken(
     { sub: actorSub, iss: actor ? String(actor.iss) : null },
     log,
   )
-  if (!mayAct.ok) return aboutParam(mayAct, 'actor_token')
+  if (!mayAct.ok) return fail({ ...mayAct.error, param: 'actor_token' })
 
   const depth = chainDepth(subject.value) + (actor ? 1 : 0)
   log.record({
@@ -160,7 +185,7 @@ export async function exchangeToken(
     ok: targets.ok,
     detail: targets.ok ? targets.value.map((t) => t.audience).join(' ') : targets.error.description,
   })
-  if (!targets.ok) return targets
+  if (!targets.ok) return fail(targets.error)
 
   const granted =
     typeof subject.value.scope === 'string' ? subject.value.scope.split(' ').filter(Boolean) : []
@@ -171,7 +196,7 @@ export async function exchangeToken(
     ok: scope.ok,
     detail: scope.ok ? scope.value.join(' ') : scope.error.description,
   })
-  if (!scope.ok) return aboutParam(scope, 'scope')
+  if (!scope.ok) return fail({ ...scope.error, param: 'scope' })
 
   // The token may live no longer than policy allows, than asked for, or than either input token.
   const remaining = (payload: JWTPayload | null) =>
@@ -215,7 +240,7 @@ export async function exchangeToken(
     const refused = enforceActorProfile({ act: act ?? subject.value.act }, policy.maxChainDepth, log)
     if (refused) return fail(refused)
   }
-  const accessToken = await mintDelegatedToken(ctx.signingKey, {
+  const minted = await issueDelegatedToken(ctx.signingKey, {
     issuer: ctx.issuer,
     sub: user,
     clientId: client.value.clientId,
@@ -236,15 +261,14 @@ export async function exchangeToken(
 
   const issuedScope = scope.value.join(' ')
   return ok({
-    access_token: accessToken,
-    issued_token_type: requestedType,
-    token_type: ctx.jkt ? 'DPoP' : 'Bearer',
-    expires_in: ttl,
-    // RFC 8693 §2.2.1: scope is returned when it differs from what was requested.
-    ...(request.scope === null || request.scope.join(' ') !== issuedScope ? { scope: issuedScope } : {}),
+    response: {
+      access_token: minted.compact,
+      issued_token_type: requestedType,
+      token_type: ctx.jkt ? 'DPoP' : 'Bearer',
+      expires_in: ttl,
+      // RFC 8693 §2.2.1: scope is returned when it differs from what was requested.
+      ...(request.scope === null || request.scope.join(' ') !== issuedScope ? { scope: issuedScope } : {}),
+    },
+    claims: minted.claims,
   })
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -74,6 +74,29 @@ describe('the token endpoint refuses malformed requests and forged tokens', () =
     expect(body.error_description).toMatch(description)
   })
 
+  test('records a parsing refusal as a failed check: a repeated scope is not an empty check list', async () => {
+    const { body, checks } = await sendExchange(editedScenario(), {
+      request: ({ subject, actor }) => formRequest(`${seedForm(subject, actor)}&scope=write:issues`),
+    })
+    expect(body.error).toBe('invalid_request')
+    expect(checks.filter((check) => !check.ok)).toEqual([
+      expect.objectContaining({
+        by: 'idp',
+        ok: false,
+        spec: 'RFC 6749 §3.2',
+        detail: body.error_description,
+      }),
+    ])
+  })
+
+  test('records a wrong method as a failed check too', async () => {
+    const { response, checks } = await sendExchange(editedScenario(), {
+      request: () => new Request(TOKEN_URL, { method: 'GET' }),
+    })
+    expect(response.status).toBe(405)
+    expect(checks.filter((check) => !check.ok)).toHaveLength(1)
+  })
+
   test('refuses a DPoP proof presented as the subject token, naming its typ', async () => {
     const { body } = await sendExchange(editedScenario(), {
       request: async ({ actor, keys }) => {

@@ -1,5 +1,5 @@
 // The IdP's token endpoint as a fetch handler: a real Request in, a real Response out.
-import type { JWK } from 'jose'
+import type { JWK, JWTPayload } from 'jose'
 import type { Clock } from '../clock.ts'
 import { epochSeconds } from '../clock.ts'
 import type { ReplayCache } from '../dpop/replay-cache.ts'
@@ -11,10 +11,11 @@ import { oauthError, type OAuthError } from '../errors/oauth-error.ts'
 import type { FetchHandler } from '../http/http-snapshot.ts'
 import type { AuditEvent } from '../audit/audit-event.ts'
 import type { SigningKey } from '../keys/key-ring.ts'
+import { formatSpecRef } from '../errors/spec-ref.ts'
 import type { CheckLog } from '../trace/check-log.ts'
 import type { ExchangePolicy } from './exchange-policy.ts'
 import { exchangeAuditEvent, type ExchangeOutcome } from './exchange-audit-event.ts'
-import { exchangeToken } from './exchange-token.ts'
+import { decideExchange, type ExchangeDecision } from './exchange-token.ts'
 import { parseTokenRequest } from './parse-token-request.ts'
 
 export interface TokenEndpointOptions {
@@ -28,23 +29,49 @@ export interface TokenEndpointOptions {
   replay: ReplayCache
   nonces: NonceStore
   log: CheckLog
-  /** Called with every decision, issued or refused (RFC 8693 leaves logging to the IdP; we always log). */
-  audit?: (event: AuditEvent, error: OAuthError | null) => void
 }
+
+/**
+ * One request, served: the response to send, what was decided and the audit event for it (RFC 8693
+ * leaves logging to the IdP; this IdP logs every decision). Whoever mounts the service keeps the event.
+ */
+export interface ServedExchange {
+  response: Response
+  decision: { accepted: true; claims: JWTPayload } | { accepted: false; error: OAuthError }
+  audit: AuditEvent
+}
+
+export type TokenService = (request: Request) => Promise<ServedExchange>
+
+const REFUSED_LABEL = 'request is a well-formed token exchange request'
 
 /** The token endpoint's URL for an issuer: `{issuer}/token`. */
 export const tokenEndpointUrl = (issuer: string): string => `${issuer.replace(/\/$/, '')}/token`
 
+/** The token endpoint as a plain fetch handler, for mounts that keep no audit trail. */
+export function createTokenEndpoint(options: TokenEndpointOptions): FetchHandler {
+  const serve = createTokenService(options)
+  return async (request) => (await serve(request)).response
+}
+
 /**
- * Creates the token endpoint. It validates the request, the DPoP proof (when sent or required),
+ * Creates the token endpoint's service. It validates the request, the DPoP proof (when sent or required),
  * both tokens and policy, and answers as RFC 8693 §2.2 describes.
  * @see RFC 8693 §2, RFC 9449 §5, RFC 6749 §5
  */
-export function createTokenEndpoint(options: TokenEndpointOptions): FetchHandler {
-  const { log, policy } = options
+export function createTokenService(options: TokenEndpointOptions): TokenService {
+  const { policy } = options
 
   return async (request) => {
     const nowSeconds = epochSeconds(options.clock)
+    // Counts failed checks, so a refusal no check explains (a parsing one) is recorded as a check.
+    let failed = 0
+    const log: CheckLog = {
+      record(check) {
+        if (!check.ok) failed++
+        options.log.record(check)
+      },
+    }
     const outcome: ExchangeOutcome = {
       time: options.clock(),
       request: null,
@@ -52,9 +79,20 @@ export function createTokenEndpoint(options: TokenEndpointOptions): FetchHandler
       issued: null,
       error: null,
     }
-    const refuse = (error: OAuthError, headers: Record<string, string> = {}) => {
-      options.audit?.(exchangeAuditEvent({ ...outcome, error }), error)
-      return oauthErrorResponse(error, headers)
+    const refuse = (error: OAuthError, headers: Record<string, string> = {}): ServedExchange => {
+      // A refusal made before the exchange's own checks (method, form, DPoP) is a check too.
+      if (failed === 0)
+        log.record({
+          label: REFUSED_LABEL,
+          spec: formatSpecRef(error.spec),
+          ok: false,
+          detail: error.description,
+        })
+      return {
+        response: oauthErrorResponse(error, headers),
+        decision: { accepted: false, error },
+        audit: exchangeAuditEvent({ ...outcome, error }),
+      }
     }
     if (request.method !== 'POST')
       return refuse(
@@ -92,7 +130,7 @@ export function createTokenEndpoint(options: TokenEndpointOptions): FetchHandler
       jkt = verified.value.jkt
     }
 
-    const result = await exchangeToken(parsed.value, {
+    const decision: ExchangeDecision = await decideExchange(parsed.value, {
       issuer: options.issuer,
       policy,
       signingKey: options.signingKey,
@@ -101,13 +139,16 @@ export function createTokenEndpoint(options: TokenEndpointOptions): FetchHandler
       nowSeconds,
       jkt,
       log,
-      seen: outcome.seen,
     })
-    if (!result.ok) return refuse(result.error)
-    options.audit?.(exchangeAuditEvent({ ...outcome, issued: result.value }), null)
-    return new Response(JSON.stringify(result.value), {
-      status: 200,
-      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-    })
+    outcome.seen = decision.inputs
+    if (!decision.accepted) return refuse(decision.error)
+    return {
+      response: new Response(JSON.stringify(decision.response), {
+        status: 200,
+        headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+      }),
+      decision: { accepted: true, claims: decision.claims },
+      audit: exchangeAuditEvent({ ...outcome, issued: decision.claims }),
+    }
   }
 }

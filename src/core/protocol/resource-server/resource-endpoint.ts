@@ -24,10 +24,23 @@ export interface ResourceServerOptions {
   clock: Clock
   replay: ReplayCache
   log: CheckLog
-  /** Called exactly once per request, with the decision and, for a refusal, the full error. */
-  audit: (event: AuditEvent, error: OAuthError | null) => void
   /** When set, every DPoP proof must carry a nonce issued by this store (RFC 9449 §9). */
   dpopNonce?: NonceStore
+}
+
+/** One request, served: the response, what was decided, and the one audit event for it. */
+export interface ServedResource {
+  response: Response
+  decision: { accepted: true; claims: JWTPayload } | { accepted: false; error: OAuthError }
+  audit: AuditEvent
+}
+
+export type ResourceService = (request: Request) => Promise<ServedResource>
+
+/** The resource server as a plain fetch handler, for mounts that keep no audit trail. */
+export function createResourceServer(options: ResourceServerOptions): FetchHandler {
+  const serve = createResourceService(options)
+  return async (request) => (await serve(request)).response
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -41,9 +54,9 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
  * @see RFC 9068 §4
  * @see RFC 9449 §7
  */
-export function createResourceServer(options: ResourceServerOptions): FetchHandler {
+export function createResourceService(options: ResourceServerOptions): ResourceService {
   const { config, log } = options
-  return async (request) => {
+  return async (request): Promise<ServedResource> => {
     const time = options.clock()
     const nowSeconds = epochSeconds(() => time)
     const url = new URL(request.url)
@@ -54,11 +67,16 @@ export function createResourceServer(options: ResourceServerOptions): FetchHandl
     let presented: string | null = null
 
     const deny = (error: OAuthError, extra: { scope?: string; headers?: Record<string, string> } = {}) => {
-      options.audit(resourceAuditEvent(time, claims, error, presented), error)
+      const audit = resourceAuditEvent(time, claims, error, presented)
+      const refused = { decision: { accepted: false as const, error }, audit }
       const body = { error: error.code, error_description: error.description }
-      if (error.status === 404 || error.status === 405) return json(error.status, body, extra.headers)
+      if (error.status === 404 || error.status === 405)
+        return { response: json(error.status, body, extra.headers), ...refused }
       const challenge = wwwAuthenticate({ error, scheme, algs: DPOP_ALGORITHMS, ...extra })
-      return json(error.status, body, { 'www-authenticate': challenge, ...extra.headers })
+      return {
+        response: json(error.status, body, { 'www-authenticate': challenge, ...extra.headers }),
+        ...refused,
+      }
     }
 
     const match = matchRoute(config, request.method, url.pathname)
@@ -81,13 +99,13 @@ export function createResourceServer(options: ResourceServerOptions): FetchHandl
           'The request has no "Authorization: Bearer" or "Authorization: DPoP" header, so nothing says who is calling.',
       })
       log.record({ ...C.authorization, ok: false, detail: error.explanation })
-      options.audit(resourceAuditEvent(time, null, error), error)
-      return new Response(null, {
+      const response = new Response(null, {
         status: 401,
         headers: {
           'www-authenticate': wwwAuthenticate({ error: null, scheme: null, algs: DPOP_ALGORITHMS }),
         },
       })
+      return { response, decision: { accepted: false, error }, audit: resourceAuditEvent(time, null, error) }
     }
     scheme = credentials.value.scheme
     const token = credentials.value.token
@@ -131,7 +149,10 @@ export function createResourceServer(options: ResourceServerOptions): FetchHandl
     }
     log.record({ ...C.scope, ok: true, detail: route.scope })
 
-    options.audit(resourceAuditEvent(time, claims, null), null)
-    return json(200, route.respond ? route.respond(params) : { resource: url.pathname, params })
+    return {
+      response: json(200, route.respond ? route.respond(params) : { resource: url.pathname, params }),
+      decision: { accepted: true, claims },
+      audit: resourceAuditEvent(time, claims, null),
+    }
   }
 }

@@ -10,7 +10,7 @@ import type { OAuthError } from '../errors/oauth-error.ts'
 import { createKeyRing, publicJwks, type SigningKey } from '../keys/key-ring.ts'
 import { createCheckLog, type Check } from '../trace/check-log.ts'
 import { findResourceServer } from './catalog.ts'
-import { createResourceServer } from './resource-endpoint.ts'
+import { createResourceService } from './resource-endpoint.ts'
 
 export const IDP = 'https://idp.lab.marwandiallo.com'
 export const REVIEWER = 'spiffe://prod/agent/code-reviewer/v3'
@@ -45,16 +45,20 @@ export const mint = (payload: JWTPayload, header: Partial<JWTHeaderParameters> =
 export function server(options: { replay?: ReplayCache; dpopNonce?: NonceStore } = {}) {
   const checks: Check[] = []
   const audits: [AuditEvent, OAuthError | null][] = []
-  const handler = createResourceServer({
+  const serve = createResourceService({
     config: findResourceServer('api.github.com')!,
     idpIssuer: IDP,
     idpJwks: publicJwks(keys.idp),
     clock: () => NOW * 1000,
     replay: options.replay ?? createReplayCache(),
     log: createCheckLog('resource-server', checks),
-    audit: (event, error) => audits.push([event, error]),
     ...(options.dpopNonce ? { dpopNonce: options.dpopNonce } : {}),
   })
+  const handler = async (request: Request) => {
+    const served = await serve(request)
+    audits.push([served.audit, served.decision.accepted ? null : served.decision.error])
+    return served.response
+  }
   return { handler, checks, audits }
 }
 

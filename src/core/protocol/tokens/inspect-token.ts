@@ -1,4 +1,5 @@
 // The token inspector's core: decode a pasted JWT, explain its claims, draw its act chain, check the actor profile.
+import { isObject } from '../json/is-object.ts'
 import { checkActorProfile, type ActorProfilePolicy } from '../actor-profile/check-actor-profile.ts'
 import type { ActorProfileCheck } from '../actor-profile/actor-profile-rules.ts'
 import { claimInfo, type ClaimInfo } from './claim-registry.ts'
@@ -36,9 +37,6 @@ export type InspectionResult =
   | { ok: true; value: TokenInspection }
   | { ok: false; reason: 'inspect.empty' | 'inspect.too_large' | 'inspect.malformed'; message: string }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
 /**
  * Decodes a pasted JWT without verifying it, for reading only: header, claims with their registry
  * explanation, the `act` chain, `may_act`, and one check per actor-profile rule. Never throws; text over
@@ -56,7 +54,7 @@ export function inspectToken(text: string, policy: ActorProfilePolicy = { maxDep
   const token = text.trim()
   if (token === '') return { ok: false, reason: 'inspect.empty', message: 'Paste a JWT to decode it.' }
   const read = readCompactJws(token, 'The pasted token')
-  if (!read.ok) return { ok: false, reason: 'inspect.malformed', message: read.failure.reason }
+  if (!read.ok) return { ok: false, reason: 'inspect.malformed', message: read.failure.explanation }
   const { header, payload } = read.value
 
   const actChain: ChainLink[] = []

@@ -1,4 +1,5 @@
 // Splits a compact JWS and decodes its header and claims, accepting only one canonical spelling of each.
+import { isObject } from '../json/is-object.ts'
 import { base64url } from 'jose'
 import { base64urlProblem } from './base64url-problem.ts'
 import { jwtFailure, type JwtFailure } from './jwt-failure.ts'
@@ -17,9 +18,6 @@ const PARTS = ['header', 'payload', 'signature'] as const
 /** Deeper nesting than this is refused: real headers and claims nest a few levels (`act` chains included). */
 export const MAX_JWS_JSON_DEPTH = 32
 const utf8 = new TextDecoder('utf-8', { fatal: true })
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * The refusal for a token that is not a JWS in compact form at all.

@@ -1,6 +1,7 @@
 // The Transaction Token Service's decision: a Txn-Token from an edge access token, or a narrowing replacement.
 import type { JWK } from 'jose'
 import { refusal, type SpecRef } from '../errors/reasoned-error.ts'
+import type { Reason } from '../errors/reasons.ts'
 import type { OAuthErrorCode } from '../errors/oauth-error.ts'
 import type { SigningKey } from '../keys/key-ring.ts'
 import { verifyAccessToken } from '../resource-server/verify-access-token.ts'
@@ -72,7 +73,7 @@ export async function issueTxnToken(
   const no = (
     label: string,
     code: OAuthErrorCode,
-    reason: string,
+    reason: Reason,
     section: string,
     description: string,
     param?: string,

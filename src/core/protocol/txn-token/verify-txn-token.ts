@@ -1,7 +1,9 @@
 // Verifies a Txn-Token where it is used: signature, trust domain, expiry, and the claims it must carry.
+import { isObject } from '../json/is-object.ts'
 import type { JWK } from 'jose'
 import { fail, ok, type Result } from '../errors/oauth-error.ts'
 import { refusal, type SpecRef } from '../errors/reasoned-error.ts'
+import type { Reason } from '../errors/reasons.ts'
 import type { JwtRule } from '../tokens/jwt-failure.ts'
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
 import { JWT_TYP } from '../tokens/token-types.ts'
@@ -21,15 +23,12 @@ export interface TxnTokenRules {
   code?: 'invalid_token' | 'invalid_grant'
 }
 
-const REASON_BY_RULE: Partial<Record<JwtRule, { reason: string; spec: SpecRef }>> = {
+const REASON_BY_RULE: Partial<Record<JwtRule, { reason: Reason; spec: SpecRef }>> = {
   aud: { reason: 'txn.wrong_domain', spec: { doc: DRAFT, section: '12.2' } },
   exp: { reason: 'txn.expired', spec: { doc: DRAFT, section: '12.2' } },
   nbf: { reason: 'txn.expired', spec: { doc: DRAFT, section: '12.2' } },
   signature: { reason: 'txn.signature_invalid', spec: { doc: DRAFT, section: '12.2' } },
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * Validates a Txn-Token as §12.2 requires (signature, `aud` = this trust domain, not expired) and that it
@@ -39,7 +38,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  */
 export async function verifyTxnToken(token: string, rules: TxnTokenRules): Promise<Result<TxnTokenClaims>> {
   const name = rules.name ?? 'Txn-Token'
-  const bad = (reason: string, spec: SpecRef, description: string) =>
+  const bad = (reason: Reason, spec: SpecRef, description: string) =>
     fail<never>(
       refusal({
         code: rules.code ?? 'invalid_token',

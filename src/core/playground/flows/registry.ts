@@ -1,0 +1,8 @@
+// Every flow the playground can run, by id: adding a flow is one folder and one entry here.
+import type { FlowId } from '../run.ts'
+import { delegationFlow } from './delegation/delegation-flow.ts'
+import type { Flow } from './flow.ts'
+
+export const FLOWS: Readonly<Record<FlowId, Flow>> = {
+  delegation: delegationFlow,
+}
