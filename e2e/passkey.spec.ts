@@ -60,12 +60,14 @@ for (const attack of PASSKEY_ATTACKS) {
       `user → IdP: WebAuthn assertion → refused: access_denied (${attack.reason})`,
     )
     await expect(section).toContainText(attack.defence)
-    // No subject token is minted from a refused sign-in: the run keeps the simulated one.
-    expect((await subjectClaims(page)).acr).toBeUndefined()
+    // The Run stops at the sign-in step: no subject token is minted from a refused ceremony.
+    await expect(page.getByRole('status', { name: 'Outcome' })).toContainText(
+      `The IdP refused the passkey sign-in: access_denied (${attack.reason})`,
+    )
   })
 }
 
-test('a ceremony the person does not complete is refused as cancelled, and the simulated sign-in stays', async ({
+test('a ceremony the person does not complete is refused as cancelled; the simulated sign-in is one click away', async ({
   page,
 }) => {
   await openPlayground(page)
@@ -90,9 +92,14 @@ test('a ceremony the person does not complete is refused as cancelled, and the s
     'user → IdP: WebAuthn assertion → refused: access_denied (webauthn.cancelled)',
   )
   await expect(section).toContainText('NotAllowedError')
-  const claims = await subjectClaims(page)
-  expect(claims.amr).toEqual(['hwk', 'user'])
-  expect(claims.acr).toBeUndefined()
+  await expect(page.getByRole('status', { name: 'Outcome' })).toContainText(
+    'The IdP refused the passkey sign-in: access_denied (webauthn.cancelled)',
+  )
+  // Back to the simulated sign-in: the scenario's amr, and no acr.
+  await section.getByRole('button', { name: 'Use the simulated sign-in' }).click()
+  await expect(step(page)).toHaveText(/simulated passkey/)
+  await expect.poll(async () => (await subjectClaims(page)).amr).toEqual(['hwk', 'user'])
+  expect((await subjectClaims(page)).acr).toBeUndefined()
 })
 
 test('without a ceremony the sign-in is labelled as a simulated passkey', async ({ page }) => {
