@@ -103,6 +103,7 @@ test('a walk through every preset, control, editor, a passkey ceremony and a per
   await passkey.getByLabel('Attack on the sign-in').selectOption('replayed-assertion')
   await passkey.getByRole('button', { name: 'Sign in with a passkey' }).click()
   await expect(passkey.getByRole('list', { name: 'Sign-in step' })).toContainText('webauthn.challenge_reused')
+  await passkey.getByRole('button', { name: 'Use the simulated sign-in' }).click()
 
   await page.getByRole('button', { name: 'Copy permalink' }).click()
   await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible()
