@@ -38,6 +38,9 @@ test('registers a passkey, signs in with it, and the subject token carries the v
   await expect(section.getByRole('list', { name: 'Sign-in checks' })).toContainText(
     '✓ the signature over authenticatorData and the clientDataJSON hash verifies',
   )
+  await expect(page.getByRole('region', { name: 'Sequence' }).getByRole('list').first()).toContainText(
+    'user → IdP: WebAuthn assertion → verified (UV)',
+  )
   await expect.poll(async () => (await subjectClaims(page)).acr).toBe('phrh')
   const claims = await subjectClaims(page)
   expect(claims.amr).toEqual(['hwk', 'user', 'mfa'])

@@ -2,7 +2,11 @@
 import type { FlowId } from '../run.ts'
 import { delegationFlow } from './delegation/delegation-flow.ts'
 import type { Flow } from './flow.ts'
+import { chainingFlow } from './identity-chaining/chaining-flow.ts'
+import { txnFlow } from './transaction-tokens/txn-flow.ts'
 
 export const FLOWS: Readonly<Record<FlowId, Flow>> = {
   delegation: delegationFlow,
+  'identity-chaining': chainingFlow,
+  'transaction-tokens': txnFlow,
 }

@@ -1,5 +1,9 @@
 // Named scenarios, each a change from the seed, with a one-line note and what it should show.
 import type { OAuthErrorCode } from '../../protocol/errors/oauth-error.ts'
+import type { Reason } from '../../protocol/errors/reasons.ts'
+import type { PartyKind } from '../run.ts'
+import { CHAINING_PRESETS } from './chaining-presets.ts'
+import { TXN_PRESETS } from './txn-presets.ts'
 import { ATTACK_GALLERY } from './attack-gallery.ts'
 import { CODE_REVIEWER, DEPLOY_BOT, SEED_ACTOR, TEST_RUNNER } from './seed-scenario.ts'
 
@@ -14,9 +18,15 @@ export interface Preset {
   kind: 'scenario' | 'attack'
   change: ScenarioChange
   /** Where the run should stop, and with which error; null when everything is accepted. */
-  outcome: { refusedBy: 'idp' | 'resource-server'; error: OAuthErrorCode } | null
+  outcome: { refusedBy: PartyKind; error: OAuthErrorCode } | null
   /** For attacks: the defence that stopped it. */
   defence?: string
+  /**
+   * For attacks of the identity-chaining and transaction-token flows: what the attacker changed, the
+   * party (id) where it is stopped, and the reason id, spec and check that stop it (the check a
+   * "Defence on" switch would skip).
+   */
+  stop?: { changed: string; at: string; reason: Reason; spec: string; check: string }
 }
 
 export const PRESETS: readonly Preset[] = [
@@ -69,7 +79,7 @@ export const PRESETS: readonly Preset[] = [
     outcome: null,
     note: "The user's own token says who may act for them (may_act); the IdP checks the actor against it before anything else of policy.",
   },
+  ...CHAINING_PRESETS,
+  ...TXN_PRESETS,
   ...ATTACK_GALLERY,
 ]
-
-export const findPreset = (id: string): Preset | undefined => PRESETS.find((preset) => preset.id === id)

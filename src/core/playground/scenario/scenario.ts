@@ -1,6 +1,7 @@
 // The Scenario: one serializable value holding everything a person can change in the playground.
 import type { ExchangePolicy } from '../../protocol/idp/exchange-policy.ts'
 import type { PriorActor } from '../../protocol/tokens/prior-actor.ts'
+import type { ChainingAttack, TxnAttack } from './flow-attacks.ts'
 
 export const ATTESTATION_PLATFORMS = ['github-oidc', 'k8s-psat', 'aws-iid', 'gcp-iit', 'none'] as const
 export type AttestationPlatform = (typeof ATTESTATION_PLATFORMS)[number]
@@ -35,7 +36,7 @@ export interface ScenarioActor {
 
 /** The resource call the agent makes with the delegated token. */
 export interface ResourceCall {
-  /** Which resource server to call, by the audience it answers to (see resource-server/catalog.ts). */
+  /** Which resource server to call, by the audience it answers to (see playground/resource-catalog.ts). */
   audience: string
   method: 'GET' | 'POST'
   /** Path on the resource server, for example `/repos/marwan/playground`. */
@@ -82,7 +83,7 @@ export interface ScenarioEdits {
 }
 
 /** The flows a scenario can run (see flows/registry.ts). Links made before flows existed mean `delegation`. */
-export const FLOW_IDS = ['delegation'] as const
+export const FLOW_IDS = ['delegation', 'identity-chaining', 'transaction-tokens'] as const
 export type FlowId = (typeof FLOW_IDS)[number]
 
 export interface Scenario {
@@ -98,4 +99,8 @@ export interface Scenario {
   clockOffset: number
   edits: ScenarioEdits
   attack: Attack
+  /** The identity-chaining flow's attack; links without it mean none. */
+  chaining: { attack: ChainingAttack }
+  /** The transaction-token flow's attack; links without it mean none. */
+  txn: { attack: TxnAttack }
 }

@@ -94,4 +94,6 @@ export const SEED_SCENARIO: Scenario = {
   clockOffset: 0,
   edits: { rawTokenRequest: null, tamperedClaims: null },
   attack: 'none',
+  chaining: { attack: 'none' },
+  txn: { attack: 'none' },
 }
