@@ -38,4 +38,21 @@ describe('the precache list', () => {
     const changed = build([...files, ['assets/monaco-1.js', 'editor 2']])
     expect(precacheFor(changed, './', new Set(['assets/monaco-1.js'])).version).not.toBe(precache.version)
   })
+
+  test('keeps the passkey ceremony apart too: installed with neither the page nor the editor', () => {
+    const withBoth = build([
+      ...files,
+      ['assets/monaco-1.js', 'editor'],
+      ['assets/run-ceremony-1.js', 'webauthn'],
+    ])
+    const precache = precacheFor(
+      withBoth,
+      './',
+      new Set(['assets/monaco-1.js']),
+      new Set(['assets/run-ceremony-1.js']),
+    )
+    expect(precache.files).toEqual(['./assets/index-abc.js', './', './theme-init.js'])
+    expect(precache.editor).toEqual(['./assets/monaco-1.js'])
+    expect(precache.passkey).toEqual(['./assets/run-ceremony-1.js'])
+  })
 })

@@ -7,6 +7,9 @@ import { transformWithOxc, type Plugin, type ResolvedConfig, type Rollup } from 
 import { editorFiles, type BuiltFile } from './editor-files.ts'
 
 export const SERVICE_WORKER_FILE = 'sw.js'
+// The passkey ceremony's libraries: kept apart like the editor, so a visitor who never signs in with a
+// passkey never downloads them.
+const WEBAUTHN = /[\\/]node_modules[\\/]@simplewebauthn[\\/]/
 const SOURCE = new URL('../service-worker/service-worker.ts', import.meta.url)
 
 export interface Precache {
@@ -15,6 +18,8 @@ export interface Precache {
   files: string[]
   /** URL paths of the code editor's files (Monaco): cached once an editor is used, or on an unmetered idle. */
   editor: string[]
+  /** URL paths of the passkey ceremony's files (@simplewebauthn, ~87 KiB gzip): cached once a passkey is used. */
+  passkey: string[]
   /** What a navigation gets when there is no network: the page. */
   shell: string
 }
@@ -28,6 +33,7 @@ export function precacheFor(
   files: Map<string, string | Uint8Array>,
   base = '/',
   editor: ReadonlySet<string> = new Set(),
+  passkey: ReadonlySet<string> = new Set(),
 ): Precache {
   const names = [...files.keys()].filter((name) => name !== SERVICE_WORKER_FILE).sort()
   const hash = createHash('sha256')
@@ -35,8 +41,9 @@ export function precacheFor(
   const url = (name: string) => (name === 'index.html' ? base : `${base}${name}`)
   return {
     version: hash.digest('hex').slice(0, 16),
-    files: names.filter((name) => !editor.has(name)).map(url),
+    files: names.filter((name) => !editor.has(name) && !passkey.has(name)).map(url),
     editor: names.filter((name) => editor.has(name)).map(url),
+    passkey: names.filter((name) => passkey.has(name) && !editor.has(name)).map(url),
     shell: base,
   }
 }
@@ -93,7 +100,13 @@ export function precacheServiceWorker(): Plugin {
         )
         for (const [name, output] of Object.entries(bundle))
           files.set(name, output.type === 'chunk' ? output.code : output.source)
-        const precache = precacheFor(files, config.base, new Set(editorFiles(builtFiles(bundle))))
+        const built = builtFiles(bundle)
+        const precache = precacheFor(
+          files,
+          config.base,
+          new Set(editorFiles(built)),
+          new Set(editorFiles(built, (id) => WEBAUTHN.test(id))),
+        )
         const source = readFileSync(SOURCE, 'utf8')
         const { code } = await transformWithOxc(source, SOURCE.pathname, { lang: 'ts' })
         this.emitFile({

@@ -8,7 +8,13 @@
 // A classic script (no import or export), built by build/service-worker-plugin.ts, which puts the build's
 // file list and version in front of it as __PRECACHE__.
 
-declare const __PRECACHE__: { version: string; files: string[]; editor: string[]; shell: string }
+declare const __PRECACHE__: {
+  version: string
+  files: string[]
+  editor: string[]
+  passkey: string[]
+  shell: string
+}
 
 const worker = self as unknown as ServiceWorkerGlobalScope
 const CACHE_PREFIX = 'tep-build-'
@@ -21,6 +27,8 @@ const MATCH: CacheQueryOptions = { ignoreVary: true }
 const resolve = (file: string) => new URL(file, worker.location.href).href
 const FILES = new Set(__PRECACHE__.files.map(resolve))
 const EDITOR = new Set(__PRECACHE__.editor.map(resolve))
+// The passkey ceremony (@simplewebauthn) is kept the same way, once a passkey sign-in has loaded it.
+const PASSKEY = new Set(__PRECACHE__.passkey.map(resolve))
 const SHELL = resolve(__PRECACHE__.shell)
 // Hashed file names (Vite's assets/) name their content: the copy the page just loaded, still in the HTTP
 // cache, is the right one, so installing doesn't download the page a second time. The few files without a
@@ -35,7 +43,7 @@ worker.addEventListener('install', (event) => {
       const cache = await caches.open(CACHE)
       await cache.addAll([...FILES].map(requestFor))
       // An editor kept by an older version stays usable offline when its files didn't change.
-      for (const url of EDITOR) {
+      for (const url of [...EDITOR, ...PASSKEY]) {
         const kept = await caches.match(url, MATCH)
         if (kept) await cache.put(url, kept)
       }
@@ -45,7 +53,7 @@ worker.addEventListener('install', (event) => {
 
 worker.addEventListener('message', (event) => {
   // The page asks for the editor ahead of use only on an idle, unmetered connection (its own decision).
-  if ((event.data as { type?: unknown } | null)?.type === 'keep-editor') event.waitUntil(keepEditor())
+  if ((event.data as { type?: unknown } | null)?.type === 'keep-editor') event.waitUntil(keep(EDITOR))
 })
 
 worker.addEventListener('activate', (event) => {
@@ -68,7 +76,10 @@ worker.addEventListener('fetch', (event) => {
   else if (EDITOR.has(request.url)) {
     // An editor is being used: keep all of Monaco (workers, font, language chunks) for offline use.
     event.respondWith(cacheThenNetwork(request))
-    event.waitUntil(keepEditor())
+    event.waitUntil(keep(EDITOR))
+  } else if (PASSKEY.has(request.url)) {
+    event.respondWith(cacheThenNetwork(request))
+    event.waitUntil(keep(PASSKEY))
   }
   // Anything else is not a build file: left to the network, and never cached.
 })
@@ -89,22 +100,24 @@ async function cacheThenNetwork(request: Request): Promise<Response> {
   return (await (await caches.open(CACHE)).match(request, MATCH)) ?? fetch(request)
 }
 
-let keeping: Promise<void> | null = null
+const keeping = new Map<ReadonlySet<string>, Promise<void>>()
 
 /**
- * Stores the editor's files that aren't stored yet, once at a time. Not all or nothing: a file that fails
- * (the network went away) is fetched again the next time an editor is used.
+ * Stores a group's files (the editor's, or the passkey ceremony's) that aren't stored yet, once at a time
+ * per group. Not all or nothing: a file that fails (the network went away) is fetched again next use.
  */
-function keepEditor(): Promise<void> {
-  keeping ??= (async () => {
-    const cache = await caches.open(CACHE)
-    await Promise.allSettled(
-      [...EDITOR].map(async (url) => {
-        if (!(await cache.match(url, MATCH))) await cache.add(requestFor(url))
-      }),
-    )
-  })().finally(() => {
-    keeping = null
-  })
-  return keeping
+function keep(group: ReadonlySet<string>): Promise<void> {
+  let pending = keeping.get(group)
+  if (!pending) {
+    pending = (async () => {
+      const cache = await caches.open(CACHE)
+      await Promise.allSettled(
+        [...group].map(async (url) => {
+          if (!(await cache.match(url, MATCH))) await cache.add(requestFor(url))
+        }),
+      )
+    })().finally(() => keeping.delete(group))
+    keeping.set(group, pending)
+  }
+  return pending
 }

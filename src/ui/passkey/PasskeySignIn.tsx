@@ -23,13 +23,22 @@ export function PasskeySignIn({ sub, onSignIn }: PasskeySignInProps) {
   const [deviceOnly, setDeviceOnly] = useState(false)
   const [attack, setAttack] = useState<PasskeyAttackId | ''>('')
   const [created, setCreated] = useState(false)
+  const [loadFailed, setLoadFailed] = useState(false)
   const attackId = useId()
   const available = webAuthnAvailable()
 
   async function signIn() {
     setBusy(true)
+    setLoadFailed(false)
     try {
-      const { signInWithPasskey } = await loadCeremony()
+      // The ceremony's code is downloaded on first use (and kept offline from then on): without a
+      // network before that, say so instead of failing silently.
+      const ceremony = await loadCeremony().catch(() => null)
+      if (!ceremony) {
+        setLoadFailed(true)
+        return
+      }
+      const { signInWithPasskey } = ceremony
       const result = await signInWithPasskey(sub, deviceOnly, attack || null)
       if (
         result.registered &&
@@ -106,6 +115,12 @@ export function PasskeySignIn({ sub, onSignIn }: PasskeySignInProps) {
               </button>
             )}
           </div>
+          {loadFailed && (
+            <p role="alert" className="text-xs text-red-700 dark:text-red-300">
+              The passkey code isn’t available offline yet: it is downloaded the first time you sign in with a
+              passkey, and kept for offline use from then on. Connect and try again.
+            </p>
+          )}
         </>
       )}
       <SignInStep
