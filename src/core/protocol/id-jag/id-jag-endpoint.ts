@@ -12,6 +12,7 @@ import { ID_JAG } from './id-jag-names.ts'
 import { mintIdJag } from './mint-id-jag.ts'
 import { readTokenForm, tokenJson, xaaErrorResponse } from './token-form.ts'
 import type { XaaError } from './xaa-error.ts'
+import { formatScope } from '../tokens/scope.ts'
 
 export interface IdJagEndpointOptions extends Omit<IdJagExchangeContext, 'nowSeconds' | 'jkt'> {
   signingKey: SigningKey
@@ -71,7 +72,7 @@ export function createIdJagEndpoint(options: IdJagEndpointOptions): FetchHandler
       issued_token_type: ID_JAG.tokenType,
       token_type: 'N_A',
       expires_in: claims.ttl,
-      scope: claims.scope.join(' '),
+      scope: formatScope(claims.scope),
     })
   }
 }

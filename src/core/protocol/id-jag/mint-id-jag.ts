@@ -2,6 +2,7 @@
 import { SignJWT } from 'jose'
 import type { SigningKey } from '../keys/key-ring.ts'
 import { ID_JAG } from './id-jag-names.ts'
+import { formatScope } from '../tokens/scope.ts'
 
 /** What an ID-JAG says (draft §3.1), before signing. */
 export interface IdJagClaims {
@@ -30,7 +31,7 @@ export async function mintIdJag(key: SigningKey, claims: IdJagClaims): Promise<s
   return new SignJWT({
     client_id: claims.clientId,
     ...(claims.resource ? { resource: claims.resource } : {}),
-    ...(claims.scope.length > 0 ? { scope: claims.scope.join(' ') } : {}),
+    ...(claims.scope.length > 0 ? { scope: formatScope(claims.scope) } : {}),
     ...(claims.authTime !== null ? { auth_time: claims.authTime } : {}),
     ...(claims.amr ? { amr: claims.amr } : {}),
     ...(claims.jkt ? { cnf: { jkt: claims.jkt } } : {}),

@@ -11,7 +11,7 @@ import type { Decision } from '../trace/decision.ts'
 import { JWT_TOKEN_TYPE } from './chaining-spec.ts'
 import { issueChainingGrant, type ChainingGrantContext } from './issue-chaining-grant.ts'
 import { redeemChainingGrant, type RedeemContext } from './redeem-chaining-grant.ts'
-import { parseScopeParam } from '../tokens/scope.ts'
+import { formatScope, parseScopeParam } from '../tokens/scope.ts'
 
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange'
 const MAX_BODY_BYTES = 64 * 1024
@@ -110,7 +110,7 @@ export function createChainedTokenEndpoint(
       access_token: decision.value.accessToken,
       token_type: 'Bearer',
       expires_in: decision.value.expiresIn,
-      scope: decision.value.scope.join(' '),
+      scope: formatScope(decision.value.scope),
     })
   }
 }

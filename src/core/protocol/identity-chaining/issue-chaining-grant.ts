@@ -14,7 +14,7 @@ import { verifyJwt } from '../tokens/verify-jwt.ts'
 import { decisionRecorder, type Decision } from '../trace/decision.ts'
 import { IDENTITY_CHAINING_DRAFT as DRAFT } from './chaining-spec.ts'
 import { compareActChains, describeSplice } from './compare-act-chains.ts'
-import { parseScope } from '../tokens/scope.ts'
+import { formatScope, parseScope } from '../tokens/scope.ts'
 
 /** An authorization server in another trust domain that domain A issues grants for. */
 export interface PeerDomain {
@@ -174,7 +174,7 @@ export async function issueChainingGrant(
   const expiresIn = Math.min(ctx.grantTtl, Number(claims.exp) - ctx.nowSeconds)
   const grantClaims: Record<string, unknown> = {
     sub,
-    scope: scope.join(' '),
+    scope: formatScope(scope),
     ...(typeof claims.client_id === 'string' ? { client_id: claims.client_id } : {}),
     ...(act === undefined ? {} : { act }),
   }

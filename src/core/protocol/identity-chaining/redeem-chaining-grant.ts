@@ -14,7 +14,7 @@ import { mintDelegatedToken } from '../tokens/mint-delegated-token.ts'
 import { decisionRecorder, type Decision } from '../trace/decision.ts'
 import { IDENTITY_CHAINING_DRAFT as DRAFT } from './chaining-spec.ts'
 import { compareActChains, describeSplice } from './compare-act-chains.ts'
-import { parseScope } from '../tokens/scope.ts'
+import { formatScope, parseScope } from '../tokens/scope.ts'
 
 export interface RedeemContext {
   /** Domain B's AS issuer identifier: the grant's `aud` must name it. */
@@ -141,5 +141,10 @@ export async function redeemChainingGrant(
     amr: undefined,
   })
   r.pass('access token minted for B’s resource server', sectionRef('2.4.3'), ctx.resourceAudience)
-  return r.accept({ accessToken, expiresIn, scope, claims: { sub, scope: scope.join(' '), act: actObject } })
+  return r.accept({
+    accessToken,
+    expiresIn,
+    scope,
+    claims: { sub, scope: formatScope(scope), act: actObject },
+  })
 }

@@ -16,7 +16,7 @@ import { narrowScope } from './narrow-scope.ts'
 import type { TokenExchangeRequest } from './parse-token-request.ts'
 import { resolveTargets } from './resolve-targets.ts'
 import { verifyActorToken, verifySubjectToken } from './verify-exchange-tokens.ts'
-import { parseScope } from '../tokens/scope.ts'
+import { formatScope, parseScope } from '../tokens/scope.ts'
 
 export interface ExchangeContext {
   issuer: string
@@ -259,7 +259,7 @@ async function exchange(
     detail: ctx.jkt ?? undefined,
   })
 
-  const issuedScope = scope.value.join(' ')
+  const issuedScope = formatScope(scope.value)
   return ok({
     response: {
       access_token: minted.compact,

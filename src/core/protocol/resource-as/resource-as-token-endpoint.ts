@@ -10,6 +10,7 @@ import type { SigningKey } from '../keys/key-ring.ts'
 import { mintDelegatedToken } from '../tokens/mint-delegated-token.ts'
 import { NO_CHECK_LOG, type CheckLog } from '../trace/check-log.ts'
 import { decideJwtBearerGrant, type JwtBearerContext } from './decide-jwt-bearer-grant.ts'
+import { formatScope } from '../tokens/scope.ts'
 
 export interface ResourceAsTokenEndpointOptions extends Omit<JwtBearerContext, 'nowSeconds' | 'jkt'> {
   signingKey: SigningKey
@@ -74,7 +75,7 @@ export function createResourceAsTokenEndpoint(options: ResourceAsTokenEndpointOp
       access_token: accessToken,
       token_type: jkt ? 'DPoP' : 'Bearer',
       expires_in: Math.max(ttl, 60),
-      scope: scope.join(' '),
+      scope: formatScope(scope),
     })
   }
 }

@@ -2,6 +2,7 @@
 import { SignJWT, type JWTPayload } from 'jose'
 import type { SigningKey } from '../keys/key-ring.ts'
 import { JWT_TYP } from './token-types.ts'
+import { formatScope } from './scope.ts'
 
 export interface DelegatedTokenClaims {
   issuer: string
@@ -36,7 +37,7 @@ export async function issueDelegatedToken(
   // The same members, in the same order, as the setters of SignJWT would add them.
   const payload: JWTPayload = {
     client_id: claims.clientId,
-    scope: claims.scope.join(' '),
+    scope: formatScope(claims.scope),
     ...(Array.isArray(claims.amr) ? { amr: claims.amr } : {}),
     ...(claims.act ? { act: claims.act } : {}),
     ...(claims.jkt ? { cnf: { jkt: claims.jkt } } : {}),

@@ -3,6 +3,7 @@ import { SignJWT } from 'jose'
 import type { SigningKey } from '../keys/key-ring.ts'
 import type { PriorActor } from './prior-actor.ts'
 import { JWT_TYP } from './token-types.ts'
+import { formatScope } from './scope.ts'
 
 export interface SubjectTokenClaims {
   issuer: string
@@ -48,7 +49,7 @@ export function nestActors(actors: PriorActor[]): Record<string, unknown> | unde
 export async function mintSubjectToken(key: SigningKey, claims: SubjectTokenClaims): Promise<string> {
   const act = nestActors(claims.priorActors)
   return new SignJWT({
-    scope: claims.scope.join(' '),
+    scope: formatScope(claims.scope),
     amr: claims.amr,
     client_id: claims.clientId ?? 'playground-web',
     ...(claims.mayAct === ''

@@ -16,7 +16,7 @@ import {
   type TxnTokenClaims,
 } from './txn-token-format.ts'
 import { verifyTxnToken } from './verify-txn-token.ts'
-import { parseScope } from '../tokens/scope.ts'
+import { formatScope, parseScope } from '../tokens/scope.ts'
 
 export interface TxnTokenRequest {
   /** The workload asking (the API gateway at the edge, or an internal service for a replacement). */
@@ -247,7 +247,7 @@ export async function issueTxnToken(
     iat: ctx.nowSeconds,
     // Never outlives its input: a replacement may not stretch the transaction (a choice §13.15 allows).
     exp: Math.min(ctx.nowSeconds + ctx.ttl, base.exp),
-    scope: request.scope.join(' '),
+    scope: formatScope(request.scope),
   }
   return r.accept({ token: await mintTxnToken(ctx.signingKey, claims), claims, replacement })
 }
