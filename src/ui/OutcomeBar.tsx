@@ -1,6 +1,7 @@
 // One line on how the latest run ended, announced politely to screen readers when it changes.
 import type { Run } from '../core/playground/run.ts'
 import { httpStepsTo, receiverOf } from '../core/playground/run-views.ts'
+import { flowOutcomeText } from './flow-outcome.ts'
 import { requestTarget, statusLine } from './format/http-text.ts'
 
 type Outcome = { tone: 'ok' | 'warn' | 'refused' | 'waiting'; text: string }
@@ -18,6 +19,10 @@ const impersonated = (run: Run) => {
 function outcomeOf(run: Run | null): Outcome {
   if (!run) return { tone: 'waiting', text: 'Making keys and running the exchange…' }
   const { outcome } = run
+  if (run.flow !== 'delegation') {
+    const { refused, text } = flowOutcomeText(run)
+    return { tone: refused ? 'refused' : 'ok', text }
+  }
   // Nothing reached a server, so no server refused anything: say what stopped the request instead.
   if (outcome.kind === 'not-sent')
     return { tone: 'refused', text: `The request was not sent: ${outcome.reason}` }
