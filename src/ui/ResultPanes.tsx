@@ -9,7 +9,11 @@ import { InputTokensPane } from './panes/InputTokensPane.tsx'
 import { JwksPane } from './panes/JwksPane.tsx'
 import { RequestPane } from './panes/RequestPane.tsx'
 import { ResponsePane } from './panes/ResponsePane.tsx'
+import { NarrowingPane } from './panes/NarrowingPane.tsx'
+import { ResourceRequestPane } from './panes/ResourceRequestPane.tsx'
 import { PanesLayout } from './PanesLayout.tsx'
+import { SequencePane } from './sequence/SequencePane.tsx'
+import { WhatToLookAt } from './sequence/WhatToLookAt.tsx'
 
 export interface ResultPanesProps {
   state: RunState & { run: Run }
@@ -28,7 +32,11 @@ export function ResultPanes({ state, dark, onEditRaw, onTamper }: ResultPanesPro
   const panes = useMemo(
     () => (
       <PanesLayout
+        sequence={<SequencePane run={run} />}
+        look={<WhatToLookAt run={run} />}
         request={<RequestPane run={run} dark={dark} onEditRaw={onEditRaw} />}
+        resource={<ResourceRequestPane run={run} />}
+        narrowing={<NarrowingPane run={run} />}
         response={<ResponsePane run={run} />}
         claims={<ClaimsPane run={run} lastIssued={lastIssued} dark={dark} onTamper={onTamper} />}
         audit={<AuditPane run={run} />}

@@ -83,5 +83,3 @@ export const PRESETS: readonly Preset[] = [
   ...TXN_PRESETS,
   ...ATTACK_GALLERY,
 ]
-
-export const findPreset = (id: string): Preset | undefined => PRESETS.find((preset) => preset.id === id)

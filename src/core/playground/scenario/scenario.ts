@@ -36,7 +36,7 @@ export interface ScenarioActor {
 
 /** The resource call the agent makes with the delegated token. */
 export interface ResourceCall {
-  /** Which resource server to call, by the audience it answers to (see resource-server/catalog.ts). */
+  /** Which resource server to call, by the audience it answers to (see playground/resource-catalog.ts). */
   audience: string
   method: 'GET' | 'POST'
   /** Path on the resource server, for example `/repos/marwan/playground`. */
