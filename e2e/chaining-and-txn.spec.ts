@@ -17,6 +17,16 @@ test.describe('identity chaining and transaction tokens', () => {
     await expect(page.getByRole('status', { name: 'Outcome' })).toContainText(
       'Every step was accepted, the last agent → domain B RS: GET /repos/marwan/playground → 200',
     )
+    const steps = page.getByRole('region', { name: 'Sequence' }).getByRole('listitem')
+    await expect(steps.filter({ hasText: 'agent → domain A AS: POST /chaining/token → 200' })).toContainText(
+      `sub u_marwan → marwan@lab.marwandiallo.com; act ${AGENT} kept`,
+    )
+    await expect(steps.filter({ hasText: 'agent → domain B AS: POST /token → 200' })).toContainText(
+      `sub marwan@lab.marwandiallo.com → b-user-7731; act ${AGENT} kept`,
+    )
+    await expect(
+      steps.filter({ hasText: 'agent → domain B RS: GET /repos/marwan/playground → 200' }),
+    ).toHaveCount(1)
     // The token the agent presented last is domain B's: B's own user, and the same agent in act.
     const claims = page.getByRole('region', { name: 'Delegated token claims' })
     await expect(claims.getByRole('listitem', { name: 'sub', exact: true })).toContainText('b-user-7731')
@@ -35,6 +45,15 @@ test.describe('identity chaining and transaction tokens', () => {
     await expect(page.getByRole('status', { name: 'Outcome' })).toContainText(
       'Every step was accepted, the last service A → service B: GET /diff → 200',
     )
+    // The call graph, in the order the calls were made.
+    await expect(page.getByRole('region', { name: 'Sequence' }).getByRole('listitem')).toContainText([
+      'agent → IdP: POST /token → 200',
+      'agent → API gateway: POST /reviews → 200',
+      'API gateway → Transaction Token Service: POST /token → 200',
+      'API gateway → service A: POST /review → 200',
+      'service A → Transaction Token Service: POST /token → 200',
+      'service A → service B: GET /diff → 200',
+    ])
     await expect(page.getByLabel('Audit line', { exact: true })).toContainText(
       `principal=u_marwan acting_as=${AGENT}`,
     )
@@ -48,5 +67,9 @@ test.describe('identity chaining and transaction tokens', () => {
       const outcome = page.getByRole('status', { name: 'Outcome' })
       await expect(outcome).toContainText(`${preset.outcome!.error} (${preset.stop!.reason})`)
       await expect(outcome).toContainText('refused')
+      // The step where it stopped carries the reason in "Sequence".
+      await expect(page.getByRole('region', { name: 'Sequence' })).toContainText(
+        `reason ${preset.stop!.reason}`,
+      )
     })
 })

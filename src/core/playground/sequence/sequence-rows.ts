@@ -23,6 +23,8 @@ export interface SequenceRow {
   summary: string
   /** The refusal that stopped the run at this step, spelled out. */
   refusal: { code: string; reason: string; description: string; spec: string } | null
+  /** What the step carried across, when its flow says (a `sub` that changed form, an `act` kept). */
+  note?: string
   /** The audit lines the step wrote, with who wrote them. */
   audited: boolean
   pane: StepPane
@@ -104,6 +106,7 @@ function rowOf(step: Step, party: (id: string) => Party): SequenceRow {
           spec: formatSpecRef(error.spec),
         }
       : null,
+    ...(step.note ? { note: step.note } : {}),
     audited: step.audit.length > 0,
     pane: paneOf(step, to),
   }
