@@ -15,7 +15,7 @@ test.describe('identity chaining and transaction tokens', () => {
       .getByLabel('Preset', { exact: true })
       .selectOption({ label: 'Identity chaining: domain A → domain B' })
     await expect(page.getByRole('status', { name: 'Outcome' })).toContainText(
-      'Every step was accepted, the last agent → domain B RS: GET /repos/marwan/playground → 200',
+      'Every step was accepted; last, agent → domain B RS: GET /repos/marwan/playground → 200',
     )
     const steps = page.getByRole('region', { name: 'Sequence' }).getByRole('listitem')
     await expect(steps.filter({ hasText: 'agent → domain A AS: POST /chaining/token → 200' })).toContainText(
@@ -43,7 +43,7 @@ test.describe('identity chaining and transaction tokens', () => {
       .getByLabel('Preset', { exact: true })
       .selectOption({ label: 'Transaction tokens: gateway → service A → service B' })
     await expect(page.getByRole('status', { name: 'Outcome' })).toContainText(
-      'Every step was accepted, the last service A → service B: GET /diff → 200',
+      'Every step was accepted; last, service A → service B: GET /diff → 200',
     )
     // The call graph, in the order the calls were made.
     await expect(page.getByRole('region', { name: 'Sequence' }).getByRole('listitem')).toContainText([

@@ -1,7 +1,7 @@
 // One line on how the latest run ended, announced politely to screen readers when it changes.
 import type { Run } from '../core/playground/run.ts'
 import { httpStepsTo, receiverOf } from '../core/playground/run-views.ts'
-import { flowOutcomeText } from './flow-outcome.ts'
+import { flowOutcome } from './flow-outcome.ts'
 import { requestTarget, statusLine } from './format/http-text.ts'
 
 type Outcome = { tone: 'ok' | 'warn' | 'refused' | 'waiting'; text: string }
@@ -19,14 +19,11 @@ const impersonated = (run: Run) => {
 function outcomeOf(run: Run | null): Outcome {
   if (!run) return { tone: 'waiting', text: 'Making keys and running the exchange…' }
   const { outcome } = run
-  if (run.flow !== 'delegation') {
-    const { refused, text } = flowOutcomeText(run)
-    return { tone: refused ? 'refused' : 'ok', text }
-  }
   // Nothing reached a server, so no server refused anything: say what stopped the request instead.
   if (outcome.kind === 'not-sent')
     return { tone: 'refused', text: `The request was not sent: ${outcome.reason}` }
   const stoppedAt = outcome.kind === 'refused' ? run.steps[outcome.step] : undefined
+  if (run.flow !== 'delegation') return flowOutcome(run, stoppedAt)
   if (outcome.kind === 'refused' && stoppedAt && receiverOf(run, stoppedAt)?.kind === 'idp')
     return {
       tone: 'refused',
