@@ -40,8 +40,8 @@ test('a copied link opens the same scenario in a fresh browser: same controls, c
   await fresh.close()
 })
 
-// The identity-chaining and transaction-token presets are loaded, to their refusals, in chaining-and-txn.spec.ts.
-for (const preset of PRESETS.filter((each) => each.change.flow === undefined)) {
+// The other flows' presets end at other servers: e2e/cross-app.spec.ts and e2e/chaining-and-txn.spec.ts load each.
+for (const preset of PRESETS.filter((candidate) => candidate.change.flow === undefined)) {
   test(`the "${preset.title}" preset loads and shows what its note says`, async ({ page }) => {
     await openPlayground(page)
     await page.getByLabel('Preset', { exact: true }).selectOption(preset.id)

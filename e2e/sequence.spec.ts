@@ -114,7 +114,7 @@ test('at 375 px the outcome comes before the controls, which are one tap away, a
   expect(before).toBe(true)
   await expect(page.getByRole('region', { name: 'Sequence', exact: true })).toBeVisible()
   await page.getByRole('link', { name: 'Edit scenario' }).click()
-  await expect(page.getByLabel('Scope', { exact: true })).toBeInViewport()
+  await expect(controls.getByLabel('Preset', { exact: true })).toBeInViewport()
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   expect(overflow).toBeLessThanOrEqual(0)
 })

@@ -18,6 +18,8 @@ import { Panes } from './Panes.tsx'
 import { SiteHeader } from './SiteHeader.tsx'
 import { EditScenarioBar } from './EditScenarioBar.tsx'
 import { notSentError, refusalBy } from '../core/playground/run-views.ts'
+import { LazyPasskeySignIn } from './passkey/load-passkey-sign-in.ts'
+import type { SignInResult } from '../core/playground/passkey/sign-in-result.ts'
 
 export function App() {
   const api = useScenario()
@@ -25,7 +27,9 @@ export function App() {
   const keyRing = useKeyRing()
   const permalink = usePermalink(scenario, replace)
   // Nothing runs until a link's scenario is read, so a shared link never flashes the seed first.
-  const state = useRun(scenario, permalink.ready ? keyRing.keys : null)
+  // A real passkey sign-in is view state: the Run is a function of scenario, keys and this.
+  const [signIn, setSignIn] = useState<SignInResult | undefined>(undefined)
+  const state = useRun(scenario, permalink.ready ? keyRing.keys : null, signIn)
   const theme = useTheme()
   const dark = theme.theme === 'dark'
   const [jsonOpen, setJsonOpen] = useState(false)
@@ -96,6 +100,9 @@ export function App() {
                 />
               }
             />
+            <Suspense fallback={null}>
+              <LazyPasskeySignIn sub={scenario.user.sub} onSignIn={setSignIn} />
+            </Suspense>
           </div>
         </aside>
       </div>

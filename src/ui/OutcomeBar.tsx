@@ -23,6 +23,12 @@ function outcomeOf(run: Run | null): Outcome {
   if (outcome.kind === 'not-sent')
     return { tone: 'refused', text: `The request was not sent: ${outcome.reason}` }
   const stoppedAt = outcome.kind === 'refused' ? run.steps[outcome.step] : undefined
+  // A passkey ceremony the IdP refused: nothing was exchanged, the user never signed in.
+  if (outcome.kind === 'refused' && outcome.error.reason.startsWith('webauthn.'))
+    return {
+      tone: 'refused',
+      text: `The IdP refused the passkey sign-in: ${outcome.error.code} (${outcome.error.reason}). ${outcome.error.description}`,
+    }
   if (run.flow !== 'delegation') return flowOutcome(run, stoppedAt)
   if (outcome.kind === 'refused' && stoppedAt && receiverOf(run, stoppedAt)?.kind === 'idp')
     return {

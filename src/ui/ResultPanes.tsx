@@ -5,6 +5,8 @@ import type { RunState } from './hooks/use-run.ts'
 import { AuditPane } from './panes/AuditPane.tsx'
 import { ChecksPane } from './panes/ChecksPane.tsx'
 import { ClaimsPane } from './panes/ClaimsPane.tsx'
+import { CrossAppTokensPane } from './panes/CrossAppTokensPane.tsx'
+import { FlowStepsPane } from './panes/FlowStepsPane.tsx'
 import { InputTokensPane } from './panes/InputTokensPane.tsx'
 import { JwksPane } from './panes/JwksPane.tsx'
 import { RequestPane } from './panes/RequestPane.tsx'
@@ -34,14 +36,20 @@ export function ResultPanes({ state, dark, onEditRaw, onTamper }: ResultPanesPro
       <PanesLayout
         sequence={<SequencePane run={run} />}
         look={<WhatToLookAt run={run} />}
-        request={<RequestPane run={run} dark={dark} onEditRaw={onEditRaw} />}
+        request={
+          run.flow === 'delegation' ? (
+            <RequestPane run={run} dark={dark} onEditRaw={onEditRaw} />
+          ) : (
+            <FlowStepsPane run={run} />
+          )
+        }
         resource={<ResourceRequestPane run={run} />}
         narrowing={<NarrowingPane run={run} />}
         response={<ResponsePane run={run} />}
         claims={<ClaimsPane run={run} lastIssued={lastIssued} dark={dark} onTamper={onTamper} />}
         audit={<AuditPane run={run} />}
         checks={<ChecksPane run={run} />}
-        input={<InputTokensPane run={run} />}
+        input={run.flow === 'cross-app' ? <CrossAppTokensPane run={run} /> : <InputTokensPane run={run} />}
         jwks={<StableJwksPane jwks={run.jwks} />}
       />
     ),

@@ -70,7 +70,7 @@ export function SequenceDiagram({ parties, rows, onChoose }: DiagramProps) {
         return (
           <g
             key={row.key}
-            className={`cursor-pointer motion-safe:transition-colors motion-safe:duration-300 ${STATE_CLASSES[row.state]}`}
+            className={`cursor-pointer motion-safe:animate-step-in motion-safe:transition-colors motion-safe:duration-300 ${STATE_CLASSES[row.state]}`}
             onClick={() => onChoose(row)}
           >
             {self ? (

@@ -49,6 +49,11 @@ export function SequencePane({ run }: { run: Run }) {
                 <span className="font-mono">{row.refusal.code}</span> · reason{' '}
                 <span className="font-mono">{row.refusal.reason}</span> · {row.refusal.spec} —{' '}
                 {row.refusal.description}
+                {row.refusal.defence !== row.refusal.description && (
+                  <span className="mt-0.5 block text-slate-700 dark:text-slate-300">
+                    Defence: {row.refusal.defence}
+                  </span>
+                )}
               </p>
             )}
           </li>

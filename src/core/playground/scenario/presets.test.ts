@@ -25,7 +25,8 @@ describe('presets', () => {
     },
   )
 
-  // The identity-chaining and transaction-token presets run to their outcomes in flow-presets.test.ts.
+  // The identity-chaining and transaction-token presets run to their outcomes in flow-presets.test.ts,
+  // the cross-app ones in flows/cross-app/cross-app-flow.test.ts.
   const delegationPresets = PRESETS.filter((preset) => preset.change.flow === undefined)
   test.each(delegationPresets.map((preset) => [preset.id, preset] as const))(
     '%s runs to the outcome it promises',

@@ -5,6 +5,7 @@ import type { PartyKind } from '../run.ts'
 import { CHAINING_PRESETS } from './chaining-presets.ts'
 import { TXN_PRESETS } from './txn-presets.ts'
 import { ATTACK_GALLERY } from './attack-gallery.ts'
+import { CROSS_APP_PRESETS } from './cross-app-presets.ts'
 import { CODE_REVIEWER, DEPLOY_BOT, SEED_ACTOR, TEST_RUNNER } from './seed-scenario.ts'
 
 /** A partial scenario: objects merge into the seed's, anything else replaces it. */
@@ -85,4 +86,5 @@ export const PRESETS: readonly Preset[] = [
   ...CHAINING_PRESETS,
   ...TXN_PRESETS,
   ...ATTACK_GALLERY,
+  ...CROSS_APP_PRESETS,
 ]

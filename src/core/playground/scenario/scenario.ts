@@ -83,8 +83,38 @@ export interface ScenarioEdits {
 }
 
 /** The flows a scenario can run (see flows/registry.ts). Links made before flows existed mean `delegation`. */
-export const FLOW_IDS = ['delegation', 'identity-chaining', 'transaction-tokens'] as const
+export const FLOW_IDS = ['delegation', 'cross-app', 'identity-chaining', 'transaction-tokens'] as const
 export type FlowId = (typeof FLOW_IDS)[number]
+
+/**
+ * What an attacker does in the cross-app flow beyond editing fields: present the ID-JAG at the IdP,
+ * have another agent redeem it, redeem it twice, or use the access token at another MCP server.
+ */
+export const CROSS_APP_ATTACKS = [
+  'none',
+  'id-jag-at-idp',
+  'other-agent-redeems',
+  'replayed-id-jag',
+  'token-at-other-mcp',
+] as const
+export type CrossAppAttack = (typeof CROSS_APP_ATTACKS)[number]
+
+/** The cross-app access flow's own fields (draft-ietf-oauth-identity-assertion-authz-grant). */
+export interface ScenarioCrossApp {
+  /** `audience` of the ID-JAG request: the resource authorization server's issuer (§4.3). */
+  resourceAs: string
+  /** `resource` of the ID-JAG request: the MCP server's URL (RFC 8707). */
+  resource: string
+  /** `scope` asked of the IdP. */
+  scope: string
+  /** `scope` asked of the resource AS with the ID-JAG; empty sends none (the ID-JAG's scope). */
+  redeemScope: string
+  /** Seconds since the user signed in (`auth_time`) when the agent asks for the ID-JAG. */
+  idTokenAge: number
+  /** Seconds the agent waits between getting the ID-JAG and redeeming it. */
+  redeemDelay: number
+  attack: CrossAppAttack
+}
 
 export interface Scenario {
   version: 1
@@ -99,6 +129,8 @@ export interface Scenario {
   clockOffset: number
   edits: ScenarioEdits
   attack: Attack
+  /** Read by the cross-app flow only; links made before it existed take the seed's. */
+  crossApp: ScenarioCrossApp
   /** The identity-chaining flow's attack; links without it mean none. */
   chaining: { attack: ChainingAttack }
   /** The transaction-token flow's attack; links without it mean none. */

@@ -1,5 +1,7 @@
 // The narrowing ledger: for scope, aud and lifetime, what the subject token had, what was asked, what policy allowed, what was issued.
 import { findDelegationRule } from '../../protocol/idp/exchange-policy.ts'
+import { isObject } from '../../protocol/json/is-object.ts'
+import { viewToken } from '../../protocol/tokens/token-view.ts'
 import type { Run } from '../run.ts'
 import { httpStepsTo } from '../run-views.ts'
 
@@ -19,6 +21,20 @@ export interface NarrowingRow {
 }
 
 const NONE = '—'
+
+/**
+ * The claims of the token in the IdP's own answer (RFC 8693 §2.2.1 `access_token`): what it issued,
+ * before anything downstream (a tamperer, a later exchange in another domain) replaced it.
+ */
+function issuedClaims(body: string): Record<string, unknown> | null {
+  try {
+    const parsed: unknown = JSON.parse(body)
+    if (!isObject(parsed) || typeof parsed.access_token !== 'string') return null
+    return viewToken(parsed.access_token).payload
+  } catch {
+    return null
+  }
+}
 const list = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []
 const words = (value: unknown) => (typeof value === 'string' ? value.split(' ').filter(Boolean) : [])
@@ -40,8 +56,8 @@ export function narrowingLedger(run: Run): NarrowingRow[] {
   const { scenario } = run
   const now = Math.floor(run.at / 1000)
   const subject = run.tokens.subject?.payload ?? {}
-  const issued = run.tokens.delegated?.payload ?? null
   const exchange = httpStepsTo(run, 'idp').at(-1)
+  const issued = exchange?.decision.accepted ? issuedClaims(exchange.http.response.body) : null
   const form = new URLSearchParams(exchange?.http.request.body ?? '')
   const refusal = exchange && !exchange.decision.accepted ? exchange.decision.error : null
   const cut = refusal ? `refused: ${refusal.code} (${refusal.reason})` : null

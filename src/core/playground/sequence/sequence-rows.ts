@@ -22,7 +22,8 @@ export interface SequenceRow {
   /** One line for the list: "agent → IdP: POST /token → 200". */
   summary: string
   /** The refusal that stopped the run at this step, spelled out. */
-  refusal: { code: string; reason: string; description: string; spec: string } | null
+  /** The refusal at this step: the wire error, its reason id, the rule's section, and the defence in plain words. */
+  refusal: { code: string; reason: string; description: string; spec: string; defence: string } | null
   /** What the step carried across, when its flow says (a `sub` that changed form, an `act` kept). */
   note?: string
   /** The audit lines the step wrote, with who wrote them. */
@@ -104,6 +105,7 @@ function rowOf(step: Step, party: (id: string) => Party): SequenceRow {
           reason: error.reason,
           description: error.description,
           spec: formatSpecRef(error.spec),
+          defence: error.explanation,
         }
       : null,
     ...(step.note ? { note: step.note } : {}),

@@ -6,6 +6,7 @@ import {
   type ScenarioEdit,
 } from '../../protocol/idp/exchange-fixture.ts'
 import { runScenario } from '../run-scenario.ts'
+import { FLOW_IDS } from '../scenario/scenario.ts'
 import { narrowingLedger } from './narrowing-ledger.ts'
 import { sequenceRows } from './sequence-rows.ts'
 import { sentenceText, whatToLookAt } from './what-to-look-at.ts'
@@ -121,5 +122,19 @@ describe('narrowing ledger', () => {
     const rows = narrowingLedger(await run((s) => void (s.request.audiences = ['api.stripe.com'])))
     expect(rows.map((row) => row.issued)).toEqual(['—', '—', '—'])
     expect(rows.every((row) => row.rule.startsWith('refused: invalid_target'))).toBe(true)
+  })
+})
+
+describe('every registered flow', () => {
+  test.each(FLOW_IDS)('%s: one row per step, from its own parties, and sentences that fit', async (flow) => {
+    const result = await run((s) => void (s.flow = flow))
+    const rows = sequenceRows(result)
+    const ids = new Set(result.parties.map((party) => party.id))
+    expect(rows.filter((row) => row.step !== null)).toHaveLength(result.steps.length)
+    expect(rows.every((row) => ids.has(row.from.id) && ids.has(row.to.id))).toBe(true)
+    const sentences = whatToLookAt(result)
+    expect(sentences.length).toBeGreaterThanOrEqual(1)
+    expect(sentences.length).toBeLessThanOrEqual(5)
+    expect(narrowingLedger(result).map((row) => row.claim)).toEqual(['scope', 'aud', 'exp'])
   })
 })

@@ -77,7 +77,7 @@ export function whatToLookAt(run: Run): Sentence[] {
       c('scope'),
       t(` is "${scope}" and `),
       c('aud'),
-      t(` is ${aud}: the IdP issued no more than policy allows there.`),
+      t(` is ${aud}: no more than policy allows there.`),
     ])
   if (refusal) sentences.push(refusal)
   else if (payload.cnf !== undefined)

@@ -16,6 +16,7 @@ import { narrowScope } from './narrow-scope.ts'
 import type { TokenExchangeRequest } from './parse-token-request.ts'
 import { resolveTargets } from './resolve-targets.ts'
 import { verifyActorToken, verifySubjectToken } from './verify-exchange-tokens.ts'
+import { parseScope } from '../tokens/scope.ts'
 
 export interface ExchangeContext {
   issuer: string
@@ -187,8 +188,7 @@ async function exchange(
   })
   if (!targets.ok) return fail(targets.error)
 
-  const granted =
-    typeof subject.value.scope === 'string' ? subject.value.scope.split(' ').filter(Boolean) : []
+  const granted = parseScope(subject.value.scope)
   const scope = narrowScope(request.scope, granted, targets.value)
   log.record({
     label: 'scope within the grant and policy',

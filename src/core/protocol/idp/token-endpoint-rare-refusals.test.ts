@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { Reason } from '../errors/reasons.ts'
+import { MAX_TOKEN_REQUEST_BYTES } from './parse-token-request.ts'
 import { editedScenario, formRequest, seedForm, sendExchange, type ScenarioEdit } from './exchange-fixture.ts'
 
 type BreakForm = (form: URLSearchParams) => void
@@ -66,5 +67,14 @@ describe('the token endpoint also refuses', () => {
     expect(response.status).toBe(status)
     expect(body.error).toBe(code)
     expect(decision.accepted ? null : decision.error.reason).toBe(reason)
+  })
+
+  test('refuses a body over the limit counted in bytes, not characters (RFC 9110 §15.5.14)', async () => {
+    // Fewer characters than the limit, but each "é" is two bytes of UTF-8.
+    const body = `audience=${'é'.repeat(MAX_TOKEN_REQUEST_BYTES / 2)}`
+    expect(body.length).toBeLessThan(MAX_TOKEN_REQUEST_BYTES)
+    const { response, decision } = await sendExchange(editedScenario(), { request: () => formRequest(body) })
+    expect(response.status).toBe(413)
+    expect(decision.accepted ? null : decision.error.reason).toBe('http.content_too_large')
   })
 })

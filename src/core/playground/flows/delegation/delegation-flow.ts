@@ -15,7 +15,9 @@ import { buildTokenRequest } from '../../agent/build-token-request.ts'
 import { mintScenarioTokens } from '../../scenario/mint-scenario-tokens.ts'
 import { IDP_ISSUER, WORKLOAD_ISSUER } from '../../scenario/seed-scenario.ts'
 import type { Flow, FlowContext, FlowResult } from '../flow.ts'
+import { FLOW_LABELS } from '../flow-labels.ts'
 import { createStepRecorder } from '../step-recorder.ts'
+import { recordSignIn } from '../../passkey/record-sign-in.ts'
 import { delegationParties, P } from './delegation-parties.ts'
 import { delegationProvenance } from './delegation-provenance.ts'
 
@@ -31,7 +33,9 @@ async function runDelegation(context: FlowContext): Promise<FlowResult> {
   const tokens: Record<string, TokenView> = {}
   const config = findResourceServer(scenario.resourceCall.audience)
   const parties = delegationParties(scenario, config)
-  const minted = await mintScenarioTokens(scenario, keys, epochSeconds(context.realClock))
+  const signedIn = recordSignIn(steps, P.user, P.idp, context.signIn)
+  if (!signedIn.ok) return { parties, steps: steps.steps, tokens, provenance: {} }
+  const minted = await mintScenarioTokens(scenario, keys, epochSeconds(context.realClock), signedIn.claims)
   tokens.subject = viewToken(minted.subject)
   steps.local(P.idp, P.user, "Issue the user's subject token", 'subject')
   if (minted.actor) {
@@ -131,6 +135,6 @@ async function runDelegation(context: FlowContext): Promise<FlowResult> {
 
 export const delegationFlow: Flow = {
   id: 'delegation',
-  label: 'Delegation (RFC 8693)',
+  label: FLOW_LABELS.delegation,
   run: runDelegation,
 }

@@ -7,6 +7,7 @@ import type { Scenario } from '../../scenario/scenario.ts'
 import { delegationFlow } from '../delegation/delegation-flow.ts'
 import { domainKeys } from '../domain-keys.ts'
 import type { Flow, FlowContext, FlowResult } from '../flow.ts'
+import { FLOW_LABELS } from '../flow-labels.ts'
 import { servedStep } from '../served-step.ts'
 import { C, CHAINED_SUBJECTS, chainingParties, DOMAINS } from './chaining-parties.ts'
 import { B_API_SCOPE, chainingServers } from './chaining-servers.ts'
@@ -100,7 +101,7 @@ async function runChaining(context: FlowContext): Promise<FlowResult> {
 
 export const chainingFlow: Flow = {
   id: 'identity-chaining',
-  label: 'Identity chaining across domains',
+  label: FLOW_LABELS['identity-chaining'],
   run: runChaining,
 }
 

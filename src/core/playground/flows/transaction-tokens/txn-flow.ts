@@ -11,6 +11,7 @@ import type { Scenario } from '../../scenario/scenario.ts'
 import { delegationFlow } from '../delegation/delegation-flow.ts'
 import { domainKeys } from '../domain-keys.ts'
 import type { Flow, FlowContext, FlowResult } from '../flow.ts'
+import { FLOW_LABELS } from '../flow-labels.ts'
 import { servedStep, type ServedBy } from '../served-step.ts'
 import { DOMAIN, T, txnParties, WORKLOADS } from './txn-parties.ts'
 import { SERVICE_SCOPES, TXN_TTL, txnServers, type TxnServers } from './txn-servers.ts'
@@ -201,6 +202,6 @@ function describeTxn(claims: Record<string, unknown> | null): string {
 
 export const txnFlow: Flow = {
   id: 'transaction-tokens',
-  label: 'Transaction tokens inside a domain',
+  label: FLOW_LABELS['transaction-tokens'],
   run: runTxn,
 }
