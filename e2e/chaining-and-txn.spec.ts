@@ -61,6 +61,16 @@ test.describe('identity chaining and transaction tokens', () => {
     await expect(claims.getByRole('listitem', { name: 'act.sub', exact: true })).toContainText(AGENT)
   })
 
+  test('the Flow control lists both flows and switches to each', async ({ page }) => {
+    const sequence = page.getByRole('region', { name: 'Sequence' })
+    await page.getByLabel('Flow', { exact: true }).selectOption({ label: 'Identity chaining across domains' })
+    await expect(sequence).toContainText('agent → domain B AS: POST /token → 200')
+    await page
+      .getByLabel('Flow', { exact: true })
+      .selectOption({ label: 'Transaction tokens inside a domain' })
+    await expect(sequence).toContainText('service A → service B: GET /diff → 200')
+  })
+
   for (const preset of [...CHAINING_ATTACK_PRESETS, ...TXN_ATTACK_PRESETS])
     test(`${preset.title}: refused with ${preset.stop!.reason}`, async ({ page }) => {
       await page.getByLabel('Preset', { exact: true }).selectOption({ label: preset.title })
