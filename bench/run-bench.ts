@@ -9,6 +9,10 @@ import { readBudgets } from './budgets.ts'
 import { chromiumPath } from './chromium.ts'
 import { editToScreenInChromium, type EditToScreenResult } from './edit-to-screen.ts'
 import { firstPaintCost } from './first-paint-cost.ts'
+import { firstVisitBytes, type FirstVisitBytes } from './first-visit-bytes.ts'
+import { firstVisitRows } from './first-visit-rows.ts'
+import { launchChromium } from './chromium.ts'
+import { precacheCost } from './precache-cost.ts'
 import { runLighthouse, type LighthouseResult } from './lighthouse.ts'
 import { buildBenchPages, PAGES_DIST } from './pages.ts'
 import { parserGrowth } from './parser-growth.ts'
@@ -24,7 +28,8 @@ const EDITS = 200
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`)
 const started = performance.now()
-const { budgets, targets } = readBudgets()
+const allBudgets = readBudgets()
+const { budgets, targets } = allBudgets
 const chrome = chromiumPath()
 const withLighthouse = !process.argv.includes('--no-lighthouse')
 
@@ -40,9 +45,11 @@ await buildBenchPages()
 const firstPaint = firstPaintCost(APP_DIST)
 const reactAlone = firstPaintCost(PAGES_DIST, 'react-floor.html')
 const permalinks = await permalinkLengths()
+const precache = precacheCost(APP_DIST)
 
 let chromium: PipelineBenchResult | null = null
 let edit: EditToScreenResult | null = null
+let firstVisit: FirstVisitBytes | null = null
 const lighthouse: LighthouseResult[] = []
 if (chrome === null) log('no Chromium found (see README, Quick start): browser figures are skipped')
 else {
@@ -50,6 +57,8 @@ else {
   chromium = await browserPipeline({ runs: RUNS, warmup: WARMUP })
   log(`edit-to-screen, ${EDITS} Scope edits…`)
   edit = await editToScreenInChromium(EDITS)
+  log('first visit, every request (the service worker included) until 5 s of network idle…')
+  firstVisit = await measureFirstVisit()
   if (withLighthouse) {
     const served = await serveApp()
     try {
@@ -76,10 +85,12 @@ const measured = {
   permalinks,
   growth,
   lighthouse,
+  firstVisit,
+  precache,
   budgets,
   targets,
 }
-const rows = rowsFor(measured)
+const rows = [...rowsFor(measured), ...firstVisitRows(firstVisit, precache, firstPaint, allBudgets)]
 const chromiumVersion = chrome
   ? execFileSync(chrome, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
   : null
@@ -91,3 +102,16 @@ writeFileSync(
 console.log(
   `\n${formatTable(rows)}\n\n${machine}; ${((performance.now() - started) / 1000).toFixed(0)} s. Details: bench/report.json`,
 )
+
+/** A fresh browser context (empty caches, service workers allowed) opening the bench's app build. */
+async function measureFirstVisit(): Promise<FirstVisitBytes> {
+  const served = await serveApp()
+  const browser = await launchChromium()
+  try {
+    const context = await browser.newContext({ serviceWorkers: 'allow' })
+    return await firstVisitBytes(context, served.url, APP_DIST)
+  } finally {
+    await browser.close()
+    await served.close()
+  }
+}
