@@ -40,7 +40,7 @@ test('a copied link opens the same scenario in a fresh browser: same controls, c
   await fresh.close()
 })
 
-// The cross-app presets end at other servers; e2e/cross-app.spec.ts loads each of them.
+// The other flows' presets end at other servers: e2e/cross-app.spec.ts and e2e/chaining-and-txn.spec.ts load each.
 for (const preset of PRESETS.filter((candidate) => candidate.change.flow === undefined)) {
   test(`the "${preset.title}" preset loads and shows what its note says`, async ({ page }) => {
     await openPlayground(page)

@@ -39,6 +39,11 @@ export function SequencePane({ run }: { run: Run }) {
               {row.summary}
               {row.state === 'vulnerable' && ' (vulnerable server)'}
             </button>
+            {row.note && (
+              <p className="mt-0.5 ml-7 font-mono break-words text-slate-600 dark:text-slate-400">
+                {row.note}
+              </p>
+            )}
             {row.refusal && (
               <p className="mt-0.5 ml-7 text-red-800 dark:text-red-300">
                 <span className="font-mono">{row.refusal.code}</span> · reason{' '}

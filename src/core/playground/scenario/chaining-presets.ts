@@ -21,7 +21,11 @@ export const CHAINING_ATTACK_PRESETS: readonly Preset[] = [
     title: 'Grant presented at a third domain',
     kind: 'attack',
     change: chaining('grant-at-third-domain'),
-    outcome: { refusedBy: 'authorization-server', error: 'invalid_grant' },
+    outcome: {
+      refusedBy: 'authorization-server',
+      error: 'invalid_grant',
+      reason: 'chain.grant_audience_mismatch',
+    },
     note: "The agent gets a grant made for domain C's AS and presents it at domain B.",
     defence: "The grant's aud names exactly one AS; B refuses a grant whose aud is not its own issuer.",
     stop: {
@@ -37,7 +41,7 @@ export const CHAINING_ATTACK_PRESETS: readonly Preset[] = [
     title: 'Replayed grant',
     kind: 'attack',
     change: chaining('replayed-grant'),
-    outcome: { refusedBy: 'authorization-server', error: 'invalid_grant' },
+    outcome: { refusedBy: 'authorization-server', error: 'invalid_grant', reason: 'chain.grant_replayed' },
     note: 'The agent redeems the grant at B; a copy of the same grant is presented again.',
     defence: "B remembers each grant's jti until it expires and redeems a grant only once.",
     stop: {
@@ -53,7 +57,7 @@ export const CHAINING_ATTACK_PRESETS: readonly Preset[] = [
     title: 'Grant widened at domain B',
     kind: 'attack',
     change: chaining('widened-at-b'),
-    outcome: { refusedBy: 'authorization-server', error: 'invalid_scope' },
+    outcome: { refusedBy: 'authorization-server', error: 'invalid_scope', reason: 'chain.scope_widened' },
     note: 'The grant carries read:repo; at B the agent asks for read:repo write:issues.',
     defence: 'B issues no scope the grant does not carry: a hop can only narrow.',
     stop: {
@@ -69,7 +73,7 @@ export const CHAINING_ATTACK_PRESETS: readonly Preset[] = [
     title: "Domain A's token used directly at B",
     kind: 'attack',
     change: chaining('domain-a-token-at-b'),
-    outcome: { refusedBy: 'resource-server', error: 'invalid_token' },
+    outcome: { refusedBy: 'resource-server', error: 'invalid_token', reason: 'chain.foreign_token' },
     note: "The agent skips the hop and sends domain A's delegated token straight to B's API.",
     defence: "B's API accepts only tokens its own AS issued; crossing a domain takes a grant.",
     stop: {
@@ -85,7 +89,7 @@ export const CHAINING_ATTACK_PRESETS: readonly Preset[] = [
     title: 'act chain spliced at the hop',
     kind: 'attack',
     change: chaining('act-spliced'),
-    outcome: { refusedBy: 'idp', error: 'invalid_request' },
+    outcome: { refusedBy: 'idp', error: 'invalid_request', reason: 'chain.act_spliced' },
     note: 'The agent sends an actor_token with the chaining request, to add an actor to the chain between hops.',
     defence:
       'A chaining hop carries act as it is: domain A refuses anything that would add or drop an actor.',

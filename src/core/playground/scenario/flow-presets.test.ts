@@ -35,6 +35,7 @@ describe('identity-chaining and transaction-token presets', () => {
     expect(kindOf(result, stop.at)).toBe(preset.outcome!.refusedBy)
     expect(result.outcome.error.code).toBe(preset.outcome!.error)
     expect(result.outcome.error.reason).toBe(stop.reason)
+    expect(preset.outcome!.reason).toBe(stop.reason)
     expect(specText(result.outcome.error.spec)).toBe(stop.spec)
     // The refusal is on the wire too: the step's response carries the same error code.
     expect(step.kind).toBe('http')

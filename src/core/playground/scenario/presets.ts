@@ -18,8 +18,11 @@ export interface Preset {
   note: string
   kind: 'scenario' | 'attack'
   change: ScenarioChange
-  /** Where the run should stop, and with which error; null when everything is accepted. */
-  outcome: { refusedBy: PartyKind; error: OAuthErrorCode } | null
+  /**
+   * Where the run should stop, and with which error; null when everything is accepted. For an attack,
+   * `reason` names the defence that stops it: the check refusing with that reason id.
+   */
+  outcome: { refusedBy: PartyKind; error: OAuthErrorCode; reason?: Reason } | null
   /** For attacks: the defence that stopped it. */
   defence?: string
   /**

@@ -21,7 +21,7 @@ export const TXN_ATTACK_PRESETS: readonly Preset[] = [
     title: 'Txn-Token used outside its trust domain',
     kind: 'attack',
     change: txn('outside-trust-domain'),
-    outcome: { refusedBy: 'service', error: 'invalid_token' },
+    outcome: { refusedBy: 'service', error: 'invalid_token', reason: 'txn.wrong_domain' },
     note: "Service A sends the Txn-Token on to a partner's service, in another trust domain.",
     defence: "A Txn-Token's aud is its trust domain; a service of any other domain refuses it.",
     stop: {
@@ -37,7 +37,7 @@ export const TXN_ATTACK_PRESETS: readonly Preset[] = [
     title: 'Txn-Token used after expiry',
     kind: 'attack',
     change: txn('after-expiry'),
-    outcome: { refusedBy: 'service', error: 'invalid_token' },
+    outcome: { refusedBy: 'service', error: 'invalid_token', reason: 'txn.expired' },
     note: 'A queued job reaches service B two minutes later, with a Txn-Token that lived one minute.',
     defence: 'Txn-Tokens are short-lived and every service checks exp.',
     stop: {
@@ -53,7 +53,7 @@ export const TXN_ATTACK_PRESETS: readonly Preset[] = [
     title: 'Internal service widens scope in a replacement',
     kind: 'attack',
     change: txn('replacement-widens'),
-    outcome: { refusedBy: 'transaction-token-service', error: 'invalid_scope' },
+    outcome: { refusedBy: 'transaction-token-service', error: 'invalid_scope', reason: 'txn.scope_widened' },
     note: 'Service A asks the TTS for a replacement with delete:repo, which the Txn-Token never held.',
     defence: 'A replacement narrows or keeps scope, never widens it.',
     stop: {
@@ -69,7 +69,11 @@ export const TXN_ATTACK_PRESETS: readonly Preset[] = [
     title: 'Tampered transaction context',
     kind: 'attack',
     change: txn('tampered-tctx'),
-    outcome: { refusedBy: 'transaction-token-service', error: 'invalid_request' },
+    outcome: {
+      refusedBy: 'transaction-token-service',
+      error: 'invalid_request',
+      reason: 'txn.tctx_tampered',
+    },
     note: 'Service A asks for a replacement whose tctx says repo marwan/secrets instead of marwan/playground.',
     defence: 'What the gateway asserted in tctx is immutable: a replacement may add to it, never change it.',
     stop: {
@@ -85,7 +89,7 @@ export const TXN_ATTACK_PRESETS: readonly Preset[] = [
     title: 'External access token forwarded',
     kind: 'attack',
     change: txn('access-token-forwarded'),
-    outcome: { refusedBy: 'service', error: 'invalid_token' },
+    outcome: { refusedBy: 'service', error: 'invalid_token', reason: 'txn.access_token_forwarded' },
     note: "The gateway forwards the agent's access token to service A instead of the Txn-Token.",
     defence:
       'Internal services take only a Txn-Token, in the Txn-Token header; access tokens stay at the edge.',

@@ -24,6 +24,8 @@ export interface SequenceRow {
   /** The refusal that stopped the run at this step, spelled out. */
   /** The refusal at this step: the wire error, its reason id, the rule's section, and the defence in plain words. */
   refusal: { code: string; reason: string; description: string; spec: string; defence: string } | null
+  /** What the step carried across, when its flow says (a `sub` that changed form, an `act` kept). */
+  note?: string
   /** The audit lines the step wrote, with who wrote them. */
   audited: boolean
   pane: StepPane
@@ -106,6 +108,7 @@ function rowOf(step: Step, party: (id: string) => Party): SequenceRow {
           defence: error.explanation,
         }
       : null,
+    ...(step.note ? { note: step.note } : {}),
     audited: step.audit.length > 0,
     pane: paneOf(step, to),
   }
