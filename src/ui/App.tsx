@@ -13,7 +13,7 @@ import { useScenario } from './hooks/use-scenario.ts'
 import { useTheme } from './hooks/use-theme.ts'
 import { InspectTokenSection } from './inspector/InspectTokenSection.tsx'
 import { OutcomeBar } from './OutcomeBar.tsx'
-import { PresetBar } from './PresetBar.tsx'
+import { LazyPresetBar } from './load-preset-bar.ts'
 import { Panes } from './Panes.tsx'
 import { SiteHeader } from './SiteHeader.tsx'
 import { EditScenarioBar } from './EditScenarioBar.tsx'
@@ -83,7 +83,17 @@ export function App() {
           aria-label="Controls"
           className="flex min-w-0 scroll-mt-16 flex-col gap-4 self-start lg:sticky lg:top-5 lg:col-start-1 lg:row-start-1 lg:max-h-[calc(100dvh-2.5rem)] lg:overflow-y-auto"
         >
-          <PresetBar scenario={scenario} permalink={permalink} />
+          <Suspense
+            fallback={
+              <div
+                className="h-[7.5rem] rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+                role="status"
+                aria-label="Loading presets"
+              />
+            }
+          >
+            <LazyPresetBar scenario={scenario} permalink={permalink} />
+          </Suspense>
           <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs dark:border-slate-800 dark:bg-slate-900">
             <ControlsPanel
               api={api}
