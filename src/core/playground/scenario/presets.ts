@@ -1,5 +1,6 @@
 // Named scenarios, each a change from the seed, with a one-line note and what it should show.
 import type { OAuthErrorCode } from '../../protocol/errors/oauth-error.ts'
+import type { Reason } from '../../protocol/errors/reasons.ts'
 import { ATTACK_GALLERY } from './attack-gallery.ts'
 import { CODE_REVIEWER, DEPLOY_BOT, SEED_ACTOR, TEST_RUNNER } from './seed-scenario.ts'
 
@@ -13,8 +14,12 @@ export interface Preset {
   note: string
   kind: 'scenario' | 'attack'
   change: ScenarioChange
-  /** Where the run should stop, and with which error; null when everything is accepted. */
-  outcome: { refusedBy: 'idp' | 'resource-server'; error: OAuthErrorCode } | null
+  /**
+   * Where the run should stop, and with which error; null when everything is accepted. For an attack,
+   * `reason` names the defence that stops it: the check refusing with that reason id, which its
+   * "Defence on" switch turns off (`Scenario.defencesOff`).
+   */
+  outcome: { refusedBy: 'idp' | 'resource-server'; error: OAuthErrorCode; reason?: Reason } | null
   /** For attacks: the defence that stopped it. */
   defence?: string
 }

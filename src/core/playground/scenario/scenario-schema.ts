@@ -1,5 +1,6 @@
 // The zod schema every untrusted scenario (link, pasted JSON) is checked against, with size bounds.
 import { z } from 'zod'
+import { REASONS, type Reason } from '../../protocol/errors/reasons.ts'
 import { ATTACKS, ATTESTATION_PLATFORMS, FLOW_IDS } from './scenario.ts'
 
 // No code generation: zod otherwise probes `new Function` to compile fast parsers, which the page's
@@ -88,4 +89,6 @@ export const scenarioSchema = z.strictObject({
     tamperedClaims: z.string().max(SCENARIO_LIMITS.edit).nullable(),
   }),
   attack: z.enum(ATTACKS),
+  // Added after link format v1 shipped: a v1 link without it restores to the seed's empty list.
+  defencesOff: list(z.enum(Object.keys(REASONS) as [Reason, ...Reason[]])),
 })

@@ -1,5 +1,6 @@
 // The Scenario: one serializable value holding everything a person can change in the playground.
 import type { ExchangePolicy } from '../../protocol/idp/exchange-policy.ts'
+import type { Reason } from '../../protocol/errors/reasons.ts'
 import type { PriorActor } from '../../protocol/tokens/prior-actor.ts'
 
 export const ATTESTATION_PLATFORMS = ['github-oidc', 'k8s-psat', 'aws-iid', 'gcp-iit', 'none'] as const
@@ -98,4 +99,10 @@ export interface Scenario {
   clockOffset: number
   edits: ScenarioEdits
   attack: Attack
+  /**
+   * The "Defence on" switches turned off, by the reason id each defence refuses with: the run uses an
+   * IdP or resource server that skips exactly those checks. Empty in the seed. Only the page's runs read
+   * it; the sandbox's servers are never given a set.
+   */
+  defencesOff: Reason[]
 }

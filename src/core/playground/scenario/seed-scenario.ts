@@ -94,4 +94,5 @@ export const SEED_SCENARIO: Scenario = {
   clockOffset: 0,
   edits: { rawTokenRequest: null, tamperedClaims: null },
   attack: 'none',
+  defencesOff: [],
 }

@@ -13,9 +13,10 @@ import { attackedResourceInputs } from '../../agent/apply-attack.ts'
 import { buildResourceRequest } from '../../agent/build-resource-request.ts'
 import { buildTokenRequest } from '../../agent/build-token-request.ts'
 import { mintScenarioTokens } from '../../scenario/mint-scenario-tokens.ts'
-import { IDP_ISSUER, WORKLOAD_ISSUER } from '../../scenario/seed-scenario.ts'
+import { IDP_ISSUER } from '../../scenario/seed-scenario.ts'
 import type { Flow, FlowContext, FlowResult } from '../flow.ts'
 import { createStepRecorder } from '../step-recorder.ts'
+import { actorIssuerKeys } from './actor-issuer-keys.ts'
 import { delegationParties, P } from './delegation-parties.ts'
 import { delegationProvenance } from './delegation-provenance.ts'
 
@@ -32,6 +33,8 @@ async function runDelegation(context: FlowContext): Promise<FlowResult> {
   const config = findResourceServer(scenario.resourceCall.audience)
   const parties = delegationParties(scenario, config)
   const minted = await mintScenarioTokens(scenario, keys, epochSeconds(context.realClock))
+  // The page's "Defence on" switches: only this flow, in the page, ever hands servers a set.
+  const defencesOff = new Set(scenario.defencesOff)
   tokens.subject = viewToken(minted.subject)
   steps.local(P.idp, P.user, "Issue the user's subject token", 'subject')
   if (minted.actor) {
@@ -58,11 +61,12 @@ async function runDelegation(context: FlowContext): Promise<FlowResult> {
     policy: scenario.policy,
     signingKey: keys.idp,
     idpJwks: jwks.idp,
-    actorIssuerJwks: { [WORKLOAD_ISSUER]: jwks.workload },
+    actorIssuerJwks: actorIssuerKeys(scenario, jwks.workload, keys),
     clock,
     replay: createReplayCache(),
     nonces: createNonceStore(),
     log: steps.checkLog('idp'),
+    defencesOff,
   })
   const buildRequest = (nonce?: string) =>
     buildTokenRequest({
@@ -109,6 +113,7 @@ async function runDelegation(context: FlowContext): Promise<FlowResult> {
     clock,
     replay: createReplayCache(),
     log: steps.checkLog('resource-server'),
+    defencesOff,
   })
   const honest = {
     config,
