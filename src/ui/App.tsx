@@ -15,6 +15,7 @@ import { InspectTokenSection } from './inspector/InspectTokenSection.tsx'
 import { OutcomeBar } from './OutcomeBar.tsx'
 import { PresetBar } from './PresetBar.tsx'
 import { Panes } from './Panes.tsx'
+import { GallerySlot } from './gallery/GallerySlot.tsx'
 import { SiteHeader } from './SiteHeader.tsx'
 import { notSentError, refusalBy } from '../core/playground/run-views.ts'
 
@@ -89,6 +90,7 @@ export function App() {
           <PresetBar scenario={scenario} permalink={permalink} />
           <OutcomeBar run={state.run} />
           <Panes state={state} dark={dark} onEditRaw={onEditRaw} onTamper={onTamper} />
+          <GallerySlot scenario={scenario} onPreset={permalink.choosePreset} onScenario={replace} />
           <InspectTokenSection />
         </main>
       </div>

@@ -11,6 +11,8 @@ import { explainAuditTrail } from '../../core/playground/explain/explain-audit-t
 import { keysLostWithoutAct } from '../format/audit-fields.ts'
 import { Refusal } from './ResponsePane.tsx'
 import { ResourceCall } from './ResourceCall.tsx'
+import { VulnerableMark } from '../gallery/VulnerableMark.tsx'
+import { writtenByVulnerableServer } from '../gallery/vulnerable-run.ts'
 
 export function AuditPane({ run }: { run: Run }) {
   const audit = decisiveAudit(run)
@@ -43,6 +45,7 @@ export function AuditPane({ run }: { run: Run }) {
                 Written by the {labelOf(audit.by)}
               </span>
               <Badge tone={audit.event.decision === 'allow' ? 'green' : 'red'}>{audit.event.decision}</Badge>
+              {writtenByVulnerableServer(run, audit.line) && <VulnerableMark run={run} />}
             </p>
             <AuditLine label="Audit line" line={audit.line} event={audit.event} highlight={lost} />
           </div>
@@ -97,7 +100,8 @@ export function AuditPane({ run }: { run: Run }) {
               <ol className="mt-2 space-y-1">
                 {trail.map((entry, i) => (
                   <li key={i} className="font-mono break-words text-slate-700 dark:text-slate-300">
-                    <span className="text-slate-400">{labelOf(entry.by)}:</span> {entry.line}
+                    <span className="text-slate-400">{labelOf(entry.by)}:</span>{' '}
+                    {writtenByVulnerableServer(run, entry.line) && <VulnerableMark run={run} />} {entry.line}
                   </li>
                 ))}
               </ol>
