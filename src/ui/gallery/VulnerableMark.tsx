@@ -9,8 +9,7 @@ export function VulnerableMark({ run }: { run: Run }) {
       aria-label="Vulnerable server"
       className="inline-flex items-center gap-1 rounded-sm bg-red-600 px-1.5 py-0.5 text-[0.68rem] font-bold tracking-wide text-white"
     >
-      VULNERABLE SERVER
-      <span className="font-normal normal-case">(defence off: {defencesOffText(run)})</span>
+      VULNERABLE SERVER <span className="font-normal normal-case">(defence off: {defencesOffText(run)})</span>
     </span>
   )
 }

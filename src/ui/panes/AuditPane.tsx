@@ -12,7 +12,7 @@ import { keysLostWithoutAct } from '../format/audit-fields.ts'
 import { Refusal } from './ResponsePane.tsx'
 import { ResourceCall } from './ResourceCall.tsx'
 import { VulnerableMark } from '../gallery/VulnerableMark.tsx'
-import { writtenByVulnerableServer } from '../gallery/vulnerable-run.ts'
+import { acceptedByVulnerableServer, writtenByVulnerableServer } from '../gallery/vulnerable-run.ts'
 
 export function AuditPane({ run }: { run: Run }) {
   const audit = decisiveAudit(run)
@@ -45,7 +45,11 @@ export function AuditPane({ run }: { run: Run }) {
                 Written by the {labelOf(audit.by)}
               </span>
               <Badge tone={audit.event.decision === 'allow' ? 'green' : 'red'}>{audit.event.decision}</Badge>
-              {writtenByVulnerableServer(run, audit.line) && <VulnerableMark run={run} />}
+              {/* A line allowed only because some server in the run had a defence off is marked too:
+                  the API's "allow" rests on a token only a vulnerable IdP would have issued. */}
+              {(writtenByVulnerableServer(run, audit.line) || acceptedByVulnerableServer(run)) && (
+                <VulnerableMark run={run} />
+              )}
             </p>
             <AuditLine label="Audit line" line={audit.line} event={audit.event} highlight={lost} />
           </div>
