@@ -15,5 +15,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
   },
   // The built app is served with its Content Security Policy as a header too (frame-ancestors needs one).
-  preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },
+  // No CORS: a static host has no use for it, and its `Vary: Origin` made the service worker's install miss
+  // the HTTP cache (a module script is requested with an Origin header) and download the page again.
+  preview: { port: 4173, strictPort: true, cors: false, headers: SECURITY_HEADERS },
 })

@@ -29,4 +29,13 @@ describe('the precache list', () => {
     )
     expect(precacheFor(changed).version).not.toBe(same)
   })
+
+  test('keeps the editor files apart from what is installed, and still versions them', () => {
+    const withEditor = build([...files, ['assets/monaco-1.js', 'editor']])
+    const precache = precacheFor(withEditor, './', new Set(['assets/monaco-1.js']))
+    expect(precache.files).toEqual(['./assets/index-abc.js', './', './theme-init.js'])
+    expect(precache.editor).toEqual(['./assets/monaco-1.js'])
+    const changed = build([...files, ['assets/monaco-1.js', 'editor 2']])
+    expect(precacheFor(changed, './', new Set(['assets/monaco-1.js'])).version).not.toBe(precache.version)
+  })
 })

@@ -3,15 +3,18 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { transformWithOxc, type Plugin, type ResolvedConfig } from 'vite'
+import { transformWithOxc, type Plugin, type ResolvedConfig, type Rollup } from 'vite'
+import { editorFiles, type BuiltFile } from './editor-files.ts'
 
 export const SERVICE_WORKER_FILE = 'sw.js'
 const SOURCE = new URL('../service-worker/service-worker.ts', import.meta.url)
 
 export interface Precache {
   version: string
-  /** URL paths of every public file of the build, the page included. */
+  /** URL paths of the public files installed with the service worker: the page and all it needs. */
   files: string[]
+  /** URL paths of the code editor's files (Monaco): cached once an editor is used, or on an unmetered idle. */
+  editor: string[]
   /** What a navigation gets when there is no network: the page. */
   shell: string
 }
@@ -19,16 +22,41 @@ export interface Precache {
 /**
  * The precache list for these files (path → content): `index.html` is served as the base path itself.
  * With a relative base (`./`, the default) the service worker resolves the list against its own URL.
+ * `editor` names the files kept apart (see build/editor-files.ts); the version covers them too.
  */
-export function precacheFor(files: Map<string, string | Uint8Array>, base = '/'): Precache {
+export function precacheFor(
+  files: Map<string, string | Uint8Array>,
+  base = '/',
+  editor: ReadonlySet<string> = new Set(),
+): Precache {
   const names = [...files.keys()].filter((name) => name !== SERVICE_WORKER_FILE).sort()
   const hash = createHash('sha256')
   for (const name of names) hash.update(name).update('\0').update(files.get(name)!).update('\0')
+  const url = (name: string) => (name === 'index.html' ? base : `${base}${name}`)
   return {
     version: hash.digest('hex').slice(0, 16),
-    files: names.map((name) => (name === 'index.html' ? base : `${base}${name}`)),
+    files: names.filter((name) => !editor.has(name)).map(url),
+    editor: names.filter((name) => editor.has(name)).map(url),
     shell: base,
   }
+}
+
+/** The bundle as build/editor-files.ts reads it: Vite's metadata lists each chunk's CSS, fonts and workers. */
+function builtFiles(bundle: Rollup.OutputBundle): BuiltFile[] {
+  return Object.values(bundle).map((output) => {
+    if (output.type === 'asset') return { name: output.fileName, references: [] }
+    const meta = output.viteMetadata
+    return {
+      name: output.fileName,
+      isEntry: output.isEntry,
+      modules: output.moduleIds,
+      references: [
+        ...output.imports,
+        ...output.dynamicImports,
+        ...(meta ? [...meta.importedCss, ...meta.importedAssets] : []),
+      ],
+    }
+  })
 }
 
 function publicFiles(dir: string): Map<string, Uint8Array> {
@@ -65,7 +93,7 @@ export function precacheServiceWorker(): Plugin {
         )
         for (const [name, output] of Object.entries(bundle))
           files.set(name, output.type === 'chunk' ? output.code : output.source)
-        const precache = precacheFor(files, config.base)
+        const precache = precacheFor(files, config.base, new Set(editorFiles(builtFiles(bundle))))
         const source = readFileSync(SOURCE, 'utf8')
         const { code } = await transformWithOxc(source, SOURCE.pathname, { lang: 'ts' })
         this.emitFile({

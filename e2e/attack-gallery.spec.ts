@@ -3,7 +3,10 @@
 import { galleryAttacks } from '../src/core/playground/scenario/defence-switches.ts'
 import { expect, openPlayground, test } from './fixtures.ts'
 
-const WHO = { idp: 'The IdP refused the exchange', 'resource-server': 'the resource server refused it' }
+const WHO: Record<string, string> = {
+  idp: 'The IdP refused the exchange',
+  'resource-server': 'the resource server refused it',
+}
 
 test.beforeEach(async ({ page }) => {
   await openPlayground(page)
@@ -21,7 +24,7 @@ for (const attack of galleryAttacks('delegation')) {
     await expect(card).toContainText(outcome.reason)
 
     await card.getByRole('button', { name: attack.title, exact: true }).click()
-    await expect(status).toContainText(`${WHO[outcome.refusedBy]}: ${outcome.error}`)
+    await expect(status).toContainText(`${WHO[outcome.refusedBy] ?? outcome.refusedBy}: ${outcome.error}`)
     await expect(page.getByLabel('Audit line', { exact: true })).toContainText(
       `decision=deny error=${outcome.error}`,
     )
@@ -39,7 +42,7 @@ for (const attack of galleryAttacks('delegation')) {
     await expect(page.getByRole('region', { name: 'Checks' })).toContainText('skipped (defence off)')
 
     await defence.check()
-    await expect(status).toContainText(`${WHO[outcome.refusedBy]}: ${outcome.error}`)
+    await expect(status).toContainText(`${WHO[outcome.refusedBy] ?? outcome.refusedBy}: ${outcome.error}`)
   })
 }
 

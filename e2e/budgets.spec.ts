@@ -1,10 +1,14 @@
 // CI's performance budgets, checked on the production build the e2e webServer just made (dist/): what loads
-// before first paint stays within bench/budgets.json, and none of it is Monaco. Sizes are deterministic, so
-// a regression fails the build; timings are never asserted in tests (they live in `npm run bench`).
+// before first paint and what the service worker installs stay within bench/budgets.json, and neither holds
+// Monaco. Sizes are deterministic, so a regression fails the build; timings are never asserted in tests
+// (they live in `npm run bench`).
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from '@playwright/test'
 import { readBudgets } from '../bench/budgets.ts'
-import { firstPaintCost } from '../bench/first-paint-cost.ts'
+import { firstPaintCost, MONACO_MARKERS } from '../bench/first-paint-cost.ts'
+import { precacheCost } from '../bench/precache-cost.ts'
 
 const DIST = fileURLToPath(new URL('../dist', import.meta.url))
 const { budgets } = readBudgets()
@@ -22,4 +26,22 @@ test('no Monaco code loads before first paint', () => {
   // Without a Monaco chunk to find, the markers would prove nothing.
   expect(cost.monacoChunk, 'the build has a Monaco chunk for the markers to match').not.toBeNull()
   expect(cost.monacoInFirstPaint).toEqual([])
+})
+
+test('what the service worker installs stays within its gzip budget', () => {
+  const cost = precacheCost(DIST)
+  const listing = cost.files.map((file) => `${file.file} ${file.gzipBytes} B`).join(', ')
+  expect(cost.gzipBytes, `precache (gzip -9): ${listing}`).toBeLessThanOrEqual(budgets.precacheGzipBytes)
+})
+
+test('the service worker installs no Monaco file: the editor is kept apart, for once it is used', () => {
+  const cost = precacheCost(DIST)
+  const monaco = firstPaintCost(DIST).monacoChunk
+  expect(monaco, 'the build has a Monaco chunk').not.toBeNull()
+  expect(cost.editor.map((file) => file.file)).toContain(monaco!.file)
+  const installedMonaco = cost.files.filter(({ file }) => {
+    const text = readFileSync(join(DIST, file), 'utf8')
+    return MONACO_MARKERS.some((marker) => text.includes(marker))
+  })
+  expect(installedMonaco).toEqual([])
 })

@@ -25,7 +25,7 @@ async function readStorage(page: Page) {
   }))
 }
 
-test('a walk through every preset, control, editor and a permalink sends nothing beyond the page and stores only the theme', async ({
+test('a walk through every preset, control, editor, a passkey ceremony and a permalink sends nothing beyond the page and stores only the theme', async ({
   page,
   context,
   baseURL,
@@ -87,6 +87,27 @@ test('a walk through every preset, control, editor and a permalink sends nothing
   await page.getByRole('button', { name: 'Reset token' }).first().click()
   await pasteInto(page, 'Scenario JSON', 'Scenario JSON', '{"version":1,"request":{"scope":"read:repo"}}')
   await expect(page.getByLabel('Scope', { exact: true })).toHaveValue('read:repo')
+
+  // A real passkey ceremony (Chromium's virtual authenticator): registration, sign-in, and an attack.
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('WebAuthn.enable')
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  })
+  const passkey = page.getByRole('region', { name: 'Passkey sign-in' })
+  await passkey.getByRole('button', { name: 'Sign in with a passkey' }).click()
+  await expect(passkey.getByRole('list', { name: 'Sign-in step' })).toContainText('verified (UV)')
+  await passkey.getByLabel('Attack on the sign-in').selectOption('replayed-assertion')
+  await passkey.getByRole('button', { name: 'Sign in with a passkey' }).click()
+  await expect(passkey.getByRole('list', { name: 'Sign-in step' })).toContainText('webauthn.challenge_reused')
+  await passkey.getByRole('button', { name: 'Use the simulated sign-in' }).click()
 
   await page.getByRole('button', { name: 'Copy permalink' }).click()
   await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible()

@@ -1,5 +1,5 @@
 // On demand only: SCREENSHOTS=1 npx playwright test screenshots
-// Writes docs/screenshot-light.png and docs/screenshot-dark.png at 1440×1000.
+// Writes docs/screenshot-{light,dark}.png at 1440×1000 and docs/screenshot-mobile-{light,dark}.png at 375×812.
 // SCREENSHOTS=full also writes the whole page in viewport-sized slices to test-results/, for design review.
 import type { Page } from '@playwright/test'
 import { openPlayground, test } from './fixtures.ts'
@@ -26,6 +26,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 1440, height: 1000 })
     await openPlayground(page)
     await page.screenshot({ path: `docs/screenshot-${scheme}.png` })
+    await page.setViewportSize({ width: 375, height: 812 })
+    await page.screenshot({ path: `docs/screenshot-mobile-${scheme}.png` })
+    await page.setViewportSize({ width: 1440, height: 1000 })
     if (process.env.SCREENSHOTS === 'full') {
       await slices(page, `page-${scheme}`, 1440, 1000, 12)
       await slices(page, `mobile-${scheme}`, 375, 1400, 12)

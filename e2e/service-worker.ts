@@ -23,3 +23,24 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
       )
   })
 }
+
+/**
+ * Waits until the service worker has kept every file of the code editor (it does so once an editor has
+ * been used), read from the precache list of the build the page came from.
+ */
+export async function waitForEditorKept(page: Page): Promise<void> {
+  await page.waitForFunction(
+    async () => {
+      const script = (await navigator.serviceWorker.ready).active?.scriptURL
+      if (!script) return false
+      const list = /__PRECACHE__ = (.*);/.exec(await (await fetch(script)).text())?.[1]
+      const { editor } = JSON.parse(list ?? '{"editor":[]}') as { editor: string[] }
+      const kept = await Promise.all(
+        editor.map((file) => caches.match(new URL(file, script).href, { ignoreVary: true })),
+      )
+      return editor.length > 0 && kept.every(Boolean)
+    },
+    undefined,
+    { timeout: 30_000, polling: 250 },
+  )
+}

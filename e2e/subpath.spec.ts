@@ -1,9 +1,10 @@
 // Deployed under a subpath, as GitHub Pages serves a project site at /<repo>/: the same build loads, its
-// service worker registers at that subpath, and after one visit the page opens and runs with no network.
+// service worker registers at that subpath, and after one visit the page opens and runs with no network
+// (the editor too, once it was used in that visit).
 import { expect, openPlayground, test } from './fixtures.ts'
 import { waitForOfflineReady } from './service-worker.ts'
 import { serveStatically } from './static-server.ts'
-import { useWhileOffline } from './use-while-offline.ts'
+import { useEditorOnce, useWhileOffline } from './use-while-offline.ts'
 
 const SUBPATH = '/token-exchange-playground/'
 
@@ -29,6 +30,8 @@ test('under a subpath the service worker registers there, and the page works off
       return { scope: ready.scope, script: ready.active?.scriptURL }
     })
     expect(registration).toEqual({ scope: `${origin}${SUBPATH}`, script: `${origin}${SUBPATH}sw.js` })
+    // The editor is kept for offline use once it has been used (service-worker/service-worker.ts).
+    await useEditorOnce(page)
 
     // A cold load in a new tab with no network at all: everything comes from the service worker.
     await context.setOffline(true)

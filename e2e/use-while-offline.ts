@@ -1,6 +1,7 @@
 // e2e helper: what a person does with the network gone, shared by the offline and subpath specs.
 import type { Page } from '@playwright/test'
 import { expect } from './fixtures.ts'
+import { waitForEditorKept } from './service-worker.ts'
 
 /** What a person does with the network gone: edit, pick a preset and an attack, open an editor and type. */
 export async function useWhileOffline(page: Page) {
@@ -25,4 +26,13 @@ export async function useWhileOffline(page: Page) {
   await expect(page.getByRole('region', { name: 'Token response' })).toContainText(
     'is included more than once',
   )
+}
+
+/** Opens an editor once with the network on, so the service worker keeps it, then closes it again. */
+export async function useEditorOnce(page: Page) {
+  const button = page.getByRole('button', { name: 'Edit request' })
+  await button.click()
+  await expect(page.getByRole('textbox', { name: 'Raw token request' })).toBeAttached({ timeout: 30_000 })
+  await waitForEditorKept(page)
+  await button.click()
 }

@@ -7,7 +7,7 @@ import type { Clock } from '../src/core/protocol/clock.ts'
 import type { ReplayCache } from '../src/core/protocol/dpop/replay-cache.ts'
 import type { FetchHandler } from '../src/core/protocol/http/http-snapshot.ts'
 import { guardMcpRequest } from '../src/core/protocol/mcp/guard-mcp-request.ts'
-import { findResourceServer } from '../src/core/protocol/resource-server/catalog.ts'
+import { findResourceServer } from '../src/core/playground/resource-catalog.ts'
 import { matchRoute } from '../src/core/protocol/resource-server/match-route.ts'
 
 export interface McpEndpointOptions {

@@ -1,8 +1,11 @@
 // Maps a validated sandbox configuration onto the core's types: ExchangePolicy, resource servers, workload issuers.
 import type { JWK } from 'jose'
 import type { ExchangePolicy } from '../../src/core/protocol/idp/exchange-policy.ts'
-import type { ResourceRoute, ResourceServerConfig } from '../../src/core/protocol/resource-server/catalog.ts'
-import { findResourceServer } from '../../src/core/protocol/resource-server/catalog.ts'
+import type {
+  ResourceRoute,
+  ResourceServerConfig,
+} from '../../src/core/protocol/resource-server/resource-server-config.ts'
+import { findResourceServer } from '../../src/core/playground/resource-catalog.ts'
 import { SEED_SCENARIO, WORKLOAD_ISSUER } from '../../src/core/playground/scenario/seed-scenario.ts'
 import { RESOURCE_PREFIX } from '../endpoints.ts'
 import type { SandboxConfigFile } from './config-schema.ts'

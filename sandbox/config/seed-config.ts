@@ -1,5 +1,5 @@
 // The seed scenario's policy and the sandbox's default resource server, written as a configuration file says them.
-import { findResourceServer } from '../../src/core/protocol/resource-server/catalog.ts'
+import { findResourceServer } from '../../src/core/playground/resource-catalog.ts'
 import { SEED_SCENARIO, WORKLOAD_ISSUER } from '../../src/core/playground/scenario/seed-scenario.ts'
 import { RESOURCE_PREFIX } from '../endpoints.ts'
 import type { SandboxConfigFile } from './config-schema.ts'

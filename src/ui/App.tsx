@@ -17,7 +17,10 @@ import { PresetBar } from './PresetBar.tsx'
 import { Panes } from './Panes.tsx'
 import { GallerySlot } from './gallery/GallerySlot.tsx'
 import { SiteHeader } from './SiteHeader.tsx'
+import { EditScenarioBar } from './EditScenarioBar.tsx'
 import { notSentError, refusalBy } from '../core/playground/run-views.ts'
+import { LazyPasskeySignIn } from './passkey/load-passkey-sign-in.ts'
+import type { SignInResult } from '../core/playground/passkey/sign-in-result.ts'
 
 export function App() {
   const api = useScenario()
@@ -25,7 +28,9 @@ export function App() {
   const keyRing = useKeyRing()
   const permalink = usePermalink(scenario, replace)
   // Nothing runs until a link's scenario is read, so a shared link never flashes the seed first.
-  const state = useRun(scenario, permalink.ready ? keyRing.keys : null)
+  // A real passkey sign-in is view state: the Run is a function of scenario, keys and this.
+  const [signIn, setSignIn] = useState<SignInResult | undefined>(undefined)
+  const state = useRun(scenario, permalink.ready ? keyRing.keys : null, signIn)
   const theme = useTheme()
   const dark = theme.theme === 'dark'
   const [jsonOpen, setJsonOpen] = useState(false)
@@ -44,28 +49,11 @@ export function App() {
       <SiteHeader theme={theme} />
 
       <div className="mx-auto grid max-w-[1680px] gap-5 px-4 py-5 sm:px-6 lg:grid-cols-[21rem_minmax(0,1fr)] lg:gap-6">
-        <aside
-          aria-label="Controls"
-          className="min-w-0 self-start rounded-xl border border-slate-200 bg-white p-4 shadow-xs lg:sticky lg:top-5 lg:max-h-[calc(100dvh-2.5rem)] lg:overflow-y-auto dark:border-slate-800 dark:bg-slate-900"
+        <main
+          id="results"
+          aria-busy={state.pending}
+          className="min-w-0 space-y-4 lg:col-start-2 lg:row-start-1 xl:space-y-5"
         >
-          <ControlsPanel
-            api={api}
-            exchangeError={state.run ? (refusalBy(state.run, 'idp') ?? notSentError(state.run)) : null}
-            ttlNote={state.run ? describeTtlCut(state.run) : null}
-            onReset={() => replace(SEED_SCENARIO)}
-            scenarioEditor={
-              <OpenEditorButton
-                label="Scenario JSON"
-                open={jsonOpen}
-                controls="scenario-json"
-                onToggle={() => setJsonOpen(!jsonOpen)}
-                prefetch={prefetchScenarioJsonEditor}
-              />
-            }
-          />
-        </aside>
-
-        <main id="results" aria-busy={state.pending} className="min-w-0 space-y-4 xl:space-y-5">
           {failure && (
             <Notice tone="error">
               Something broke while running the scenario: {failure}. The last result stays on screen.
@@ -87,13 +75,40 @@ export function App() {
               </Suspense>
             </section>
           )}
-          <PresetBar scenario={scenario} permalink={permalink} />
           <OutcomeBar run={state.run} />
           <Panes state={state} dark={dark} onEditRaw={onEditRaw} onTamper={onTamper} />
           <GallerySlot scenario={scenario} onPreset={permalink.choosePreset} onScenario={replace} />
           <InspectTokenSection />
         </main>
+        <aside
+          id="controls"
+          aria-label="Controls"
+          className="flex min-w-0 scroll-mt-16 flex-col gap-4 self-start lg:sticky lg:top-5 lg:col-start-1 lg:row-start-1 lg:max-h-[calc(100dvh-2.5rem)] lg:overflow-y-auto"
+        >
+          <PresetBar scenario={scenario} permalink={permalink} />
+          <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs dark:border-slate-800 dark:bg-slate-900">
+            <ControlsPanel
+              api={api}
+              exchangeError={state.run ? (refusalBy(state.run, 'idp') ?? notSentError(state.run)) : null}
+              ttlNote={state.run ? describeTtlCut(state.run) : null}
+              onReset={() => replace(SEED_SCENARIO)}
+              scenarioEditor={
+                <OpenEditorButton
+                  label="Scenario JSON"
+                  open={jsonOpen}
+                  controls="scenario-json"
+                  onToggle={() => setJsonOpen(!jsonOpen)}
+                  prefetch={prefetchScenarioJsonEditor}
+                />
+              }
+            />
+            <Suspense fallback={null}>
+              <LazyPasskeySignIn sub={scenario.user.sub} onSignIn={setSignIn} />
+            </Suspense>
+          </div>
+        </aside>
       </div>
+      <EditScenarioBar />
     </div>
   )
 }

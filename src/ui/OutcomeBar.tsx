@@ -1,6 +1,7 @@
 // One line on how the latest run ended, announced politely to screen readers when it changes.
 import type { Run } from '../core/playground/run.ts'
 import { httpStepsTo, receiverOf } from '../core/playground/run-views.ts'
+import { flowOutcome } from './flow-outcome.ts'
 import { requestTarget, statusLine } from './format/http-text.ts'
 import { acceptedByVulnerableServer, defencesOffText } from './gallery/vulnerable-run.ts'
 
@@ -27,6 +28,13 @@ function outcomeOf(run: Run | null): Outcome {
   if (outcome.kind === 'not-sent')
     return { tone: 'refused', text: `The request was not sent: ${outcome.reason}` }
   const stoppedAt = outcome.kind === 'refused' ? run.steps[outcome.step] : undefined
+  // A passkey ceremony the IdP refused: nothing was exchanged, the user never signed in.
+  if (outcome.kind === 'refused' && outcome.error.reason.startsWith('webauthn.'))
+    return {
+      tone: 'refused',
+      text: `The IdP refused the passkey sign-in: ${outcome.error.code} (${outcome.error.reason}). ${outcome.error.description}`,
+    }
+  if (run.flow !== 'delegation') return flowOutcome(run, stoppedAt)
   if (outcome.kind === 'refused' && stoppedAt && receiverOf(run, stoppedAt)?.kind === 'idp')
     return {
       tone: 'refused',

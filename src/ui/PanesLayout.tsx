@@ -2,21 +2,39 @@
 import type { ReactNode } from 'react'
 import { Pane } from './components/Pane.tsx'
 
-export type PaneSlot = 'request' | 'response' | 'claims' | 'audit' | 'checks' | 'input' | 'jwks'
+export type PaneSlot =
+  | 'sequence'
+  | 'look'
+  | 'request'
+  | 'resource'
+  | 'response'
+  | 'narrowing'
+  | 'claims'
+  | 'audit'
+  | 'checks'
+  | 'input'
+  | 'jwks'
 
-/** The panes in the order the exchange happens: request, response, token, audit. */
+/**
+ * The result first: the sequence, what to look at and the audit line; then the two requests side by
+ * side, the token response beside the narrowing ledger, the token, and the details.
+ */
 export function PanesLayout(slots: Record<PaneSlot, ReactNode>) {
   return (
-    <div className="grid gap-4 xl:grid-cols-[minmax(0,7fr)_minmax(0,5fr)] xl:gap-5">
-      {slots.request}
-      {slots.response}
-      {slots.claims}
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)] xl:gap-5">
+      {slots.sequence}
       <div className="flex min-w-0 flex-col gap-4 xl:gap-5">
+        {slots.look}
         {slots.audit}
-        {slots.jwks}
       </div>
-      <div className="xl:col-span-2">{slots.checks}</div>
-      <div className="xl:col-span-2">{slots.input}</div>
+      {slots.request}
+      {slots.resource}
+      {slots.response}
+      {slots.narrowing}
+      {slots.claims}
+      {slots.jwks}
+      <div className="lg:col-span-2">{slots.checks}</div>
+      <div className="lg:col-span-2">{slots.input}</div>
     </div>
   )
 }
@@ -34,7 +52,11 @@ export function PaneSkeleton({ id, title, height }: { id: string; title: string;
 export function PanesLoading() {
   return (
     <PanesLayout
+      sequence={<PaneSkeleton id="sequence" title="Sequence" height="h-64" />}
+      look={<PaneSkeleton id="what-to-look-at" title="What to look at" height="h-24" />}
       request={<PaneSkeleton id="request" title="RFC 8693 request" height="h-80" />}
+      resource={<PaneSkeleton id="resource-request" title="Resource request" height="h-80" />}
+      narrowing={<PaneSkeleton id="narrowing" title="Narrowing" height="h-48" />}
       response={<PaneSkeleton id="response" title="Token response" height="h-80" />}
       claims={<PaneSkeleton id="claims" title="Delegated token claims" height="h-[40rem]" />}
       audit={<PaneSkeleton id="audit" title="Audit log" height="h-48" />}

@@ -5,11 +5,17 @@ import type { RunState } from './hooks/use-run.ts'
 import { AuditPane } from './panes/AuditPane.tsx'
 import { ChecksPane } from './panes/ChecksPane.tsx'
 import { ClaimsPane } from './panes/ClaimsPane.tsx'
+import { CrossAppTokensPane } from './panes/CrossAppTokensPane.tsx'
+import { FlowStepsPane } from './panes/FlowStepsPane.tsx'
 import { InputTokensPane } from './panes/InputTokensPane.tsx'
 import { JwksPane } from './panes/JwksPane.tsx'
 import { RequestPane } from './panes/RequestPane.tsx'
 import { ResponsePane } from './panes/ResponsePane.tsx'
+import { NarrowingPane } from './panes/NarrowingPane.tsx'
+import { ResourceRequestPane } from './panes/ResourceRequestPane.tsx'
 import { PanesLayout } from './PanesLayout.tsx'
+import { SequencePane } from './sequence/SequencePane.tsx'
+import { WhatToLookAt } from './sequence/WhatToLookAt.tsx'
 
 export interface ResultPanesProps {
   state: RunState & { run: Run }
@@ -28,12 +34,22 @@ export function ResultPanes({ state, dark, onEditRaw, onTamper }: ResultPanesPro
   const panes = useMemo(
     () => (
       <PanesLayout
-        request={<RequestPane run={run} dark={dark} onEditRaw={onEditRaw} />}
+        sequence={<SequencePane run={run} />}
+        look={<WhatToLookAt run={run} />}
+        request={
+          run.flow === 'delegation' ? (
+            <RequestPane run={run} dark={dark} onEditRaw={onEditRaw} />
+          ) : (
+            <FlowStepsPane run={run} />
+          )
+        }
+        resource={<ResourceRequestPane run={run} />}
+        narrowing={<NarrowingPane run={run} />}
         response={<ResponsePane run={run} />}
         claims={<ClaimsPane run={run} lastIssued={lastIssued} dark={dark} onTamper={onTamper} />}
         audit={<AuditPane run={run} />}
         checks={<ChecksPane run={run} />}
-        input={<InputTokensPane run={run} />}
+        input={run.flow === 'cross-app' ? <CrossAppTokensPane run={run} /> : <InputTokensPane run={run} />}
         jwks={<StableJwksPane jwks={run.jwks} />}
       />
     ),

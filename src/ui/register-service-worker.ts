@@ -1,5 +1,6 @@
 // Registers the offline service worker (service-worker/service-worker.ts) in built apps only, once the page
 // has loaded and the browser is idle, so its download of the build's files never competes with first paint.
+// The code editor is not part of that download; see src/ui/editor/keep-editor-policy.ts.
 
 /**
  * Where the build puts the service worker (build/service-worker-plugin.ts), next to the page. Both are
@@ -19,6 +20,9 @@ export function registerServiceWorker(): void {
         scope: new URL(SCOPE, document.baseURI).href,
         updateViaCache: 'none',
       })
+      // Loaded only here, after registration, so the decision costs first paint nothing.
+      .then(() => import('./editor/keep-editor-policy.ts'))
+      .then(({ keepEditorWhenIdle }) => keepEditorWhenIdle())
       .catch(() => undefined) // Without it the page works the same, only not offline.
   const whenIdle = () =>
     'requestIdleCallback' in window

@@ -6,11 +6,14 @@ import { FLOWS } from './flows/registry.ts'
 import { runOutcome } from './flows/run-outcome.ts'
 import type { Run } from './run.ts'
 import type { Scenario } from './scenario/scenario.ts'
+import type { SignInResult } from './passkey/sign-in-result.ts'
 
 export interface RunDependencies {
   keys: KeyRing
   /** The real clock; the scenario's offset is applied on top. Defaults to the system clock. */
   clock?: Clock
+  /** A real passkey sign-in the IdP decided on this page (view state, never in the scenario). */
+  signIn?: SignInResult
 }
 
 type RingJwks = Run['jwks']
@@ -41,7 +44,14 @@ export async function runScenario(scenario: Scenario, deps: RunDependencies): Pr
   const clock = offsetClock(realClock, scenario.clockOffset)
   const jwks = ringJwks(deps.keys)
   const flow = FLOWS[scenario.flow]
-  const result = await flow.run({ scenario, keys: deps.keys, realClock, clock, jwks })
+  const result = await flow.run({
+    scenario,
+    keys: deps.keys,
+    realClock,
+    clock,
+    jwks,
+    ...(deps.signIn ? { signIn: deps.signIn } : {}),
+  })
   return {
     scenario,
     flow: flow.id,

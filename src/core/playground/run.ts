@@ -56,6 +56,8 @@ interface StepBase {
   to: string
   /** What happened, for people: "POST /token", "Mint subject token". */
   label: string
+  /** What this step carried across, for people: a `sub` that changed form, an `act` that survived. */
+  note?: string
   decision: Decision
   /** The validations the receiving party made for this step, in order. */
   checks: Check[]

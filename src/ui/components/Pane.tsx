@@ -20,7 +20,7 @@ export function Pane({ id, title, note, actions, busy = false, className = '', c
       id={id}
       aria-labelledby={headingId}
       data-stale={busy || undefined}
-      className={`flex min-w-0 flex-col rounded-xl border border-slate-200 bg-white shadow-xs dark:border-slate-800 dark:bg-slate-900 ${className}`}
+      className={`flex min-w-0 scroll-mt-4 flex-col rounded-xl border data-chosen:ring-2 data-chosen:ring-indigo-500 motion-safe:transition-shadow border-slate-200 bg-white shadow-xs dark:border-slate-800 dark:bg-slate-900 ${className}`}
     >
       <header className="border-b border-slate-100 px-4 pt-3 pb-2.5 dark:border-slate-800">
         <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">

@@ -1,14 +1,20 @@
 // Every control for the scenario, with each exchange refusal shown next to the control it is about.
-import type { ReactNode } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import type { OAuthError } from '../../core/protocol/errors/oauth-error.ts'
 import type { ScenarioApi } from '../hooks/use-scenario.ts'
 import { BUTTON } from '../components/buttons.ts'
 import { Notice } from '../components/Notice.tsx'
 import { ClockControls } from './ClockControls.tsx'
 import { controlForError, type ControlName } from './error-routing.ts'
+import { FlowControl } from './FlowControl.tsx'
 import { PolicyControls } from './PolicyControls.tsx'
 import { RequestControls } from './RequestControls.tsx'
 import { WhoControls } from './WhoControls.tsx'
+
+// Only the cross-app flow shows these, so they load when it is chosen and stay out of first paint.
+const CrossAppControls = lazy(() =>
+  import('./CrossAppControls.tsx').then((module) => ({ default: module.CrossAppControls })),
+)
 
 interface ControlsPanelProps {
   api: ScenarioApi
@@ -60,6 +66,12 @@ export function ControlsPanel({
             Use the controls again
           </button>
         </Notice>
+      )}
+      <FlowControl api={api} />
+      {api.scenario.flow === 'cross-app' && (
+        <Suspense fallback={null}>
+          <CrossAppControls api={api} />
+        </Suspense>
       )}
       <WhoControls api={api} errorFor={errorFor} overridden={paused} />
       <RequestControls api={api} errorFor={errorFor} ttlNote={ttlNote} overridden={paused} />

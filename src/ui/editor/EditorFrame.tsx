@@ -1,7 +1,7 @@
 // Where a lazy editor appears: same height before and after Monaco arrives, and a message if it can't load.
 import { Component, Suspense, type ReactNode } from 'react'
 import { BUTTON } from '../components/buttons.ts'
-import { prefetchCodeEditor } from './load-code-editor.ts'
+import { prefetchCodeEditor, retryEditorLoad } from './load-code-editor.ts'
 
 interface EditorFrameProps {
   height: number
@@ -52,9 +52,34 @@ class LoadFailure extends Component<{ height: number; children: ReactNode }, { f
   }
   render() {
     if (!this.state.failed) return this.props.children
+    // Read when it failed: offline with no kept copy is the one failure a visitor can fix (see the README).
+    const offline = !navigator.onLine
     return (
-      <div style={{ height: this.props.height }} className="grid place-items-center p-4 text-center text-sm">
-        <p className="text-red-700 dark:text-red-300">The editor could not load.</p>
+      <div
+        style={{ height: this.props.height }}
+        className="grid place-items-center p-4 text-center text-sm"
+        role="alert"
+      >
+        <div>
+          <p className="text-red-700 dark:text-red-300">
+            {offline ? 'The editor isn’t available offline yet.' : 'The editor could not load.'}
+          </p>
+          <p className="my-2 text-slate-600 dark:text-slate-300">
+            {offline
+              ? 'It is downloaded the first time an editor is opened with a network, and kept for offline use from then on. This browser hasn’t downloaded it yet. Everything else on the page works offline; reconnect, then try again.'
+              : 'Its files didn’t arrive. Check the connection, then try again.'}
+          </p>
+          <button
+            type="button"
+            className={BUTTON}
+            onClick={() => {
+              retryEditorLoad()
+              this.setState({ failed: false })
+            }}
+          >
+            Try again
+          </button>
+        </div>
       </div>
     )
   }

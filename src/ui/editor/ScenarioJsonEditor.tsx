@@ -9,7 +9,7 @@ import { EditorFrame } from './EditorFrame.tsx'
 import { LazyCodeEditor } from './load-code-editor.ts'
 import { JSON_PASTE_MAX_DEPTH, SCENARIO_JSON_PASTE_LIMIT } from './paste-limits.ts'
 
-interface ScenarioJsonEditorProps {
+export interface ScenarioJsonEditorProps {
   id: string
   scenario: Scenario
   onScenario: (scenario: Scenario) => void

@@ -1,5 +1,6 @@
 // Monaco is fetched only on intent: prefetched on hover or focus, mounted on click. Never on first paint.
-import { lazy } from 'react'
+import { createElement, lazy, type ComponentType } from 'react'
+import type { ScenarioJsonEditorProps } from './ScenarioJsonEditor.tsx'
 
 let loading: Promise<typeof import('./CodeEditor.tsx')> | null = null
 
@@ -12,7 +13,35 @@ export function prefetchCodeEditor(): Promise<typeof import('./CodeEditor.tsx')>
   return loading
 }
 
-export const LazyCodeEditor = lazy(prefetchCodeEditor)
+const failedAttempts = new Set<() => void>()
+
+/**
+ * Lets the editors load again after a failed load (offline, then reconnected, then "Try again"): React
+ * keeps a lazy component's rejection forever, so each failed one is replaced by a fresh one. Only on
+ * request: replacing it during React's own retry render would start a new download on every retry.
+ */
+export function retryEditorLoad(): void {
+  for (const replace of failedAttempts) replace()
+  failedAttempts.clear()
+}
+
+function retryableLazy<P extends object>(load: () => Promise<{ default: ComponentType<P> }>) {
+  const attempt = () =>
+    lazy(async () => {
+      try {
+        return await load()
+      } catch (error) {
+        failedAttempts.add(() => (current = attempt()))
+        throw error
+      }
+    })
+  let current = attempt()
+  return function RetryableLazy(props: P) {
+    return createElement(current, props)
+  }
+}
+
+export const LazyCodeEditor = retryableLazy(prefetchCodeEditor)
 
 let loadingScenarioEditor: Promise<typeof import('./ScenarioJsonEditor.tsx')> | null = null
 
@@ -26,6 +55,6 @@ export function prefetchScenarioJsonEditor(): Promise<typeof import('./ScenarioJ
   return loadingScenarioEditor
 }
 
-export const LazyScenarioJsonEditor = lazy(() =>
+export const LazyScenarioJsonEditor = retryableLazy<ScenarioJsonEditorProps>(() =>
   prefetchScenarioJsonEditor().then((module) => ({ default: module.ScenarioJsonEditor })),
 )

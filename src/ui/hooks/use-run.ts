@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { KeyRing } from '../../core/protocol/keys/key-ring.ts'
 import type { Run } from '../../core/playground/run.ts'
 import type { Scenario } from '../../core/playground/scenario/scenario.ts'
+import type { SignInResult } from '../../core/playground/passkey/sign-in-result.ts'
 
 export interface RunState {
   /** The newest Run that arrived, or null before the first one. */
@@ -22,7 +23,7 @@ const loadCore = () => (core ??= import('../../core/playground/run-scenario.ts')
 
 type Settled = { for: Scenario; run: Run | null; lastIssued: Run | null; crash: string | null }
 
-export function useRun(scenario: Scenario, keys: KeyRing | null): RunState {
+export function useRun(scenario: Scenario, keys: KeyRing | null, signIn?: SignInResult): RunState {
   const [settled, setSettled] = useState<Settled | null>(null)
   // Every edit takes the next number; only the result carrying the latest number may land.
   const latest = useRef(0)
@@ -33,7 +34,7 @@ export function useRun(scenario: Scenario, keys: KeyRing | null): RunState {
     if (!keys) return
     const mine = ++latest.current
     loadCore()
-      .then(({ runScenario }) => runScenario(scenario, { keys }))
+      .then(({ runScenario }) => runScenario(scenario, { keys, ...(signIn ? { signIn } : {}) }))
       .then(
         (run) => {
           if (mine !== latest.current) return
@@ -55,7 +56,7 @@ export function useRun(scenario: Scenario, keys: KeyRing | null): RunState {
           }))
         },
       )
-  }, [scenario, keys])
+  }, [scenario, keys, signIn])
 
   return {
     run: settled?.run ?? null,

@@ -10,7 +10,6 @@ import { AuditLine } from './AuditLine.tsx'
 import { explainAuditTrail } from '../../core/playground/explain/explain-audit-trail.ts'
 import { keysLostWithoutAct } from '../format/audit-fields.ts'
 import { Refusal } from './ResponsePane.tsx'
-import { ResourceCall } from './ResourceCall.tsx'
 import { VulnerableMark } from '../gallery/VulnerableMark.tsx'
 import { acceptedByVulnerableServer, writtenByVulnerableServer } from '../gallery/vulnerable-run.ts'
 
@@ -95,7 +94,6 @@ export function AuditPane({ run }: { run: Run }) {
               </code>
             </p>
           )}
-          {resource && <ResourceCall exchange={resource} />}
           {trail.length > 1 && (
             <details className="text-xs">
               <summary className="cursor-pointer text-slate-600 dark:text-slate-400">

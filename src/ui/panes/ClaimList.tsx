@@ -9,6 +9,7 @@ import { PROVENANCE } from '../components/provenance.ts'
 import { SpecRef } from '../components/SpecRef.tsx'
 import { isTimeClaim } from '../format/time-claims.ts'
 import { TimeValue } from './TimeValue.tsx'
+import { claimAnchor } from '../format/claim-anchor.ts'
 
 interface ClaimListProps {
   claims: Record<string, unknown>
@@ -71,7 +72,13 @@ export function ClaimList({
           const source = parent || change ? undefined : sources[name]
           const entry = claimInfo(path)
           return (
-            <li key={name} aria-label={path} className={parent ? '' : 'py-2.5 first:pt-0 last:pb-0'}>
+            <li
+              key={name}
+              id={claimAnchor(path)}
+              tabIndex={-1}
+              aria-label={path}
+              className={parent ? '' : 'py-2.5 first:pt-0 last:pb-0'}
+            >
               <div
                 className={`grid gap-x-4 gap-y-1 ${parent ? 'sm:grid-cols-[6.5rem_minmax(0,1fr)]' : 'sm:grid-cols-[8rem_minmax(0,1fr)]'}`}
               >

@@ -2,7 +2,7 @@
 import { createDpopProof } from '../../protocol/dpop/create-proof.ts'
 import { accessTokenHash } from '../../protocol/dpop/thumbprint.ts'
 import type { SigningKey } from '../../protocol/keys/key-ring.ts'
-import type { ResourceServerConfig } from '../../protocol/resource-server/catalog.ts'
+import type { ResourceServerConfig } from '../../protocol/resource-server/resource-server-config.ts'
 import type { ResourceCall } from '../scenario/scenario.ts'
 
 export interface ResourceRequestInputs {

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { fail, ok, oauthError, type Result } from '../../protocol/errors/oauth-error.ts'
 import type { BodyParams } from '../../protocol/http/read-body-params.ts'
 import { ATTESTATION_PLATFORMS, type AttestationPlatform, type PriorActor } from '../scenario/scenario.ts'
+import { isScopeToken } from '../../protocol/tokens/scope.ts'
 
 /** Bounds that keep hostile input cheap to refuse. */
 export const DEMO_LIMITS = {
@@ -17,8 +18,6 @@ export const DEMO_LIMITS = {
   timeWindow: 86_400,
 }
 
-// RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
-const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/
 // SPIFFE ID §2: a lowercase trust domain, then path segments of letters, digits, ".", "-" and "_".
 const SPIFFE_ID = /^spiffe:\/\/[a-z0-9._-]+(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._-]+)+$/
 // eslint-disable-next-line no-control-regex
@@ -137,10 +136,7 @@ const subjectSchema = z.strictObject({
       (tokens) => tokens.length <= DEMO_LIMITS.scopes,
       `may hold at most ${DEMO_LIMITS.scopes} scope tokens`,
     )
-    .refine(
-      (tokens) => tokens.every((token) => SCOPE_TOKEN.test(token)),
-      'holds a character scope tokens cannot hold',
-    ),
+    .refine((tokens) => tokens.every(isScopeToken), 'holds a character scope tokens cannot hold'),
   may_act: z.preprocess(readMayAct, mayActObject).optional(),
   act: z
     .preprocess(

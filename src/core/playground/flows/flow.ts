@@ -5,6 +5,7 @@ import type { KeyRing } from '../../protocol/keys/key-ring.ts'
 import type { TokenView } from '../../protocol/tokens/token-view.ts'
 import type { ClaimSource, FlowId, Party, Run, Step } from '../run.ts'
 import type { Scenario } from '../scenario/scenario.ts'
+import type { SignInResult } from '../passkey/sign-in-result.ts'
 
 export interface FlowContext {
   scenario: Scenario
@@ -14,6 +15,8 @@ export interface FlowContext {
   /** The real clock plus the scenario's offset: servers and the agent's requests run at this time. */
   clock: Clock
   jwks: Run['jwks']
+  /** A real passkey ceremony the IdP decided on the page; absent, the sign-in is simulated. */
+  signIn?: SignInResult
 }
 
 /** What a flow hands back; `runScenario` adds the scenario, the time and the outcome. */

@@ -13,7 +13,8 @@ import type { Decision, HttpStep, LocalStep, Step } from '../run.ts'
 export type Service = (request: Request) => Promise<{
   response: Response
   decision: { accepted: true } | { accepted: false; error: OAuthError }
-  audit: AuditEvent
+  /** The audit event the server wrote, if it keeps an audit log (the ID-JAG servers do not). */
+  audit?: AuditEvent
 }>
 
 export interface StepRecorder {
@@ -56,7 +57,7 @@ export function createStepRecorder(): StepRecorder {
         http,
         decision,
         checks: stepChecks,
-        audit: [{ by: to, event: served.audit, line: formatAuditLine(served.audit) }],
+        audit: served.audit ? [{ by: to, event: served.audit, line: formatAuditLine(served.audit) }] : [],
         ...(vulnerable ? { vulnerable } : {}),
       }
       steps.push(step)

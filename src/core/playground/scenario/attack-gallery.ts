@@ -1,5 +1,7 @@
 // The attack gallery: each preset stages one attack and names the defence that stops it, by its reason id.
+import { CHAINING_ATTACK_PRESETS } from './chaining-presets.ts'
 import type { Preset } from './presets.ts'
+import { TXN_ATTACK_PRESETS } from './txn-presets.ts'
 import { DEPLOY_BOT, IDP_ISSUER, SEED_ACTOR } from './seed-scenario.ts'
 
 export const ATTACK_GALLERY: readonly Preset[] = [
@@ -131,4 +133,6 @@ export const ATTACK_GALLERY: readonly Preset[] = [
     note: "The agent's bearer token has its claims changed to add admin:org and live until 2100, keeping the original signature.",
     defence: 'The signature covers the claims: any edit breaks it (RFC 7515 §5.2).',
   },
+  ...CHAINING_ATTACK_PRESETS,
+  ...TXN_ATTACK_PRESETS,
 ]

@@ -1,5 +1,6 @@
 // The tokens the scenario's parties already hold before the exchange: the user's and the agent's.
 import type { KeyRing } from '../../protocol/keys/key-ring.ts'
+import type { AuthenticationClaims } from '../../protocol/webauthn/authentication-claims.ts'
 import { mintActorToken } from '../../protocol/tokens/mint-actor-token.ts'
 import { mintSubjectToken } from '../../protocol/tokens/mint-subject-token.ts'
 import type { Scenario } from './scenario.ts'
@@ -16,6 +17,8 @@ export async function mintScenarioTokens(
   scenario: Scenario,
   keys: KeyRing,
   nowSeconds: number,
+  /** A real passkey sign-in the IdP verified: its amr, acr and auth_time replace the scenario's amr. */
+  signIn?: AuthenticationClaims,
 ): Promise<{ subject: string; actor: string | null }> {
   const { user, actor } = scenario
   const [subject, actorToken] = await Promise.all([
@@ -23,8 +26,15 @@ export async function mintScenarioTokens(
       issuer: IDP_ISSUER,
       sub: user.sub,
       scope: user.grantedScopes,
-      amr: user.amr,
+      amr: signIn?.amr ?? user.amr,
       iat: nowSeconds - SIGNED_IN_SECONDS_AGO,
+      ...(signIn
+        ? {
+            acr: signIn.acr,
+            authTime: signIn.auth_time,
+            ...(signIn.cred_hash ? { credHash: signIn.cred_hash } : {}),
+          }
+        : {}),
       ttl: user.subjectTokenTtl,
       mayAct: user.mayAct,
       priorActors: user.priorActors,

@@ -1,7 +1,11 @@
 // Named scenarios, each a change from the seed, with a one-line note and what it should show.
 import type { OAuthErrorCode } from '../../protocol/errors/oauth-error.ts'
 import type { Reason } from '../../protocol/errors/reasons.ts'
+import type { PartyKind } from '../run.ts'
+import { CHAINING_PRESETS } from './chaining-presets.ts'
+import { TXN_PRESETS } from './txn-presets.ts'
 import { ATTACK_GALLERY } from './attack-gallery.ts'
+import { CROSS_APP_PRESETS } from './cross-app-presets.ts'
 import { CODE_REVIEWER, DEPLOY_BOT, SEED_ACTOR, TEST_RUNNER } from './seed-scenario.ts'
 
 /** A partial scenario: objects merge into the seed's, anything else replaces it. */
@@ -19,9 +23,15 @@ export interface Preset {
    * `reason` names the defence that stops it: the check refusing with that reason id, which its
    * "Defence on" switch turns off (`Scenario.defencesOff`).
    */
-  outcome: { refusedBy: 'idp' | 'resource-server'; error: OAuthErrorCode; reason?: Reason } | null
+  outcome: { refusedBy: PartyKind; error: OAuthErrorCode; reason?: Reason } | null
   /** For attacks: the defence that stopped it. */
   defence?: string
+  /**
+   * For attacks of the identity-chaining and transaction-token flows: what the attacker changed, the
+   * party (id) where it is stopped, and the reason id, spec and check that stop it (the check a
+   * "Defence on" switch would skip).
+   */
+  stop?: { changed: string; at: string; reason: Reason; spec: string; check: string }
 }
 
 export const PRESETS: readonly Preset[] = [
@@ -74,7 +84,8 @@ export const PRESETS: readonly Preset[] = [
     outcome: null,
     note: "The user's own token says who may act for them (may_act); the IdP checks the actor against it before anything else of policy.",
   },
+  ...CHAINING_PRESETS,
+  ...TXN_PRESETS,
   ...ATTACK_GALLERY,
+  ...CROSS_APP_PRESETS,
 ]
-
-export const findPreset = (id: string): Preset | undefined => PRESETS.find((preset) => preset.id === id)

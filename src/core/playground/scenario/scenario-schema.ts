@@ -1,7 +1,8 @@
 // The zod schema every untrusted scenario (link, pasted JSON) is checked against, with size bounds.
 import { z } from 'zod'
 import { REASONS, type Reason } from '../../protocol/errors/reasons.ts'
-import { ATTACKS, ATTESTATION_PLATFORMS, FLOW_IDS } from './scenario.ts'
+import { CHAINING_ATTACKS, TXN_ATTACKS } from './flow-attacks.ts'
+import { ATTACKS, ATTESTATION_PLATFORMS, CROSS_APP_ATTACKS, FLOW_IDS } from './scenario.ts'
 
 // No code generation: zod otherwise probes `new Function` to compile fast parsers, which the page's
 // Content Security Policy (no eval) blocks and reports as a violation. Scenarios are small; the
@@ -89,6 +90,17 @@ export const scenarioSchema = z.strictObject({
     tamperedClaims: z.string().max(SCENARIO_LIMITS.edit).nullable(),
   }),
   attack: z.enum(ATTACKS),
+  crossApp: z.strictObject({
+    resourceAs: uri,
+    resource: uri,
+    scope: z.string().max(SCENARIO_LIMITS.scope),
+    redeemScope: z.string().max(SCENARIO_LIMITS.scope),
+    idTokenAge: z.number().int().min(0).max(SCENARIO_LIMITS.seconds),
+    redeemDelay: z.number().int().min(0).max(SCENARIO_LIMITS.seconds),
+    attack: z.enum(CROSS_APP_ATTACKS),
+  }),
+  chaining: z.strictObject({ attack: z.enum(CHAINING_ATTACKS) }),
+  txn: z.strictObject({ attack: z.enum(TXN_ATTACKS) }),
   // Added after link format v1 shipped: a v1 link without it restores to the seed's empty list.
   defencesOff: list(z.enum(Object.keys(REASONS) as [Reason, ...Reason[]])),
 })

@@ -2,6 +2,7 @@
 import type { ExchangePolicy } from '../../protocol/idp/exchange-policy.ts'
 import type { Reason } from '../../protocol/errors/reasons.ts'
 import type { PriorActor } from '../../protocol/tokens/prior-actor.ts'
+import type { ChainingAttack, TxnAttack } from './flow-attacks.ts'
 
 export const ATTESTATION_PLATFORMS = ['github-oidc', 'k8s-psat', 'aws-iid', 'gcp-iit', 'none'] as const
 export type AttestationPlatform = (typeof ATTESTATION_PLATFORMS)[number]
@@ -36,7 +37,7 @@ export interface ScenarioActor {
 
 /** The resource call the agent makes with the delegated token. */
 export interface ResourceCall {
-  /** Which resource server to call, by the audience it answers to (see resource-server/catalog.ts). */
+  /** Which resource server to call, by the audience it answers to (see playground/resource-catalog.ts). */
   audience: string
   method: 'GET' | 'POST'
   /** Path on the resource server, for example `/repos/marwan/playground`. */
@@ -83,8 +84,38 @@ export interface ScenarioEdits {
 }
 
 /** The flows a scenario can run (see flows/registry.ts). Links made before flows existed mean `delegation`. */
-export const FLOW_IDS = ['delegation'] as const
+export const FLOW_IDS = ['delegation', 'cross-app', 'identity-chaining', 'transaction-tokens'] as const
 export type FlowId = (typeof FLOW_IDS)[number]
+
+/**
+ * What an attacker does in the cross-app flow beyond editing fields: present the ID-JAG at the IdP,
+ * have another agent redeem it, redeem it twice, or use the access token at another MCP server.
+ */
+export const CROSS_APP_ATTACKS = [
+  'none',
+  'id-jag-at-idp',
+  'other-agent-redeems',
+  'replayed-id-jag',
+  'token-at-other-mcp',
+] as const
+export type CrossAppAttack = (typeof CROSS_APP_ATTACKS)[number]
+
+/** The cross-app access flow's own fields (draft-ietf-oauth-identity-assertion-authz-grant). */
+export interface ScenarioCrossApp {
+  /** `audience` of the ID-JAG request: the resource authorization server's issuer (§4.3). */
+  resourceAs: string
+  /** `resource` of the ID-JAG request: the MCP server's URL (RFC 8707). */
+  resource: string
+  /** `scope` asked of the IdP. */
+  scope: string
+  /** `scope` asked of the resource AS with the ID-JAG; empty sends none (the ID-JAG's scope). */
+  redeemScope: string
+  /** Seconds since the user signed in (`auth_time`) when the agent asks for the ID-JAG. */
+  idTokenAge: number
+  /** Seconds the agent waits between getting the ID-JAG and redeeming it. */
+  redeemDelay: number
+  attack: CrossAppAttack
+}
 
 export interface Scenario {
   version: 1
@@ -99,6 +130,12 @@ export interface Scenario {
   clockOffset: number
   edits: ScenarioEdits
   attack: Attack
+  /** Read by the cross-app flow only; links made before it existed take the seed's. */
+  crossApp: ScenarioCrossApp
+  /** The identity-chaining flow's attack; links without it mean none. */
+  chaining: { attack: ChainingAttack }
+  /** The transaction-token flow's attack; links without it mean none. */
+  txn: { attack: TxnAttack }
   /**
    * The "Defence on" switches turned off, by the reason id each defence refuses with: the run uses an
    * IdP or resource server that skips exactly those checks. Empty in the seed. Only the page's runs read

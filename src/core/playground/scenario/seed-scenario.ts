@@ -10,6 +10,12 @@ export const CODE_REVIEWER = 'spiffe://prod/agent/code-reviewer/v3'
 export const TEST_RUNNER = 'spiffe://prod/agent/test-runner/v1'
 export const DEPLOY_BOT = 'spiffe://prod/ci/deploy-bot/v2'
 
+/** Cross-app access: the MCP servers' authorization server, one it does not run, and its two MCP servers. */
+export const RESOURCE_AS_ISSUER = 'https://mcp-as.lab.marwandiallo.com'
+export const OTHER_RESOURCE_AS_ISSUER = 'https://other-as.example'
+export const MCP_SERVER = 'https://mcp.lab.marwandiallo.com/mcp'
+export const OTHER_MCP_SERVER = 'https://mcp.lab.marwandiallo.com/other-mcp'
+
 /** The seed's agent as an `act` claim describes it: for chains, and for forged claims. */
 export const SEED_ACTOR = {
   sub: CODE_REVIEWER,
@@ -94,5 +100,16 @@ export const SEED_SCENARIO: Scenario = {
   clockOffset: 0,
   edits: { rawTokenRequest: null, tamperedClaims: null },
   attack: 'none',
+  crossApp: {
+    resourceAs: RESOURCE_AS_ISSUER,
+    resource: MCP_SERVER,
+    scope: 'read:repo',
+    redeemScope: '',
+    idTokenAge: 300,
+    redeemDelay: 0,
+    attack: 'none',
+  },
+  chaining: { attack: 'none' },
+  txn: { attack: 'none' },
   defencesOff: [],
 }

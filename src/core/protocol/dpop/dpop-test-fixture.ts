@@ -2,6 +2,7 @@
 import { SignJWT, type JWTHeaderParameters } from 'jose'
 import { expect } from 'vitest'
 import { createSigningKey } from '../keys/key-ring.ts'
+import type { Reason } from '../errors/reasons.ts'
 import { createCheckLog, type Check } from '../trace/check-log.ts'
 import { createReplayCache } from './replay-cache.ts'
 import { verifyDpopProof, type DpopVerifyOptions } from './verify-proof.ts'
@@ -52,10 +53,10 @@ export function signProof(
 export const goodClaims = () => ({ jti: crypto.randomUUID(), htm: 'GET', htu: URL_A, iat: NOW })
 export const goodHeader = () => ({ typ: 'dpop+jwt', alg: 'ES256', jwk: AGENT_JWK })
 
-/** Asserts a refusal: code, status, section, wire description, reason, and that the failed check was logged last. */
+/** Asserts a refusal: code, status, section, wire description, reason id, and that the failed check was logged last. */
 export async function expectRefusal(
   outcome: Awaited<ReturnType<typeof verify>>,
-  expected: { code?: string; status?: number; spec: string; description: string; reason: RegExp },
+  expected: { code?: string; status?: number; spec: string; description: string; reason: Reason },
 ) {
   const { result, checks, replay } = outcome
   expect(result.ok).toBe(false)
@@ -65,7 +66,7 @@ export async function expectRefusal(
     status: expected.status ?? 401,
     description: expected.description,
   })
-  expect(result.error.explanation).toMatch(expected.reason)
+  expect(result.error.reason).toBe(expected.reason)
   expect(checks.at(-1)).toMatchObject({ ok: false, spec: expected.spec, detail: result.error.explanation })
   expect(checks.slice(0, -1).every((check) => check.ok)).toBe(true)
   // Only proofs valid in every other way reach the replay cache (RFC 9449 §11.1).

@@ -40,7 +40,7 @@ describe('verifyDpopProof compares "htu" after RFC 3986 §6.2.2 normalisation', 
       status: 401,
       spec: 'RFC 9449 §4.3 (9)',
       description: 'DPoP proof "htu" does not match the request URL',
-      reason: /can't be used at another/,
+      reason: 'dpop.htu_mismatch',
     })
   })
 })

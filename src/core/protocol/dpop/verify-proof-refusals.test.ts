@@ -26,7 +26,7 @@ describe('verifyDpopProof refuses the RFC 9449 example proof out of its context'
       status: 400,
       spec: 'RFC 9449 §4.3 (11), §11.1',
       description: 'DPoP proof "iat" is too old',
-      reason: /made \d+ s ago.*up to 300 s old/,
+      reason: 'dpop.iat_too_old',
     })
   })
 
@@ -35,7 +35,7 @@ describe('verifyDpopProof refuses the RFC 9449 example proof out of its context'
     await expectRefusal(outcome, {
       spec: 'RFC 9449 §4.3 (8)',
       description: 'DPoP proof "htm" does not match the request method',
-      reason: /made for POST requests, but this request is GET/,
+      reason: 'dpop.htm_mismatch',
     })
   })
 
@@ -48,8 +48,7 @@ describe('verifyDpopProof refuses the RFC 9449 example proof out of its context'
     await expectRefusal(outcome, {
       spec: 'RFC 9449 §4.3 (9)',
       description: 'DPoP proof "htu" does not match the request URL',
-      reason:
-        /made for https:\/\/server\.example\.com\/token, but this request went to https:\/\/server\.example\.com\/token2/,
+      reason: 'dpop.htu_mismatch',
     })
   })
 
@@ -63,7 +62,7 @@ describe('verifyDpopProof refuses the RFC 9449 example proof out of its context'
     await expectRefusal(outcome, {
       spec: 'RFC 9449 §4.3 (12), §4.2',
       description: 'DPoP proof "ath" is required with an access token',
-      reason: /must carry "ath", the hash of that token/,
+      reason: 'dpop.ath_missing',
     })
   })
 })
@@ -73,7 +72,7 @@ describe('verifyDpopProof refuses a request without exactly one well-formed proo
     await expectRefusal(await verify([]), {
       spec: 'RFC 9449 §4.3 (1)',
       description: 'DPoP proof is missing',
-      reason: /no "DPoP" header/,
+      reason: 'dpop.missing',
     })
   })
 
@@ -82,7 +81,7 @@ describe('verifyDpopProof refuses a request without exactly one well-formed proo
     await expectRefusal(await verify([proof, proof]), {
       spec: 'RFC 9449 §4.3 (1)',
       description: 'Multiple "DPoP" headers',
-      reason: /carries 2 DPoP proofs; exactly one is allowed/,
+      reason: 'dpop.multiple_proofs',
     })
   })
 
@@ -96,7 +95,7 @@ describe('verifyDpopProof refuses a request without exactly one well-formed proo
     await expectRefusal(await verify([proof]), {
       spec: 'RFC 9449 §4.3 (2)',
       description: 'DPoP proof is not a well-formed JWT',
-      reason: /must be one JWS in compact form/,
+      reason: 'dpop.malformed',
     })
   })
 })
@@ -116,7 +115,7 @@ describe('verifyDpopProof refuses proofs that lack a required member', () => {
     await expectRefusal(await verify([await signProof(header, claims, agent.privateKey)]), {
       spec: 'RFC 9449 §4.3 (3), §4.2',
       description: `DPoP proof ${part} "${name}" is missing or not ${kind}`,
-      reason: new RegExp(`"${name}" is absent`),
+      reason: 'dpop.missing_member',
     })
   })
 
@@ -125,7 +124,7 @@ describe('verifyDpopProof refuses proofs that lack a required member', () => {
     await expectRefusal(await verify([proof]), {
       spec: 'RFC 9449 §4.3 (3), §4.2',
       description: 'DPoP proof claim "iat" is missing or not a number',
-      reason: /"iat" is not a number/,
+      reason: 'dpop.missing_member',
     })
   })
 })
@@ -136,7 +135,7 @@ describe('verifyDpopProof refuses proofs of the wrong type, algorithm or key', (
     await expectRefusal(await verify([proof]), {
       spec: 'RFC 9449 §4.3 (4)',
       description: 'DPoP proof "typ" must be "dpop+jwt"',
-      reason: new RegExp(`"typ": "${typ.replace('+', '\\+')}"`),
+      reason: 'dpop.typ',
     })
   })
 
@@ -146,7 +145,7 @@ describe('verifyDpopProof refuses proofs of the wrong type, algorithm or key', (
     await expectRefusal(await verify([proof], { algorithms: ['none', 'ES256'] }), {
       spec: 'RFC 9449 §4.3 (5)',
       description: 'DPoP proof "alg" must not be "none"',
-      reason: /unsigned proof proves nothing/,
+      reason: 'dpop.alg_none',
     })
   })
 
@@ -156,7 +155,7 @@ describe('verifyDpopProof refuses proofs of the wrong type, algorithm or key', (
     await expectRefusal(await verify([proof], { algorithms: ['HS256', 'ES256'] }), {
       spec: 'RFC 9449 §4.3 (5)',
       description: 'DPoP proof "alg" must be asymmetric, not "HS256"',
-      reason: /"HS256" is an HMAC: it needs a secret shared with the server/,
+      reason: 'dpop.alg_symmetric',
     })
   })
 
@@ -165,7 +164,7 @@ describe('verifyDpopProof refuses proofs of the wrong type, algorithm or key', (
     await expectRefusal(await verify([proof], { algorithms: ['ES384'] }), {
       spec: 'RFC 9449 §4.3 (5)',
       description: 'DPoP proof "alg" "ES256" is not supported',
-      reason: /accepts DPoP proofs signed with ES384 only/,
+      reason: 'dpop.alg_unsupported',
     })
   })
 
@@ -176,7 +175,7 @@ describe('verifyDpopProof refuses proofs of the wrong type, algorithm or key', (
     await expectRefusal(await verify([proof]), {
       spec: 'RFC 9449 §4.3 (7)',
       description: 'DPoP proof "jwk" contains private key material ("d")',
-      reason: /must hold the public key only/,
+      reason: 'dpop.private_key',
     })
   })
 
@@ -185,7 +184,7 @@ describe('verifyDpopProof refuses proofs of the wrong type, algorithm or key', (
     await expectRefusal(await verify([proof]), {
       spec: 'RFC 9449 §4.3 (6)',
       description: 'DPoP proof signature is invalid',
-      reason: /not made by the private key matching the "jwk"/,
+      reason: 'dpop.signature_invalid',
     })
   })
 
@@ -197,7 +196,7 @@ describe('verifyDpopProof refuses proofs of the wrong type, algorithm or key', (
     await expectRefusal(await verify([`${header}.${forged}.${signature}`], { htm: 'POST' }), {
       spec: 'RFC 9449 §4.3 (6)',
       description: 'DPoP proof signature is invalid',
-      reason: /or the proof was altered/,
+      reason: 'dpop.signature_invalid',
     })
   })
 
@@ -207,7 +206,7 @@ describe('verifyDpopProof refuses proofs of the wrong type, algorithm or key', (
     await expectRefusal(await verify([proof]), {
       spec: 'RFC 9449 §4.3 (6)',
       description: 'DPoP proof "jwk" cannot verify an "ES256" signature',
-      reason: /The embedded key could not be used to check the signature/,
+      reason: 'dpop.key_unusable',
     })
   })
 })

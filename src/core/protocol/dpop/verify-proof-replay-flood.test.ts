@@ -31,11 +31,13 @@ describe('a flood of proofs past the replay cache capacity', () => {
     for (let i = 0; i < 20; i++) {
       const junk = await createDpopProof(attacker, { htm: 'GET', htu: URL_A, iat: NOW + 1 })
       const result = await check(junk, replay, NOW + 1)
-      verdicts.push(result.ok ? 'accepted' : `${result.error.status} ${result.error.code}`)
+      verdicts.push(
+        result.ok ? 'accepted' : `${result.error.status} ${result.error.code} ${result.error.reason}`,
+      )
     }
     // Past capacity the new proofs are refused, not the old ones forgotten.
     expect(verdicts.slice(0, 4)).toEqual(Array(4).fill('accepted'))
-    expect(verdicts.slice(4)).toEqual(Array(16).fill('503 temporarily_unavailable'))
+    expect(verdicts.slice(4)).toEqual(Array(16).fill('503 temporarily_unavailable dpop.replay_cache_full'))
 
     const replayed = await check(captured, replay, NOW + 8)
     expect(replayed.ok).toBe(false)

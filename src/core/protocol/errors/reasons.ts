@@ -1,10 +1,11 @@
 // Every reason a server here refuses a request, each listed once: a stable id, its RFC error code and its rule.
 import { CROSS_APP_REASONS } from './cross-app-reasons.ts'
+import { WEBAUTHN_REASONS } from './webauthn-reasons.ts'
 import { specRef, type SpecRef } from './spec-ref.ts'
 
 /**
  * The error codes this playground can answer with, each from the RFC that defines it.
- * @see RFC 6749 §5.2, §4.1.2.1 (`temporarily_unavailable`), RFC 6750 §3.1, RFC 8693 §2.2.2, RFC 8707 §2, RFC 9449 §5, §7.1, §8, RFC 9470 §3
+ * @see RFC 6749 §5.2, §4.1.2.1 (`temporarily_unavailable`, `access_denied`), RFC 6750 §3.1, RFC 8693 §2.2.2, RFC 8707 §2, RFC 9449 §5, §7.1, §8, RFC 9470 §3
  */
 export const OAUTH_ERROR_CODES = [
   'invalid_request',
@@ -21,6 +22,8 @@ export const OAUTH_ERROR_CODES = [
   'temporarily_unavailable',
   // RFC 9470 §3: the sign-in is too old or too weak; the ID-JAG draft's step-up error (§8.2).
   'insufficient_user_authentication',
+  // RFC 6749 §4.1.2.1: the resource owner's sign-in failed (a passkey ceremony refused).
+  'access_denied',
 ] as const
 
 export type OAuthErrorCode = (typeof OAUTH_ERROR_CODES)[number]
@@ -568,6 +571,7 @@ export const REASONS = {
     'A parameter of a sandbox test issuer is missing, malformed or unknown.',
   ),
   ...CROSS_APP_REASONS,
+  ...WEBAUTHN_REASONS,
 } as const satisfies Record<string, ReasonInfo>
 
 export type Reason = keyof typeof REASONS

@@ -1,7 +1,7 @@
 // Reads a request body sent as a form (or, where allowed, as JSON) into one flat parameter object.
 import { fail, ok, oauthError, type Result } from '../errors/oauth-error.ts'
 import type { Reason } from '../errors/reasons.ts'
-import { parseFormBody } from './parse-form-body.ts'
+import { parseFormBody, type FormParams } from './parse-form-body.ts'
 
 export type BodyParams = Record<string, unknown>
 
@@ -36,15 +36,11 @@ export async function readBodyParams(
     const accepted = options.json ? `${FORM} or application/json` : FORM
     return invalid('request.content_type', `Content-Type must be ${accepted}, not "${type || 'none'}"`)
   }
-  // Counted on the bytes as sent: decoding first would drop a byte order mark and re-encode the whole body.
-  const bytes = await request.arrayBuffer()
-  if (bytes.byteLength > options.maxBytes)
-    return fail(oauthError('http.content_too_large', `Body exceeds ${options.maxBytes} bytes`))
-  // What request.text() does: UTF-8, invalid sequences replaced, a leading byte order mark dropped.
-  const body = new TextDecoder().decode(bytes)
-  if (isJson) return readJson(body)
+  const body = await readBodyText(request, options.maxBytes)
+  if (!body.ok) return body
+  if (isJson) return readJson(body.value)
 
-  const parsed = parseFormBody(body)
+  const parsed = parseFormBody(body.value)
   if (!parsed.ok) return parsed
   const params: BodyParams = {}
   for (const [name, value] of parsed.value) {
@@ -55,6 +51,34 @@ export async function readBodyParams(
     Object.defineProperty(params, name, { value, enumerable: true, writable: true, configurable: true })
   }
   return ok(params)
+}
+
+/**
+ * The body as UTF-8 text, refused with 413 when it is over `maxBytes`: the one size rule of every
+ * endpoint here, counted in bytes as sent, never in decoded characters.
+ * @see RFC 9110 §15.5.14
+ */
+export async function readBodyText(request: Request, maxBytes: number): Promise<Result<string>> {
+  // Counted on the bytes as sent: decoding first would drop a byte order mark and re-encode the whole body.
+  const bytes = await request.arrayBuffer()
+  if (bytes.byteLength > maxBytes)
+    return fail(
+      oauthError('http.content_too_large', `Body exceeds ${maxBytes} bytes`, {
+        explanation:
+          'The request body is far larger than any request to this endpoint needs, so the endpoint refuses to read it.',
+      }),
+    )
+  // What request.text() does: UTF-8, invalid sequences replaced, a leading byte order mark dropped.
+  return ok(new TextDecoder().decode(bytes))
+}
+
+/**
+ * A form body's parameters in the order sent, repeats kept, read under the one size rule.
+ * @see RFC 6749 §3.2, Appendix B
+ */
+export async function readFormParams(request: Request, maxBytes: number): Promise<Result<FormParams>> {
+  const body = await readBodyText(request, maxBytes)
+  return body.ok ? parseFormBody(body.value) : body
 }
 
 function readJson(body: string): Result<BodyParams> {

@@ -9,6 +9,7 @@ import { findIdJagGrant, type IdJagPolicy } from './id-jag-policy.ts'
 import { ID_JAG, ID_TOKEN_TYP } from './id-jag-names.ts'
 import type { IdJagClaims } from './mint-id-jag.ts'
 import { accept, refuse, xaaError, type XaaResult } from './xaa-error.ts'
+import { parseScopeParam } from '../tokens/scope.ts'
 
 export interface IdJagExchangeContext {
   /** The IdP's issuer: `iss` of ID tokens and ID-JAGs, `aud` of client assertions. */
@@ -113,7 +114,7 @@ export async function decideIdJagExchange(
   if (resource !== null && !rule.resources.includes(resource))
     return no('idp.resource_not_allowed', `"resource" ${resource} is not governed by ${audience}`, 'resource')
 
-  const requested = text(params, 'scope')?.split(' ').filter(Boolean) ?? rule.scopes
+  const requested = parseScopeParam(text(params, 'scope')) ?? rule.scopes
   const beyond = requested.filter((scope) => !rule.scopes.includes(scope))
   if (beyond.length > 0)
     return no('idp.scope_not_granted', `Scope "${beyond.join(' ')}" is not granted for ${audience}`, 'scope')

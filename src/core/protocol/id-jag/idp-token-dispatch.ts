@@ -1,7 +1,7 @@
 // One `/token` for the IdP: ID-JAG requests to the ID-JAG endpoint, everything else to the RFC 8693 endpoint.
 import type { FetchHandler } from '../http/http-snapshot.ts'
-import { mediaType } from '../http/read-body-params.ts'
-import { parseFormBody } from '../http/parse-form-body.ts'
+import { mediaType, readFormParams } from '../http/read-body-params.ts'
+import { MAX_TOKEN_REQUEST_BYTES } from '../idp/parse-token-request.ts'
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
 import { ID_JAG, JWT_BEARER_GRANT } from './id-jag-names.ts'
 import { xaaErrorResponse } from './token-form.ts'
@@ -27,7 +27,7 @@ export function dispatchIdpTokenRequest(options: IdpTokenDispatchOptions): Fetch
     if (request.method !== 'POST' || mediaType(request) !== 'application/x-www-form-urlencoded')
       return options.exchange(request)
     // Peek at a copy; the handler chosen reads the original, with all its own checks.
-    const parsed = parseFormBody(await request.clone().text())
+    const parsed = await readFormParams(request.clone(), MAX_TOKEN_REQUEST_BYTES)
     if (!parsed.ok) return options.exchange(request)
     const first = (name: string) => parsed.value.find(([key]) => key === name)?.[1] ?? null
 

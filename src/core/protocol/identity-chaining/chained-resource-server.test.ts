@@ -10,22 +10,26 @@ import { redeemChainingGrant } from './redeem-chaining-grant.ts'
 
 const world = await chainingWorld()
 
-function server() {
+function server(scope = 'read:repo') {
   const events: AuditEvent[] = []
   const errors: (OAuthError | null)[] = []
   const handle = createChainedResourceServer({
     issuer: AS_B,
     jwks: publicJwks(world.keyB),
     audience: RS_B,
-    scope: 'read:repo',
+    scope,
     clock: () => NOW * 1000,
     audit: (event, error) => {
       events.push(event)
       errors.push(error)
     },
   })
-  const call = (token: string) =>
-    handle(new Request(`${RS_B}/repos/marwan/playground`, { headers: { authorization: `Bearer ${token}` } }))
+  const call = (token: string | null) =>
+    handle(
+      new Request(`${RS_B}/repos/marwan/playground`, {
+        headers: token === null ? {} : { authorization: `Bearer ${token}` },
+      }),
+    )
   return { events, errors, call }
 }
 
@@ -65,5 +69,19 @@ describe('domain B’s resource server', () => {
     expect(await response.json()).toMatchObject({ error: 'invalid_token' })
     expect(errors[0]).toMatchObject({ code: 'invalid_token', reason: 'chain.foreign_token' })
     expect(events[0]).toMatchObject({ decision: 'deny', principal: null })
+  })
+
+  test('refuses a request without an access token', async () => {
+    const { errors, call } = server()
+    const response = await call(null)
+    expect(response.status).toBe(401)
+    expect(errors[0]).toMatchObject({ code: 'invalid_token', reason: 'chain.token_missing' })
+  })
+
+  test('refuses B’s token when it lacks the scope the route needs', async () => {
+    const { errors, call } = server('write:repo')
+    const response = await call(await domainBToken())
+    expect(response.status).toBe(403)
+    expect(errors[0]).toMatchObject({ code: 'insufficient_scope', reason: 'chain.scope_insufficient' })
   })
 })

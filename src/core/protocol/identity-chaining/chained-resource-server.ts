@@ -10,6 +10,7 @@ import { resourceAuditEvent } from '../resource-server/resource-audit-event.ts'
 import { verifyAccessToken } from '../resource-server/verify-access-token.ts'
 import { NO_CHECK_LOG } from '../trace/check-log.ts'
 import { IDENTITY_CHAINING_DRAFT } from './chaining-spec.ts'
+import { parseScope } from '../tokens/scope.ts'
 
 export interface ChainedResourceServerOptions {
   /** Domain B's AS: the only issuer whose tokens count here. */
@@ -87,7 +88,7 @@ export function createChainedResourceServer(options: ChainedResourceServerOption
     })
     if (!verified.ok) return deny(verified.error)
     claims = verified.value.payload
-    const held = typeof claims.scope === 'string' ? claims.scope.split(' ') : []
+    const held = parseScope(claims.scope)
     if (!held.includes(options.scope))
       return deny(
         refusal({

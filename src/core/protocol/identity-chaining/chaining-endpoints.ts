@@ -11,6 +11,7 @@ import type { Decision } from '../trace/decision.ts'
 import { JWT_TOKEN_TYPE } from './chaining-spec.ts'
 import { issueChainingGrant, type ChainingGrantContext } from './issue-chaining-grant.ts'
 import { redeemChainingGrant, type RedeemContext } from './redeem-chaining-grant.ts'
+import { parseScopeParam } from '../tokens/scope.ts'
 
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange'
 const MAX_BODY_BYTES = 64 * 1024
@@ -73,7 +74,7 @@ export function createChainingGrantEndpoint(
         subjectToken: text(params, 'subject_token') ?? '',
         audience: text(params, 'audience'),
         resource: text(params, 'resource'),
-        scope: scope === null ? null : scope.split(' ').filter(Boolean),
+        scope: parseScopeParam(scope),
         actorToken: text(params, 'actor_token'),
       },
       { ...ctx, nowSeconds: epochSeconds(ctx.clock) },

@@ -14,6 +14,7 @@ import { verifyJwt } from '../tokens/verify-jwt.ts'
 import { decisionRecorder, type Decision } from '../trace/decision.ts'
 import { IDENTITY_CHAINING_DRAFT as DRAFT } from './chaining-spec.ts'
 import { compareActChains, describeSplice } from './compare-act-chains.ts'
+import { parseScope } from '../tokens/scope.ts'
 
 /** An authorization server in another trust domain that domain A issues grants for. */
 export interface PeerDomain {
@@ -134,7 +135,7 @@ export async function issueChainingGrant(
     )
   r.pass('audience/resource names a trusted domain’s authorization server', sectionRef('2.3.1'), peer.issuer)
 
-  const granted = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : []
+  const granted = parseScope(claims.scope)
   const scope = request.scope ?? granted.filter((s) => peer.scopes.includes(s))
   const widened = scope.filter((s) => !granted.includes(s) || !peer.scopes.includes(s))
   if (widened.length > 0 || scope.length === 0)

@@ -14,6 +14,7 @@ import { mintDelegatedToken } from '../tokens/mint-delegated-token.ts'
 import { decisionRecorder, type Decision } from '../trace/decision.ts'
 import { IDENTITY_CHAINING_DRAFT as DRAFT } from './chaining-spec.ts'
 import { compareActChains, describeSplice } from './compare-act-chains.ts'
+import { parseScope } from '../tokens/scope.ts'
 
 export interface RedeemContext {
   /** Domain B's AS issuer identifier: the grant's `aud` must name it. */
@@ -81,7 +82,7 @@ export async function redeemChainingGrant(
     )
   r.pass('the grant’s subject is known in this domain', sectionRef('2.5'), `${String(grant.sub)} → ${sub}`)
 
-  const held = typeof grant.scope === 'string' ? grant.scope.split(' ').filter(Boolean) : []
+  const held = parseScope(grant.scope)
   const scope = request.scope ?? held.filter((s) => ctx.scopes.includes(s))
   const widened = scope.filter((s) => !held.includes(s) || !ctx.scopes.includes(s))
   if (widened.length > 0 || scope.length === 0)

@@ -67,7 +67,7 @@ export async function sendExchange(
   audits.push(served.audit)
   const response = served.response
   const body = (await response.json()) as Record<string, unknown>
-  return { response, body, checks: log.checks, audits, keys, tokens }
+  return { response, body, decision: served.decision, checks: log.checks, audits, keys, tokens }
 }
 
 export const NOW = Math.floor(FIXED_NOW / 1000)

@@ -25,11 +25,6 @@ export interface RegisteredClient {
   spiffeId: string
 }
 
-/** An issuer whose actor tokens the IdP accepts, with its public keys. */
-export interface TrustedActorIssuer {
-  issuer: string
-}
-
 export interface ExchangePolicy {
   clients: RegisteredClient[]
   delegations: DelegationRule[]

@@ -18,6 +18,7 @@ import { narrowScope } from './narrow-scope.ts'
 import type { TokenExchangeRequest } from './parse-token-request.ts'
 import { resolveTargets } from './resolve-targets.ts'
 import { verifyActorToken, verifySubjectToken } from './verify-exchange-tokens.ts'
+import { parseScope } from '../tokens/scope.ts'
 
 export interface ExchangeContext {
   issuer: string
@@ -197,8 +198,7 @@ async function exchange(
     })
   if (!targets.ok) return fail(targets.error)
 
-  const granted =
-    typeof subject.value.scope === 'string' ? subject.value.scope.split(' ').filter(Boolean) : []
+  const granted = parseScope(subject.value.scope)
   const scopeCheck = { label: 'scope within the grant and policy', spec: 'RFC 8693 §2.1, RFC 6749 §3.3' }
   let scope = narrowScope(request.scope, granted, targets.value)
   // A vulnerable IdP (this defence off) issues the scope asked for, as if an exchange could add to it.

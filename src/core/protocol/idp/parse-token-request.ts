@@ -1,9 +1,11 @@
 // Reads an RFC 8693 token exchange request off the wire and refuses anything malformed.
 import { fail, ok, oauthError, type OAuthError, type Result } from '../errors/oauth-error.ts'
 import type { Reason } from '../errors/reasons.ts'
-import { parseFormBody, type FormParams } from '../http/parse-form-body.ts'
+import type { FormParams } from '../http/parse-form-body.ts'
+import { readFormParams } from '../http/read-body-params.ts'
 import type { CheckLog } from '../trace/check-log.ts'
 import { TOKEN_EXCHANGE_GRANT } from '../tokens/token-types.ts'
+import { isScopeToken, parseScopeParam } from '../tokens/scope.ts'
 
 export interface TokenExchangeRequest {
   subjectToken: string
@@ -25,9 +27,6 @@ export const MAX_TOKEN_REQUEST_BYTES = 64 * 1024
 
 /** `audience` and `resource` may repeat (RFC 8693 §2.1); nothing else may (RFC 6749 §3.2). */
 const REPEATABLE = new Set(['audience', 'resource'])
-
-// RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
-const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/
 
 const invalid = (param: string, reason: Reason, description: string, explanation?: string): OAuthError =>
   oauthError(reason, description, { param, ...(explanation === undefined ? {} : { explanation }) })
@@ -66,15 +65,7 @@ export async function parseTokenRequest(
     })
     return fail(error)
   }
-  const body = await request.text()
-  if (body.length > MAX_TOKEN_REQUEST_BYTES)
-    return fail(
-      oauthError('http.content_too_large', `Body exceeds ${MAX_TOKEN_REQUEST_BYTES} bytes`, {
-        explanation:
-          'The request body is far larger than any token exchange request needs, so the endpoint refuses to read it.',
-      }),
-    )
-  const parsed = parseFormBody(body)
+  const parsed = await readFormParams(request, MAX_TOKEN_REQUEST_BYTES)
   if (!parsed.ok) return parsed
   const params = parsed.value
 
@@ -134,8 +125,8 @@ export async function parseTokenRequest(
   })
 
   const scopeParam = get('scope')
-  const scope = scopeParam === null ? null : scopeParam.split(' ').filter((token) => token !== '')
-  const badScope = scope?.find((token) => !SCOPE_TOKEN.test(token))
+  const scope = parseScopeParam(scopeParam)
+  const badScope = scope?.find((token) => !isScopeToken(token))
   if (badScope !== undefined)
     return fail(
       invalid(

@@ -2,6 +2,7 @@
 import { fail, ok, type Result } from '../errors/oauth-error.ts'
 import { refusal } from '../errors/reasoned-error.ts'
 import type { BodyParams } from '../http/read-body-params.ts'
+import { parseScopeParam } from '../tokens/scope.ts'
 
 /** The grant type URI of a JWT bearer authorization grant. @see RFC 7523 §2.1 */
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer'
@@ -48,7 +49,7 @@ export function parseJwtBearerRequest(params: BodyParams): Result<JwtBearerReque
   const scope = text(params.scope)
   return ok({
     assertion,
-    scope: scope === null ? null : scope.split(' ').filter(Boolean),
+    scope: parseScopeParam(scope),
     resource: text(params.resource),
   })
 }

@@ -9,6 +9,7 @@ import { parseAuthorization } from '../resource-server/parse-authorization.ts'
 import { verifyAccessToken } from '../resource-server/verify-access-token.ts'
 import type { AuthScheme } from '../resource-server/www-authenticate.ts'
 import { NO_CHECK_LOG, type CheckLog } from '../trace/check-log.ts'
+import { parseScope } from '../tokens/scope.ts'
 
 export interface McpAccessOptions {
   /** This MCP server's resource identifier: access tokens must have it in `aud`. */
@@ -95,7 +96,7 @@ export async function decideMcpAccess(
   })
   if (!binding.ok) return deny(binding.error, { claims, scheme })
 
-  const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : []
+  const scopes = parseScope(claims.scope)
   if (!scopes.includes(options.requiredScope))
     return deny(
       xaaError(

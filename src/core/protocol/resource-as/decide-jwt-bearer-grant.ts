@@ -9,6 +9,7 @@ import { accept, refuse, xaaError, type XaaResult } from '../id-jag/xaa-error.ts
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
 import { JWT_LEEWAY_SECONDS, verifyJwt } from '../tokens/verify-jwt.ts'
 import type { ResourceAsPolicy } from './resource-as-policy.ts'
+import { parseScope, parseScopeParam } from '../tokens/scope.ts'
 
 export interface JwtBearerContext {
   /** This AS's issuer: the ID-JAG's `aud` and the client assertion's `aud`. */
@@ -114,8 +115,8 @@ export async function decideJwtBearerGrant(
       'ID-JAG is bound to a DPoP key ("cnf.jkt") this request does not prove',
     )
 
-  const granted = typeof grant.scope === 'string' ? grant.scope.split(' ').filter(Boolean) : []
-  const requested = text(params, 'scope')?.split(' ').filter(Boolean) ?? granted
+  const granted = parseScope(grant.scope)
+  const requested = parseScopeParam(text(params, 'scope')) ?? granted
   const widened = requested.filter((scope) => !granted.includes(scope) || !governed.scopes.includes(scope))
   if (widened.length > 0)
     return refuse(

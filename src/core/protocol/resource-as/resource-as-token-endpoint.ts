@@ -15,6 +15,8 @@ export interface ResourceAsTokenEndpointOptions extends Omit<JwtBearerContext, '
   signingKey: SigningKey
   clock: Clock
   log?: CheckLog
+  /** Called with every decision: null when a token was issued, else the refusal (as the IdP's endpoint does). */
+  onDecision?: (error: XaaError | null) => void
 }
 
 /**
@@ -27,7 +29,10 @@ export interface ResourceAsTokenEndpointOptions extends Omit<JwtBearerContext, '
 export function createResourceAsTokenEndpoint(options: ResourceAsTokenEndpointOptions): FetchHandler {
   return async (request) => {
     const nowSeconds = epochSeconds(options.clock)
-    const refused = (error: XaaError) => xaaErrorResponse(error)
+    const refused = (error: XaaError) => {
+      options.onDecision?.(error)
+      return xaaErrorResponse(error)
+    }
     const params = await readTokenForm(request)
     if (!params.ok) return refused(params.error)
 
@@ -64,6 +69,7 @@ export function createResourceAsTokenEndpoint(options: ResourceAsTokenEndpointOp
       jkt,
       amr: grant.amr,
     })
+    options.onDecision?.(null)
     return tokenJson({
       access_token: accessToken,
       token_type: jkt ? 'DPoP' : 'Bearer',

@@ -1,18 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { findResourceServer, RESOURCE_SERVERS } from './catalog.ts'
 import { matchRoute } from './match-route.ts'
+import { DEPLOY_API, GITHUB_API } from './routes.fixture.ts'
 
-const github = findResourceServer('api.github.com')!
-
-describe('the resource server catalog', () => {
-  test('knows api.github.com and deploy.lab.marwandiallo.com by audience', () => {
-    expect(RESOURCE_SERVERS.map((server) => [server.audience, server.origin])).toEqual([
-      ['api.github.com', 'https://api.github.com'],
-      ['deploy.lab.marwandiallo.com', 'https://deploy.lab.marwandiallo.com'],
-    ])
-    expect(findResourceServer('nowhere.example')).toBeUndefined()
-  })
-})
+const github = GITHUB_API
 
 describe('matchRoute', () => {
   test.each([
@@ -25,11 +15,7 @@ describe('matchRoute', () => {
   })
 
   test('matches the deployment route of the deploy server', () => {
-    const match = matchRoute(
-      findResourceServer('deploy.lab.marwandiallo.com')!,
-      'POST',
-      '/deployments/staging',
-    )
+    const match = matchRoute(DEPLOY_API, 'POST', '/deployments/staging')
     expect(match.found && match.route.respond?.(match.params)).toEqual({
       deployment: { environment: 'staging', status: 'queued' },
     })

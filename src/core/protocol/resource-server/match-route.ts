@@ -1,6 +1,6 @@
 // Finds which route of a resource server a request path names, and reads its `:name` parameters.
 import { oauthError, type OAuthError } from '../errors/oauth-error.ts'
-import type { ResourceServerConfig, ResourceRoute } from './catalog.ts'
+import type { ResourceServerConfig, ResourceRoute } from './resource-server-config.ts'
 
 export type RouteMatch =
   | { found: true; route: ResourceRoute; params: Record<string, string> }

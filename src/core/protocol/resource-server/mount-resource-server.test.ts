@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { findResourceServer } from './catalog.ts'
 import { matchRoute } from './match-route.ts'
 import { mountResourceServer } from './mount-resource-server.ts'
+import { GITHUB_API } from './routes.fixture.ts'
 
-const github = findResourceServer('api.github.com')!
+const github = GITHUB_API
 
 describe('mounting a catalog resource server elsewhere', () => {
   test('moves every route under the prefix and keeps the audience and scopes', () => {

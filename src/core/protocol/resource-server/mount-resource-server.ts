@@ -1,5 +1,5 @@
 // A catalog resource server served from somewhere else: same audience, routes and scopes, another origin and path prefix.
-import type { ResourceServerConfig } from './catalog.ts'
+import type { ResourceServerConfig } from './resource-server-config.ts'
 
 export interface Mount {
   /** The origin the server is reached at, for example `http://127.0.0.1:8693`. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { base64url } from 'jose'
 import { createDpopProof } from '../dpop/create-proof.ts'
+import type { Reason } from '../errors/reasons.ts'
 import {
   ALGS,
   bearerRequest,
@@ -93,7 +94,7 @@ describe('the resource server refuses the request itself', () => {
       status: 400,
       error: 'invalid_request',
       description,
-      reason: /more than one access token/,
+      reason: 'request.multiple_credentials',
       challenge: `Bearer error="invalid_request", error_description="${description}", DPoP ${ALGS}, error="invalid_request", error_description="${description}"`,
       verified: false,
     })
@@ -109,7 +110,7 @@ describe('the resource server refuses the request itself', () => {
       status: 404,
       error: 'invalid_request',
       description: 'No resource at /orgs/acme',
-      reason: /no route matching GET \/orgs\/acme/,
+      reason: 'http.not_found',
       verified: false,
     })
   })
@@ -122,7 +123,7 @@ describe('the resource server refuses the request itself', () => {
       status: 405,
       error: 'invalid_request',
       description: 'Method POST is not allowed on /repos/marwan/playground',
-      reason: /only for GET/,
+      reason: 'http.method_not_allowed',
       verified: false,
     })
   })
@@ -135,49 +136,49 @@ describe('the resource server refuses tokens that do not verify, trusting none o
   }
   const proofAsToken = () => createDpopProof(keys.agentDpop, { htm: 'GET', htu: REPO, iat: NOW })
 
-  test.each([
+  test.each<[string, () => Promise<string>, string, Reason]>([
     [
       'an expired token',
       () => mint(claims({ iat: NOW - 700, exp: NOW - 100 })),
       'Access token has expired',
-      /"exp" passed 100 s ago/,
+      'token.expired',
     ],
     [
       'a token for another audience',
       () => mint(claims({ aud: ['deploy.lab.marwandiallo.com'] })),
       'Access token "aud" does not include "api.github.com"',
-      /meant for \["deploy.lab.marwandiallo.com"\]/,
+      'token.aud',
     ],
     [
       'a token from another issuer',
       () => mint(claims({ iss: 'https://evil.example' })),
       'Access token "iss" is not the expected issuer',
-      /only accepts tokens from "https:\/\/idp.lab.marwandiallo.com"/,
+      'token.iss',
     ],
     [
       'a DPoP proof presented as the access token',
       proofAsToken,
       'Access token "typ" must be "at+jwt", not "dpop+jwt"',
-      /"typ": "dpop\+jwt"/,
+      'token.typ',
     ],
     [
       'a token typed JWT',
       () => mint(claims(), { typ: 'JWT' }),
       'Access token "typ" must be "at+jwt", not "JWT"',
-      /"typ": "JWT"/,
+      'token.typ',
     ],
     [
       'an unsigned "alg": "none" token',
       async () =>
         `${base64url.encode('{"alg":"none","typ":"at+jwt"}')}.${base64url.encode(JSON.stringify(claims()))}.`,
       'Access token "alg" "none" is not accepted',
-      /unsigned token proves nothing/,
+      'token.alg',
     ],
     [
       'a token whose claims were tampered with',
       tamper,
       'Access token signature does not verify',
-      /changed after it was issued/,
+      'token.signature',
     ],
   ])('rejects %s with invalid_token', async (_name, makeToken, description, reason) => {
     const token = await makeToken()
@@ -198,7 +199,7 @@ describe('the resource server refuses tokens that do not verify, trusting none o
       status: 401,
       error: 'invalid_token',
       description: 'Access token has expired',
-      reason: /"exp" passed/,
+      reason: 'token.expired',
       challenge: `Bearer error="invalid_token", error_description="Access token has expired", DPoP ${ALGS}`,
       verified: false,
     })

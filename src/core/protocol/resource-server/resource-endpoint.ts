@@ -9,7 +9,7 @@ import { oauthError, type OAuthError } from '../errors/oauth-error.ts'
 import type { FetchHandler } from '../http/http-snapshot.ts'
 import type { CheckLog } from '../trace/check-log.ts'
 import { withDefencesOff, type DefencesOff } from '../trace/defence-switch.ts'
-import type { ResourceServerConfig } from './catalog.ts'
+import type { ResourceServerConfig } from './resource-server-config.ts'
 import { checkTokenBinding } from './check-token-binding.ts'
 import { matchRoute } from './match-route.ts'
 import { parseAuthorization } from './parse-authorization.ts'
@@ -17,6 +17,7 @@ import { resourceAuditEvent } from './resource-audit-event.ts'
 import { RS_CHECKS as C } from './resource-checks.ts'
 import { verifyAccessToken } from './verify-access-token.ts'
 import { wwwAuthenticate, type AuthScheme } from './www-authenticate.ts'
+import { parseScope } from '../tokens/scope.ts'
 
 export interface ResourceServerOptions {
   config: ResourceServerConfig
@@ -146,7 +147,7 @@ export function createResourceService(options: ResourceServerOptions): ResourceS
       return deny(binding.error, retryWith === undefined ? {} : { headers: { 'dpop-nonce': retryWith } })
     }
 
-    const granted = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : []
+    const granted = parseScope(claims.scope)
     if (!granted.includes(route.scope)) {
       const error = oauthError('token.insufficient_scope', `Access token "scope" lacks "${route.scope}"`, {
         explanation: `"${route.describe}" needs the "${route.scope}" scope; the token carries ${granted.length > 0 ? `"${granted.join(' ')}"` : 'no scope'}.`,

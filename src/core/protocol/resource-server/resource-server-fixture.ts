@@ -8,9 +8,10 @@ import { createReplayCache, type ReplayCache } from '../dpop/replay-cache.ts'
 import { accessTokenHash } from '../dpop/thumbprint.ts'
 import type { OAuthError } from '../errors/oauth-error.ts'
 import { createKeyRing, publicJwks, type SigningKey } from '../keys/key-ring.ts'
+import type { Reason } from '../errors/reasons.ts'
 import { createCheckLog, type Check } from '../trace/check-log.ts'
-import { findResourceServer } from './catalog.ts'
 import { createResourceService } from './resource-endpoint.ts'
+import { GITHUB_API } from './routes.fixture.ts'
 
 export const IDP = 'https://idp.lab.marwandiallo.com'
 export const REVIEWER = 'spiffe://prod/agent/code-reviewer/v3'
@@ -46,7 +47,7 @@ export function server(options: { replay?: ReplayCache; dpopNonce?: NonceStore }
   const checks: Check[] = []
   const audits: [AuditEvent, OAuthError | null][] = []
   const serve = createResourceService({
-    config: findResourceServer('api.github.com')!,
+    config: GITHUB_API,
     idpIssuer: IDP,
     idpJwks: publicJwks(keys.idp),
     clock: () => NOW * 1000,
@@ -121,7 +122,7 @@ export async function expectRefusal(
     status: number
     error: string
     description: string
-    reason: RegExp
+    reason: Reason
     challenge?: string
     verified: boolean
   },
@@ -140,7 +141,7 @@ export async function expectRefusal(
     decision: 'deny',
     denial: { error: expected.error, reason: expected.description },
   })
-  expect(error?.explanation).toMatch(expected.reason)
+  expect(error?.reason).toBe(expected.reason)
 }
 
 export const quoted = (text: string) => text.replace(/"/g, '\\"')

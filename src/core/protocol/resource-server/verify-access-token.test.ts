@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { base64url, SignJWT, type JWTHeaderParameters, type JWTPayload } from 'jose'
+import type { Reason } from '../errors/reasons.ts'
 import { createKeyRing, publicJwks, type SigningKey } from '../keys/key-ring.ts'
 import { createCheckLog, type Check } from '../trace/check-log.ts'
 import { verifyAccessToken } from './verify-access-token.ts'
@@ -38,12 +39,12 @@ async function verify(token: string) {
   return { result, checks }
 }
 
-async function expectInvalidToken(token: string, spec: string, description: string, reason: RegExp) {
+async function expectInvalidToken(token: string, spec: string, description: string, reason: Reason) {
   const { result, checks } = await verify(token)
   expect(result.ok).toBe(false)
   if (result.ok) return
   expect(result.error).toMatchObject({ code: 'invalid_token', status: 401, description })
-  expect(result.error.explanation).toMatch(reason)
+  expect(result.error.reason).toBe(reason)
   expect(checks.at(-1)).toMatchObject({ ok: false, spec, detail: result.error.explanation })
 }
 
@@ -81,19 +82,16 @@ describe('verifyAccessToken refuses with invalid_token', () => {
       'Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU',
       'RFC 9068 §4, RFC 7519 §7.2',
       'Access token is not a well-formed JWT',
-      /one JWS in compact form.*the header contains "~", which is not a base64url character/,
+      'token.malformed',
     )
   })
 
-  test.each([
-    ['JWT', /"typ": "JWT"/],
-    ['dpop+jwt', /"typ": "dpop\+jwt"/],
-  ])('a token typed %s instead of at+jwt', async (typ, reason) => {
+  test.each(['JWT', 'dpop+jwt'])('a token typed %s instead of at+jwt', async (typ) => {
     await expectInvalidToken(
       await mint(claims(), { typ }),
       'RFC 9068 §2.1, §4',
       `Access token "typ" must be "at+jwt", not "${typ}"`,
-      reason,
+      'token.typ',
     )
   })
 
@@ -102,7 +100,7 @@ describe('verifyAccessToken refuses with invalid_token', () => {
       await mint(claims(), { typ: undefined }),
       'RFC 9068 §2.1, §4',
       'Access token "typ" must be "at+jwt", but it is missing',
-      /"typ": null/,
+      'token.typ',
     )
   })
 
@@ -112,7 +110,7 @@ describe('verifyAccessToken refuses with invalid_token', () => {
       token,
       'RFC 9068 §4, RFC 8725 §3.1',
       'Access token "alg" "none" is not accepted',
-      /an unsigned token proves nothing/,
+      'token.alg',
     )
   })
 
@@ -124,7 +122,7 @@ describe('verifyAccessToken refuses with invalid_token', () => {
       token,
       'RFC 9068 §4, RFC 8725 §3.1',
       'Access token "alg" "HS256" is not accepted',
-      /an HMAC would need a secret shared/,
+      'token.alg',
     )
   })
 
@@ -135,7 +133,7 @@ describe('verifyAccessToken refuses with invalid_token', () => {
       tampered,
       'RFC 9068 §4',
       'Access token signature does not verify',
-      /changed after it was issued, or someone else signed it/,
+      'token.signature',
     )
   })
 
@@ -144,7 +142,7 @@ describe('verifyAccessToken refuses with invalid_token', () => {
       await mint(claims(), {}, keys.rogue),
       'RFC 9068 §4',
       'Access token signature does not verify',
-      /does not verify with the key set of https:\/\/idp.lab.marwandiallo.com/,
+      'token.signature',
     )
   })
 
@@ -153,7 +151,7 @@ describe('verifyAccessToken refuses with invalid_token', () => {
       await mint(claims(), { kid: keys.rogue.kid }, keys.rogue),
       'RFC 9068 §4',
       'Access token "kid" matches no key of the issuer',
-      /has no key "[\w-]+", so the issuer did not sign this token/,
+      'token.key',
     )
   })
 
@@ -162,7 +160,7 @@ describe('verifyAccessToken refuses with invalid_token', () => {
       await mint(claims({ iss: 'https://evil.example' })),
       'RFC 9068 §4',
       'Access token "iss" is not the expected issuer',
-      /issued by "https:\/\/evil.example", but this server only accepts tokens from "https:\/\/idp.lab.marwandiallo.com"/,
+      'token.iss',
     )
   })
 
@@ -171,7 +169,7 @@ describe('verifyAccessToken refuses with invalid_token', () => {
       await mint(claims({ aud: ['deploy.lab.marwandiallo.com'] })),
       'RFC 9068 §4',
       'Access token "aud" does not include "api.github.com"',
-      /meant for \["deploy.lab.marwandiallo.com"\]/,
+      'token.aud',
     )
   })
 
@@ -180,7 +178,7 @@ describe('verifyAccessToken refuses with invalid_token', () => {
       await mint(claims({ exp: NOW - 31 })),
       'RFC 9068 §4, RFC 7519 §4.1.4',
       'Access token has expired',
-      /"exp" passed 31 s ago, beyond the 30 s of clock skew/,
+      'token.expired',
     )
   })
 
@@ -189,7 +187,7 @@ describe('verifyAccessToken refuses with invalid_token', () => {
       await mint(claims({ nbf: NOW + 120 })),
       'RFC 9068 §4, RFC 7519 §4.1.4',
       'Access token is not valid yet ("nbf")',
-      /"nbf" is 120 s from now/,
+      'token.not_yet_valid',
     )
   })
 
@@ -202,7 +200,7 @@ describe('verifyAccessToken refuses with invalid_token', () => {
         await mint(payload),
         'RFC 9068 §2.2',
         `Access token is missing the "${claim}" claim`,
-        new RegExp(`requires "${claim}"`),
+        'token.claims_missing',
       )
     },
   )
@@ -212,7 +210,7 @@ describe('verifyAccessToken refuses with invalid_token', () => {
       await mint(claims({ sub: 42 as unknown as string })),
       'RFC 9068 §2.2',
       'Access token "sub" claim must be a string',
-      /"sub" is 42/,
+      'token.claims_missing',
     )
   })
 })

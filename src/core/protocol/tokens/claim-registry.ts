@@ -62,6 +62,23 @@ export const CLAIM_REGISTRY: Readonly<Record<string, ClaimInfo>> = {
     meaning: 'How the user signed in. hwk + user: a hardware-bound key with user presence, as a passkey is.',
     spec: 'RFC 8176 §2',
   },
+  acr: {
+    label: 'Authentication context',
+    meaning:
+      'How strong the sign-in was. phr: phishing-resistant (a passkey is bound to the site); phrh: and the key cannot leave its device.',
+    spec: 'OpenID Connect Core §2, OpenID EAP ACR Values §2',
+  },
+  auth_time: {
+    label: 'Signed in at',
+    meaning: 'When the user signed in: here, when the IdP verified the passkey ceremony.',
+    spec: 'OpenID Connect Core §2',
+  },
+  cred_hash: {
+    label: 'Passkey (hashed id)',
+    meaning:
+      'SHA-256 of the passkey credential id the IdP verified: names which passkey signed in without handing out its id. A playground claim.',
+    spec: 'W3C WebAuthn Level 3 §7.2',
+  },
   act: {
     label: 'Actor',
     meaning:

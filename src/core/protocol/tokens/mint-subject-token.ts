@@ -26,6 +26,10 @@ export interface SubjectTokenClaims {
   nbf?: number
   /** `exp` other than `iat + ttl`, to mint an expired token (tests of refusals). */
   exp?: number
+  /** From a verified sign-in ceremony: `acr`, `auth_time` (OpenID Connect Core 1.0 §2) and `cred_hash`. */
+  acr?: string
+  authTime?: number
+  credHash?: string
 }
 
 /** Nests prior actors as RFC 8693 §4.1 does: most recent outermost. */
@@ -51,6 +55,9 @@ export async function mintSubjectToken(key: SigningKey, claims: SubjectTokenClai
       ? {}
       : { may_act: typeof claims.mayAct === 'string' ? { sub: claims.mayAct } : claims.mayAct }),
     ...(claims.nbf === undefined ? {} : { nbf: claims.nbf }),
+    ...(claims.acr === undefined ? {} : { acr: claims.acr }),
+    ...(claims.authTime === undefined ? {} : { auth_time: claims.authTime }),
+    ...(claims.credHash === undefined ? {} : { cred_hash: claims.credHash }),
     ...(act ? { act } : {}),
   })
     .setProtectedHeader({ alg: key.alg, typ: JWT_TYP.accessToken, kid: key.kid })

@@ -8,6 +8,7 @@ import { refusal } from '../errors/reasoned-error.ts'
 import type { FetchHandler } from '../http/http-snapshot.ts'
 import { TXN_TOKEN_DRAFT as DRAFT, TXN_TOKEN_HEADER, type TxnTokenClaims } from './txn-token-format.ts'
 import { verifyTxnToken } from './verify-txn-token.ts'
+import { hasScope } from '../tokens/scope.ts'
 
 export interface InternalServiceOptions {
   /** The workload's name, returned with what it verified. */
@@ -94,7 +95,7 @@ export function createInternalService(options: InternalServiceOptions): FetchHan
     })
     if (!verified.ok) return deny(verified.error)
     claims = verified.value
-    if (!claims.scope.split(' ').includes(options.scope))
+    if (!hasScope(claims.scope, options.scope))
       return deny(
         refusal({
           code: 'insufficient_scope',

@@ -16,6 +16,7 @@ import {
   type TxnTokenClaims,
 } from './txn-token-format.ts'
 import { verifyTxnToken } from './verify-txn-token.ts'
+import { parseScope } from '../tokens/scope.ts'
 
 export interface TxnTokenRequest {
   /** The workload asking (the API gateway at the edge, or an internal service for a replacement). */
@@ -222,7 +223,7 @@ export async function issueTxnToken(
     )
   }
 
-  const held = base.scope.split(' ').filter(Boolean)
+  const held = parseScope(base.scope)
   const widened = request.scope.filter((s) => !held.includes(s))
   if (widened.length > 0)
     return no(

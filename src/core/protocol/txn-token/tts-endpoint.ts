@@ -8,6 +8,7 @@ import { readBodyParams, type BodyParams } from '../http/read-body-params.ts'
 import type { Decision } from '../trace/decision.ts'
 import { issueTxnToken, type TtsContext } from './issue-txn-token.ts'
 import { TXN_TOKEN_DRAFT, TXN_TOKEN_TYPE } from './txn-token-format.ts'
+import { parseScope } from '../tokens/scope.ts'
 
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange'
 const MAX_BODY_BYTES = 64 * 1024
@@ -72,7 +73,7 @@ export function createTransactionTokenService(
         workload: text(params, 'client_id'),
         requestedTokenType: text(params, 'requested_token_type'),
         audience: text(params, 'audience'),
-        scope: (text(params, 'scope') ?? '').split(' ').filter(Boolean),
+        scope: parseScope(text(params, 'scope')),
         subjectToken: text(params, 'subject_token') ?? '',
         subjectTokenType: text(params, 'subject_token_type'),
         requestContext: requestContext.value,

@@ -5,7 +5,7 @@ import { createReplayCache } from '../../../protocol/dpop/replay-cache.ts'
 import { snapshotHeader } from '../../../protocol/http/http-snapshot.ts'
 import { parseRawRequest } from '../../../protocol/http/parse-raw-request.ts'
 import { createTokenService, tokenEndpointUrl } from '../../../protocol/idp/token-endpoint.ts'
-import { findResourceServer } from '../../../protocol/resource-server/catalog.ts'
+import { findResourceServer } from '../../resource-catalog.ts'
 import { createResourceService } from '../../../protocol/resource-server/resource-endpoint.ts'
 import { tamperToken } from '../../../protocol/tokens/tamper-token.ts'
 import { viewToken, type TokenView } from '../../../protocol/tokens/token-view.ts'
@@ -15,8 +15,10 @@ import { buildTokenRequest } from '../../agent/build-token-request.ts'
 import { mintScenarioTokens } from '../../scenario/mint-scenario-tokens.ts'
 import { IDP_ISSUER } from '../../scenario/seed-scenario.ts'
 import type { Flow, FlowContext, FlowResult } from '../flow.ts'
+import { FLOW_LABELS } from '../flow-labels.ts'
 import { createStepRecorder } from '../step-recorder.ts'
 import { actorIssuerKeys } from './actor-issuer-keys.ts'
+import { recordSignIn } from '../../passkey/record-sign-in.ts'
 import { delegationParties, P } from './delegation-parties.ts'
 import { delegationProvenance } from './delegation-provenance.ts'
 
@@ -32,7 +34,9 @@ async function runDelegation(context: FlowContext): Promise<FlowResult> {
   const tokens: Record<string, TokenView> = {}
   const config = findResourceServer(scenario.resourceCall.audience)
   const parties = delegationParties(scenario, config)
-  const minted = await mintScenarioTokens(scenario, keys, epochSeconds(context.realClock))
+  const signedIn = recordSignIn(steps, P.user, P.idp, context.signIn)
+  if (!signedIn.ok) return { parties, steps: steps.steps, tokens, provenance: {} }
+  const minted = await mintScenarioTokens(scenario, keys, epochSeconds(context.realClock), signedIn.claims)
   // The page's "Defence on" switches: only this flow, in the page, ever hands servers a set.
   const defencesOff = new Set(scenario.defencesOff)
   tokens.subject = viewToken(minted.subject)
@@ -136,6 +140,6 @@ async function runDelegation(context: FlowContext): Promise<FlowResult> {
 
 export const delegationFlow: Flow = {
   id: 'delegation',
-  label: 'Delegation (RFC 8693)',
+  label: FLOW_LABELS.delegation,
   run: runDelegation,
 }

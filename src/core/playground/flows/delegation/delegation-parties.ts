@@ -1,5 +1,5 @@
 // The parties of the delegation flow (RFC 8693 §1.1): a user, the agent acting for them, the servers, the log.
-import type { ResourceServerConfig } from '../../../protocol/resource-server/catalog.ts'
+import type { ResourceServerConfig } from '../../../protocol/resource-server/resource-server-config.ts'
 import type { Party } from '../../run.ts'
 import { IDP_ISSUER } from '../../scenario/seed-scenario.ts'
 import type { Scenario } from '../../scenario/scenario.ts'

@@ -1,0 +1,86 @@
+// Domain A's grant endpoint, domain B's AS and B's API for one run: the protocol layer's handlers, as the sandbox mounts them.
+import { createReplayCache } from '../../../protocol/dpop/replay-cache.ts'
+import { createChainedResourceServer } from '../../../protocol/identity-chaining/chained-resource-server.ts'
+import {
+  createChainedTokenEndpoint,
+  createChainingGrantEndpoint,
+} from '../../../protocol/identity-chaining/chaining-endpoints.ts'
+import type { Clock } from '../../../protocol/clock.ts'
+import type { KeyRing } from '../../../protocol/keys/key-ring.ts'
+import type { Run } from '../../run.ts'
+import type { DomainKeys } from '../domain-keys.ts'
+import { createTap, tapped, type ServedBy } from '../served-step.ts'
+import { CHAINED_SUBJECTS, DOMAINS } from './chaining-parties.ts'
+
+/** The scopes both domains agree a grant may carry, and what B's API needs. */
+export const CHAINED_SCOPES = ['read:repo', 'write:issues']
+export const B_API_SCOPE = 'read:repo'
+
+export interface ChainingServers {
+  grantEndpoint: ServedBy
+  domainB: ServedBy
+  apiB: ServedBy
+}
+
+/** Fresh servers per run: B's replay cache starts empty, so a replay within this run is the only one. */
+export function chainingServers(input: {
+  keys: KeyRing
+  domain: DomainKeys
+  jwks: Run['jwks']
+  clock: Clock
+}): ChainingServers {
+  const { keys, domain, jwks, clock } = input
+  const asA = createTap('idp')
+  const asB = createTap('idp')
+  const rsB = createTap('resource-server')
+  return {
+    grantEndpoint: tapped(
+      createChainingGrantEndpoint({
+        issuer: DOMAINS.a,
+        signingKey: keys.idp,
+        jwks: jwks.idp,
+        peers: [
+          {
+            issuer: DOMAINS.b,
+            names: ['domain-b'],
+            scopes: CHAINED_SCOPES,
+            subjects: { u_marwan: CHAINED_SUBJECTS.inGrant },
+          },
+          { issuer: DOMAINS.c, names: ['domain-c'], scopes: CHAINED_SCOPES, subjects: {} },
+        ],
+        grantTtl: 60,
+        actorProfile: null,
+        clock,
+        onDecision: asA.onDecision,
+      }),
+      asA,
+    ),
+    domainB: tapped(
+      createChainedTokenEndpoint({
+        issuer: DOMAINS.b,
+        signingKey: domain.domainB,
+        trustedIssuers: { [DOMAINS.a]: jwks.idp },
+        replay: createReplayCache(),
+        resourceAudience: DOMAINS.bApi,
+        scopes: CHAINED_SCOPES,
+        subjects: { [CHAINED_SUBJECTS.inGrant]: CHAINED_SUBJECTS.atB },
+        maxTtl: 300,
+        actorProfile: null,
+        clock,
+        onDecision: asB.onDecision,
+      }),
+      asB,
+    ),
+    apiB: tapped(
+      createChainedResourceServer({
+        issuer: DOMAINS.b,
+        jwks: domain.jwks.domainB,
+        audience: DOMAINS.bApi,
+        scope: B_API_SCOPE,
+        clock,
+        audit: rsB.audit,
+      }),
+      rsB,
+    ),
+  }
+}

@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest'
+import { editedScenario, FIXED_NOW, testKeys } from '../../../protocol/idp/exchange-fixture.ts'
+import { runScenario } from '../../run-scenario.ts'
+import { auditTrail } from '../../run-views.ts'
+import { CODE_REVIEWER } from '../../scenario/seed-scenario.ts'
+import { DOMAIN } from './txn-parties.ts'
+
+const txn = async () =>
+  runScenario(
+    editedScenario((scenario) => (scenario.flow = 'transaction-tokens')),
+    { keys: await testKeys(), clock: () => FIXED_NOW },
+  )
+
+describe('transaction-token flow', () => {
+  test('the call graph is its steps, in the order each call was made', async () => {
+    const run = await txn()
+    expect(run.steps.filter((step) => step.kind === 'http').map((s) => `${s.from}→${s.to}`)).toEqual([
+      'agent→idp',
+      'agent→api-gateway',
+      'api-gateway→tts',
+      'api-gateway→service-a',
+      'service-a→tts',
+      'service-a→service-b',
+    ])
+    expect(run.steps.map((step) => step.index)).toEqual(run.steps.map((_, index) => index))
+  })
+
+  test("every internal service's audit line names the user and the agent", async () => {
+    const lines = auditTrail(await txn()).filter((entry) => entry.by.startsWith('service-'))
+    expect(lines.map((entry) => entry.by)).toEqual(['service-a', 'service-b'])
+    for (const { event } of lines)
+      expect(event).toMatchObject({ decision: 'allow', principal: 'u_marwan', actingAs: CODE_REVIEWER })
+  })
+
+  test('the replacement narrows scope, keeps txn, sub and act, and only adds to tctx', async () => {
+    const { txnToken, txnReplacement } = (await txn()).tokens
+    const first = txnToken!.payload!
+    const second = txnReplacement!.payload!
+    expect(first).toMatchObject({ aud: DOMAIN.trustDomain, scope: 'read:repo write:issues', sub: 'u_marwan' })
+    expect(first.act).toMatchObject({ sub: CODE_REVIEWER })
+    expect(second).toMatchObject({ txn: first.txn, sub: first.sub, act: first.act, scope: 'read:repo' })
+    expect(second.tctx).toEqual({ ...(first.tctx as object), step: 'fetch-diff' })
+    expect(second.req_wl).toBe('api-gateway,pr-review')
+  })
+})

@@ -1,0 +1,87 @@
+import { decodeJwt } from 'jose'
+import { describe, expect, test } from 'vitest'
+import { softwareAuthenticator } from '../../protocol/webauthn/software-authenticator.fixture.ts'
+import { editedScenario, testKeys } from '../../protocol/idp/exchange-fixture.ts'
+import { runScenario } from '../run-scenario.ts'
+import { createPasskeyIdp } from './passkey-idp.ts'
+import { signInResult } from './sign-in-result.ts'
+
+describe('a run after a real passkey sign-in', () => {
+  test('the subject token carries the amr, acr and auth_time of the verified ceremony', async () => {
+    const idp = createPasskeyIdp('https://playground.example')
+    const authenticator = await softwareAuthenticator(idp.rp.rpId, 'https://playground.example')
+    await idp.finishRegistration(
+      await authenticator.register(idp.registrationOptions('u_marwan', false).challenge),
+      'u_marwan',
+    )
+    const signIn = await idp.finishAuthentication(
+      await authenticator.assert(idp.authenticationOptions().challenge),
+      1_800_000_000,
+    )
+    if (!signIn.ok) throw new Error(signIn.decision.error.reason)
+    const run = await runScenario(editedScenario(), { keys: await testKeys(), signIn: signInResult(signIn) })
+    expect(decodeJwt(run.tokens.subject!.encoded)).toMatchObject({
+      amr: ['hwk', 'user', 'mfa'],
+      acr: 'phrh',
+      auth_time: 1_800_000_000,
+      cred_hash: signIn.claims.cred_hash,
+    })
+    expect(run.tokens.delegated).not.toBeNull()
+  })
+
+  test('without a ceremony the subject token keeps the scenario amr and claims no acr', async () => {
+    const run = await runScenario(editedScenario(), { keys: await testKeys() })
+    const claims = decodeJwt(run.tokens.subject!.encoded)
+    expect(claims.amr).toEqual(['hwk', 'user'])
+    expect(claims.acr).toBeUndefined()
+  })
+
+  test('the first step is the sign-in: user → IdP, verified (UV), with the IdP’s checks', async () => {
+    const idp = createPasskeyIdp('https://playground.example')
+    const authenticator = await softwareAuthenticator(idp.rp.rpId, 'https://playground.example')
+    await idp.finishRegistration(
+      await authenticator.register(idp.registrationOptions('u_marwan', false).challenge),
+      'u_marwan',
+    )
+    const signIn = await idp.finishAuthentication(
+      await authenticator.assert(idp.authenticationOptions().challenge),
+      1,
+    )
+    const run = await runScenario(editedScenario(), { keys: await testKeys(), signIn: signInResult(signIn) })
+    expect(run.steps[0]).toMatchObject({
+      from: 'user',
+      to: 'idp',
+      label: 'WebAuthn assertion → verified (UV)',
+    })
+    expect(run.steps[0]?.checks.every((check) => check.ok && check.by === 'idp')).toBe(true)
+    expect(run.outcome.kind).toBe('accepted')
+  })
+
+  test('a refused ceremony stops the run at the sign-in step with its reason, and no token is minted', async () => {
+    const idp = createPasskeyIdp('https://playground.example')
+    const authenticator = await softwareAuthenticator(idp.rp.rpId, 'https://playground.example')
+    await idp.finishRegistration(
+      await authenticator.register(idp.registrationOptions('u_marwan', false).challenge),
+      'u_marwan',
+    )
+    const assertion = await authenticator.assert(idp.authenticationOptions().challenge)
+    await idp.finishAuthentication(assertion, 1)
+    const replayed = await idp.finishAuthentication(assertion, 1)
+    const run = await runScenario(editedScenario(), {
+      keys: await testKeys(),
+      signIn: signInResult(replayed),
+    })
+    expect(run.outcome).toMatchObject({
+      kind: 'refused',
+      step: 0,
+      error: { reason: 'webauthn.challenge_reused' },
+    })
+    expect(run.steps).toHaveLength(1)
+    expect(run.tokens.subject).toBeUndefined()
+  })
+
+  test('without a ceremony no sign-in step is added: the seed’s steps stay as they are', async () => {
+    const run = await runScenario(editedScenario(), { keys: await testKeys() })
+    expect(run.steps[0]).toMatchObject({ from: 'idp', to: 'user', label: "Issue the user's subject token" })
+  })
+})
