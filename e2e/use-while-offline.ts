@@ -12,7 +12,10 @@ export async function useWhileOffline(page: Page) {
   await expect(audit).toContainText('error=invalid_target')
   await page.getByLabel('Preset', { exact: true }).selectOption('delegation-chain')
   await expect(audit).toContainText('acting_as=spiffe://prod/agent/test-runner/v1')
-  await page.getByLabel('Attack', { exact: true }).selectOption('stolen-token')
+  await page
+    .getByRole('region', { name: 'Attack gallery' })
+    .getByRole('button', { name: 'Stolen token without the DPoP key' })
+    .click()
   await expect(audit).toContainText('decision=deny')
   await page.getByRole('button', { name: 'Edit request' }).click()
   const editor = page.getByRole('textbox', { name: 'Raw token request' })

@@ -15,6 +15,7 @@ import { InspectTokenSection } from './inspector/InspectTokenSection.tsx'
 import { OutcomeBar } from './OutcomeBar.tsx'
 import { LazyPresetBar } from './load-preset-bar.ts'
 import { Panes } from './Panes.tsx'
+import { GallerySlot } from './gallery/GallerySlot.tsx'
 import { SiteHeader } from './SiteHeader.tsx'
 import { EditScenarioBar } from './EditScenarioBar.tsx'
 import { notSentError, refusalBy } from '../core/playground/run-views.ts'
@@ -76,6 +77,7 @@ export function App() {
           )}
           <OutcomeBar run={state.run} />
           <Panes state={state} dark={dark} onEditRaw={onEditRaw} onTamper={onTamper} />
+          <GallerySlot scenario={scenario} onPreset={permalink.choosePreset} onScenario={replace} />
           <InspectTokenSection />
         </main>
         <aside

@@ -3,6 +3,7 @@ import type { Run } from '../core/playground/run.ts'
 import { httpStepsTo, receiverOf } from '../core/playground/run-views.ts'
 import { flowOutcome } from './flow-outcome.ts'
 import { requestTarget, statusLine } from './format/http-text.ts'
+import { acceptedByVulnerableServer, defencesOffText } from './gallery/vulnerable-run.ts'
 
 type Outcome = { tone: 'ok' | 'warn' | 'refused' | 'waiting'; text: string }
 
@@ -15,6 +16,10 @@ const impersonated = (run: Run) => {
   const payload = run.tokens.delegated?.payload
   return payload !== null && payload !== undefined && payload.act === undefined
 }
+
+const vulnerable = acceptedByVulnerableServer
+const VULNERABLE = (run: Run) =>
+  `VULNERABLE SERVER (defence off: ${defencesOffText(run)}): the attack succeeded.`
 
 function outcomeOf(run: Run | null): Outcome {
   if (!run) return { tone: 'waiting', text: 'Making keys and running the exchange…' }
@@ -39,6 +44,7 @@ function outcomeOf(run: Run | null): Outcome {
   const resource = httpStepsTo(run, 'resource-server').at(-1)?.http
   if (!resource) {
     const issued = `The IdP issued a ${bound} token; no API call was made.`
+    if (vulnerable(run)) return { tone: 'refused', text: `${VULNERABLE(run)} ${issued}` }
     return impersonated(run)
       ? { tone: 'warn', text: `${issued} ${INVISIBLE_AGENT}` }
       : { tone: 'ok', text: issued }
@@ -52,6 +58,7 @@ function outcomeOf(run: Run | null): Outcome {
       text: `Token issued, but the resource server refused it: ${outcome.error.code} (${call})`,
     }
   const accepted = `The IdP issued a ${bound} token and the API accepted it: ${call}`
+  if (vulnerable(run)) return { tone: 'refused', text: `${VULNERABLE(run)} ${accepted}` }
   return impersonated(run)
     ? { tone: 'warn', text: `${accepted}. ${INVISIBLE_AGENT}` }
     : { tone: 'ok', text: accepted }

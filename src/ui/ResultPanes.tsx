@@ -58,3 +58,6 @@ export function ResultPanes({ state, dark, onEditRaw, onTamper }: ResultPanesPro
   // One marker for all panes while they show an older Run than the scenario (the results region is aria-busy).
   return <div data-stale={pending || undefined}>{panes}</div>
 }
+
+// The gallery travels in this chunk too: its cards need the reason table, which first paint does not.
+export { AttackGallery } from './gallery/AttackGallery.tsx'

@@ -4,7 +4,6 @@ import type { OAuthError } from '../../core/protocol/errors/oauth-error.ts'
 import type { ScenarioApi } from '../hooks/use-scenario.ts'
 import { BUTTON } from '../components/buttons.ts'
 import { Notice } from '../components/Notice.tsx'
-import { AttackControl } from './AttackControl.tsx'
 import { ClockControls } from './ClockControls.tsx'
 import { controlForError, type ControlName } from './error-routing.ts'
 import { FlowControl } from './FlowControl.tsx'
@@ -77,7 +76,6 @@ export function ControlsPanel({
       <WhoControls api={api} errorFor={errorFor} overridden={paused} />
       <RequestControls api={api} errorFor={errorFor} ttlNote={ttlNote} overridden={paused} />
       <ClockControls api={api} />
-      <AttackControl api={api} />
       <PolicyControls api={api} />
     </form>
   )

@@ -10,6 +10,8 @@ import { AuditLine } from './AuditLine.tsx'
 import { explainAuditTrail } from '../../core/playground/explain/explain-audit-trail.ts'
 import { keysLostWithoutAct } from '../format/audit-fields.ts'
 import { Refusal } from './ResponsePane.tsx'
+import { VulnerableMark } from '../gallery/VulnerableMark.tsx'
+import { acceptedByVulnerableServer, writtenByVulnerableServer } from '../gallery/vulnerable-run.ts'
 
 export function AuditPane({ run }: { run: Run }) {
   const audit = decisiveAudit(run)
@@ -42,6 +44,11 @@ export function AuditPane({ run }: { run: Run }) {
                 Written by the {labelOf(audit.by)}
               </span>
               <Badge tone={audit.event.decision === 'allow' ? 'green' : 'red'}>{audit.event.decision}</Badge>
+              {/* A line allowed only because some server in the run had a defence off is marked too:
+                  the API's "allow" rests on a token only a vulnerable IdP would have issued. */}
+              {(writtenByVulnerableServer(run, audit.line) || acceptedByVulnerableServer(run)) && (
+                <VulnerableMark run={run} />
+              )}
             </p>
             <AuditLine label="Audit line" line={audit.line} event={audit.event} highlight={lost} />
           </div>
@@ -95,7 +102,8 @@ export function AuditPane({ run }: { run: Run }) {
               <ol className="mt-2 space-y-1">
                 {trail.map((entry, i) => (
                   <li key={i} className="font-mono break-words text-slate-700 dark:text-slate-300">
-                    <span className="text-slate-400">{labelOf(entry.by)}:</span> {entry.line}
+                    <span className="text-slate-400">{labelOf(entry.by)}:</span>{' '}
+                    {writtenByVulnerableServer(run, entry.line) && <VulnerableMark run={run} />} {entry.line}
                   </li>
                 ))}
               </ol>

@@ -14,7 +14,7 @@ const asText = (checks: Check[]) =>
   checks
     .map(
       (c) =>
-        `${c.ok ? 'PASS' : 'FAIL'} [${BY[c.by]}] ${c.label} (${c.spec})${c.detail ? `: ${c.detail}` : ''}`,
+        `${c.skipped ? 'SKIPPED' : c.ok ? 'PASS' : 'FAIL'} [${BY[c.by]}] ${c.label} (${c.spec})${c.detail ? `: ${c.detail}` : ''}`,
     )
     .join('\n')
 
@@ -60,6 +60,7 @@ export function ChecksPane({ run }: { run: Run }) {
 // only the rows whose text changed are rendered again.
 const sameCheck = (a: { check: Check }, b: { check: Check }) =>
   a.check.ok === b.check.ok &&
+  a.check.skipped === b.check.skipped &&
   a.check.label === b.check.label &&
   a.check.detail === b.check.detail &&
   a.check.spec === b.check.spec
@@ -68,7 +69,11 @@ const CheckRow = memo(function CheckRow({ check }: { check: Check }) {
   return (
     <li
       className={`grid grid-cols-[1rem_minmax(0,1fr)] gap-x-2 py-1 text-xs/5 ${
-        check.ok ? '' : '-mx-2 rounded-md bg-red-50 px-2 dark:bg-red-950/40'
+        check.skipped
+          ? '-mx-2 rounded-md bg-amber-100 px-2 dark:bg-amber-900/40'
+          : check.ok
+            ? ''
+            : '-mx-2 rounded-md bg-red-50 px-2 dark:bg-red-950/40'
       }`}
     >
       <span
@@ -77,10 +82,12 @@ const CheckRow = memo(function CheckRow({ check }: { check: Check }) {
           check.ok ? 'text-green-600 dark:text-green-400' : 'font-bold text-red-600 dark:text-red-400'
         }
       >
-        {check.ok ? '✓' : '✗'}
+        {check.skipped ? '⊘' : check.ok ? '✓' : '✗'}
       </span>
       <p className="min-w-0">
-        <span className="sr-only">{check.ok ? 'Passed: ' : 'Failed: '}</span>
+        <span className="sr-only">
+          {check.skipped ? 'Skipped (defence off): ' : check.ok ? 'Passed: ' : 'Failed: '}
+        </span>
         <span
           className={
             check.ok ? 'text-slate-800 dark:text-slate-200' : 'font-medium text-red-900 dark:text-red-200'

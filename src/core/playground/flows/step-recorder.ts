@@ -45,6 +45,9 @@ export function createStepRecorder(): StepRecorder {
       const decision: Decision = served.decision.accepted
         ? { accepted: true }
         : { accepted: false, error: served.decision.error }
+      const stepChecks = checks.slice(checksBefore)
+      // A server that skipped a check (its defence switched off) decided as a vulnerable server would.
+      const vulnerable = stepChecks.some((check) => check.skipped)
       const step: HttpStep = {
         index: steps.length,
         kind: 'http',
@@ -53,8 +56,9 @@ export function createStepRecorder(): StepRecorder {
         label: `${http.request.method} ${new URL(http.request.url).pathname}`,
         http,
         decision,
-        checks: checks.slice(checksBefore),
+        checks: stepChecks,
         audit: served.audit ? [{ by: to, event: served.audit, line: formatAuditLine(served.audit) }] : [],
+        ...(vulnerable ? { vulnerable } : {}),
       }
       steps.push(step)
       return step

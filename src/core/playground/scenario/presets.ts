@@ -20,7 +20,8 @@ export interface Preset {
   change: ScenarioChange
   /**
    * Where the run should stop, and with which error; null when everything is accepted. For an attack,
-   * `reason` names the defence that stops it: the check refusing with that reason id.
+   * `reason` names the defence that stops it: the check refusing with that reason id, which its
+   * "Defence on" switch turns off (`Scenario.defencesOff`).
    */
   outcome: { refusedBy: PartyKind; error: OAuthErrorCode; reason?: Reason } | null
   /** For attacks: the defence that stopped it. */

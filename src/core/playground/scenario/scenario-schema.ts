@@ -1,5 +1,6 @@
 // The zod schema every untrusted scenario (link, pasted JSON) is checked against, with size bounds.
 import { z } from 'zod'
+import { REASONS, type Reason } from '../../protocol/errors/reasons.ts'
 import { CHAINING_ATTACKS, TXN_ATTACKS } from './flow-attacks.ts'
 import { ATTACKS, ATTESTATION_PLATFORMS, CROSS_APP_ATTACKS, FLOW_IDS } from './scenario.ts'
 
@@ -100,4 +101,6 @@ export const scenarioSchema = z.strictObject({
   }),
   chaining: z.strictObject({ attack: z.enum(CHAINING_ATTACKS) }),
   txn: z.strictObject({ attack: z.enum(TXN_ATTACKS) }),
+  // Added after link format v1 shipped: a v1 link without it restores to the seed's empty list.
+  defencesOff: list(z.enum(Object.keys(REASONS) as [Reason, ...Reason[]])),
 })

@@ -1,5 +1,6 @@
 // The Scenario: one serializable value holding everything a person can change in the playground.
 import type { ExchangePolicy } from '../../protocol/idp/exchange-policy.ts'
+import type { Reason } from '../../protocol/errors/reasons.ts'
 import type { PriorActor } from '../../protocol/tokens/prior-actor.ts'
 import type { ChainingAttack, TxnAttack } from './flow-attacks.ts'
 
@@ -135,4 +136,10 @@ export interface Scenario {
   chaining: { attack: ChainingAttack }
   /** The transaction-token flow's attack; links without it mean none. */
   txn: { attack: TxnAttack }
+  /**
+   * The "Defence on" switches turned off, by the reason id each defence refuses with: the run uses an
+   * IdP or resource server that skips exactly those checks. Empty in the seed. Only the page's runs read
+   * it; the sandbox's servers are never given a set.
+   */
+  defencesOff: Reason[]
 }

@@ -111,4 +111,5 @@ export const SEED_SCENARIO: Scenario = {
   },
   chaining: { attack: 'none' },
   txn: { attack: 'none' },
+  defencesOff: [],
 }

@@ -7,8 +7,10 @@ import type { SigningKey } from '../keys/key-ring.ts'
 import { issueDelegatedToken } from '../tokens/mint-delegated-token.ts'
 import { ISSUABLE_TOKEN_TYPES, TOKEN_TYPE } from '../tokens/token-types.ts'
 import type { CheckLog } from '../trace/check-log.ts'
+import { isDefenceOff, skipIfDefenceOff } from '../trace/defence-switch.ts'
 import { enforceActorProfile } from '../actor-profile/enforce-actor-profile.ts'
 import { buildActClaim, chainDepth } from './build-act-claim.ts'
+import { anyAudience } from './any-audience.ts'
 import { checkMayAct } from './check-may-act.ts'
 import { findDelegationRule, type ExchangePolicy } from './exchange-policy.ts'
 import { identifyClient } from './identify-client.ts'
@@ -179,28 +181,47 @@ async function exchange(
       "Each hop in a chain is another party holding the user's authority; the IdP caps how long a chain may grow.",
     )
 
-  const targets = resolveTargets(request.audiences, request.resources, rule)
-  log.record({
-    label: 'audience/resource within policy',
-    spec: 'RFC 8693 §2.1, RFC 8707 §2',
-    ok: targets.ok,
-    detail: targets.ok ? targets.value.map((t) => t.audience).join(' ') : targets.error.description,
-  })
+  const targetCheck = { label: 'audience/resource within policy', spec: 'RFC 8693 §2.1, RFC 8707 §2' }
+  let targets = resolveTargets(request.audiences, request.resources, rule)
+  // A vulnerable IdP (this defence off) mints for any audience, allowing there what it allows anywhere.
+  if (
+    !targets.ok &&
+    targets.error.reason === 'target.audience_not_allowed' &&
+    skipIfDefenceOff(log, targets.error.reason, targetCheck, targets.error.description)
+  )
+    targets = resolveTargets(request.audiences, request.resources, anyAudience(rule, request.audiences))
+  else
+    log.record({
+      ...targetCheck,
+      ok: targets.ok,
+      detail: targets.ok ? targets.value.map((t) => t.audience).join(' ') : targets.error.description,
+    })
   if (!targets.ok) return fail(targets.error)
 
   const granted = parseScope(subject.value.scope)
-  const scope = narrowScope(request.scope, granted, targets.value)
-  log.record({
-    label: 'scope within the grant and policy',
-    spec: 'RFC 8693 §2.1, RFC 6749 §3.3',
-    ok: scope.ok,
-    detail: scope.ok ? scope.value.join(' ') : scope.error.description,
-  })
+  const scopeCheck = { label: 'scope within the grant and policy', spec: 'RFC 8693 §2.1, RFC 6749 §3.3' }
+  let scope = narrowScope(request.scope, granted, targets.value)
+  // A vulnerable IdP (this defence off) issues the scope asked for, as if an exchange could add to it.
+  if (
+    !scope.ok &&
+    scope.error.reason === 'exchange.scope_not_granted' &&
+    request.scope !== null &&
+    skipIfDefenceOff(log, scope.error.reason, scopeCheck, scope.error.description)
+  )
+    scope = ok([...new Set(request.scope)])
+  else
+    log.record({
+      ...scopeCheck,
+      ok: scope.ok,
+      detail: scope.ok ? scope.value.join(' ') : scope.error.description,
+    })
   if (!scope.ok) return fail({ ...scope.error, param: 'scope' })
 
   // The token may live no longer than policy allows, than asked for, or than either input token.
+  // A vulnerable IdP that skips `exp` on its inputs (token.expired off) does not cap by it either.
+  const inputExpiryCounts = !isDefenceOff(log, 'token.expired')
   const remaining = (payload: JWTPayload | null) =>
-    payload?.exp === undefined ? Infinity : payload.exp - nowSeconds
+    payload?.exp === undefined || !inputExpiryCounts ? Infinity : payload.exp - nowSeconds
   const ttl = Math.min(
     policy.maxTtl,
     request.requestedLifetime ?? Infinity,

@@ -13,6 +13,7 @@ import type { AuditEvent } from '../audit/audit-event.ts'
 import type { SigningKey } from '../keys/key-ring.ts'
 import { formatSpecRef } from '../errors/spec-ref.ts'
 import type { CheckLog } from '../trace/check-log.ts'
+import type { DefencesOff } from '../trace/defence-switch.ts'
 import type { ExchangePolicy } from './exchange-policy.ts'
 import { exchangeAuditEvent, type ExchangeOutcome } from './exchange-audit-event.ts'
 import { decideExchange, type ExchangeDecision } from './exchange-token.ts'
@@ -29,6 +30,11 @@ export interface TokenEndpointOptions {
   replay: ReplayCache
   nonces: NonceStore
   log: CheckLog
+  /**
+   * Defences this server runs without, by the reason each would refuse with: the playground's "Defence on"
+   * switches. Default none. Set only by code (a playground flow); no request, config or env reaches it.
+   */
+  defencesOff?: DefencesOff
 }
 
 /**
@@ -71,6 +77,7 @@ export function createTokenService(options: TokenEndpointOptions): TokenService 
         if (!check.ok) failed++
         options.log.record(check)
       },
+      ...(options.defencesOff?.size ? { defencesOff: options.defencesOff } : {}),
     }
     const outcome: ExchangeOutcome = {
       time: options.clock(),

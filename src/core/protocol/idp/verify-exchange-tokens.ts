@@ -7,6 +7,7 @@ import { readCompactJws } from '../tokens/read-compact-jws.ts'
 import { ACTOR_TOKEN_TYPES, SUBJECT_TOKEN_TYPES } from '../tokens/token-types.ts'
 import { verifyJwt, type JwtRules } from '../tokens/verify-jwt.ts'
 import type { CheckLog } from '../trace/check-log.ts'
+import { skipIfDefenceOff, skippedCheck } from '../trace/defence-switch.ts'
 
 const TOKEN_SPEC = 'RFC 8693 §2.2.2'
 
@@ -26,8 +27,13 @@ function refuseAs(name: string, failure: JwtFailure, log: CheckLog): Result<JWTP
 }
 
 async function verifyAs(token: string, rules: JwtRules, log: CheckLog): Promise<Result<JWTPayload>> {
-  const verified = await verifyJwt(token, rules)
+  const verified = await verifyJwt(token, {
+    ...rules,
+    ...(log.defencesOff ? { defencesOff: log.defencesOff } : {}),
+  })
   if (!verified.ok) return refuseAs(rules.name, verified.failure, log)
+  for (const skipped of verified.skipped ?? [])
+    log.record(skippedCheck({ label: `${rules.name} ${skipped.rule} check`, spec: skipped.spec }, skipped))
   log.record({
     label: `${rules.name}: canonical JWS, typ ${rules.typ}, no key of its own, no crit, alg and kid, signature, iss, aud, nbf/exp`,
     spec: 'RFC 8693 §2.1, RFC 8725 §3',
@@ -111,13 +117,16 @@ export async function verifyActorToken(check: ActorTokenCheck, log: CheckLog): P
   const claimed = typeof read.value.payload.iss === 'string' ? read.value.payload.iss : null
   const jwks = claimed === null ? undefined : check.issuerJwks[claimed]
   const trusted = claimed !== null && check.trustedIssuers.includes(claimed) && jwks !== undefined
-  log.record({
-    label: 'actor_token issuer is trusted for workload identities',
-    spec: TOKEN_SPEC,
-    ok: trusted,
-    detail: claimed ?? 'no iss',
-  })
-  if (!trusted)
+  const trustCheck = { label: 'actor_token issuer is trusted for workload identities', spec: TOKEN_SPEC }
+  // With this defence off, a vulnerable IdP takes any issuer whose keys it can find (by discovery),
+  // and then only checks that the issuer signed the token, which a forger's own issuer always did.
+  const trustSkipped =
+    !trusted &&
+    jwks !== undefined &&
+    skipIfDefenceOff(log, 'exchange.actor_issuer_untrusted', trustCheck, `issuer ${claimed ?? 'none'}`)
+  if (!trustSkipped) log.record({ ...trustCheck, ok: trusted, detail: claimed ?? 'no iss' })
+  // `trusted` and `trustSkipped` both imply an issuer with keys; the last two tests say so to the compiler.
+  if ((!trusted && !trustSkipped) || claimed === null || jwks === undefined)
     return unacceptable(
       'exchange.actor_issuer_untrusted',
       `actor_token issuer "${claimed ?? ''}" is not trusted`,

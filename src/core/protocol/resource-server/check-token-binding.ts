@@ -7,6 +7,7 @@ import { verifyDpopProof } from '../dpop/verify-proof.ts'
 import { fail, oauthError, ok, type Result } from '../errors/oauth-error.ts'
 import type { Reason } from '../errors/reasons.ts'
 import type { CheckLog } from '../trace/check-log.ts'
+import { skipIfDefenceOff } from '../trace/defence-switch.ts'
 import { RS_CHECKS as C } from './resource-checks.ts'
 import type { AuthScheme } from './www-authenticate.ts'
 
@@ -89,7 +90,11 @@ export async function checkTokenBinding(input: TokenBindingInput): Promise<Resul
     ...(input.dpopNonce ? { nonce: { store: input.dpopNonce } } : {}),
   })
   if (!proof.ok) return proof
-  if (proof.value.jkt !== boundJkt) {
+  const keyMatches = proof.value.jkt === boundJkt
+  // With this defence off (the playground's switch), a vulnerable server takes any valid proof.
+  if (!keyMatches && skipIfDefenceOff(log, 'dpop.key_mismatch', C.binding, `proof key ${proof.value.jkt}`))
+    return ok(boundJkt)
+  if (!keyMatches) {
     return refuse(
       'dpop.key_mismatch',
       'Invalid DPoP key binding',

@@ -8,6 +8,7 @@ import type { ReplayCache } from '../dpop/replay-cache.ts'
 import { oauthError, type OAuthError } from '../errors/oauth-error.ts'
 import type { FetchHandler } from '../http/http-snapshot.ts'
 import type { CheckLog } from '../trace/check-log.ts'
+import { withDefencesOff, type DefencesOff } from '../trace/defence-switch.ts'
 import type { ResourceServerConfig } from './resource-server-config.ts'
 import { checkTokenBinding } from './check-token-binding.ts'
 import { matchRoute } from './match-route.ts'
@@ -25,6 +26,11 @@ export interface ResourceServerOptions {
   clock: Clock
   replay: ReplayCache
   log: CheckLog
+  /**
+   * Defences this server runs without, by the reason each would refuse with: the playground's "Defence on"
+   * switches. Default none. Set only by code (a playground flow); no request, config or env reaches it.
+   */
+  defencesOff?: DefencesOff
   /** When set, every DPoP proof must carry a nonce issued by this store (RFC 9449 §9). */
   dpopNonce?: NonceStore
 }
@@ -56,7 +62,8 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
  * @see RFC 9449 §7
  */
 export function createResourceService(options: ResourceServerOptions): ResourceService {
-  const { config, log } = options
+  const { config } = options
+  const log = withDefencesOff(options.log, options.defencesOff)
   return async (request): Promise<ServedResource> => {
     const time = options.clock()
     const nowSeconds = epochSeconds(() => time)

@@ -5,6 +5,7 @@ import { REASON_FOR_RULE } from '../tokens/jwt-failure.ts'
 import { JWT_TYP } from '../tokens/token-types.ts'
 import { verifyJwt } from '../tokens/verify-jwt.ts'
 import type { CheckLog } from '../trace/check-log.ts'
+import { skippedCheck } from '../trace/defence-switch.ts'
 import {
   ACCESS_TOKEN_CHECK_RULES,
   ACCESS_TOKEN_CHECKS as C,
@@ -49,6 +50,7 @@ export async function verifyAccessToken(
     jwks: options.jwks,
     nowSeconds: options.nowSeconds,
     requiredClaims: ['sub', 'exp', 'iat', 'jti', 'client_id'],
+    ...(options.log.defencesOff ? { defencesOff: options.log.defencesOff } : {}),
   })
   const details: Partial<Record<AccessTokenCheckId, string>> = verified.ok
     ? {
@@ -66,6 +68,13 @@ export async function verifyAccessToken(
       const { rule, description, explanation } = verified.failure
       options.log.record({ label: check.label, spec: check.spec, ok: false, detail: explanation })
       return fail(oauthError(REASON_FOR_RULE[rule], description, { explanation, code: 'invalid_token' }))
+    }
+    const skipped = verified.ok
+      ? verified.skipped?.find((failure) => ACCESS_TOKEN_CHECK_RULES[id].includes(failure.rule))
+      : undefined
+    if (skipped) {
+      options.log.record(skippedCheck(check, skipped))
+      continue
     }
     const detail = details[id]
     options.log.record({ label: check.label, spec: check.spec, ok: true, ...(detail ? { detail } : {}) })

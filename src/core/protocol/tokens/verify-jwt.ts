@@ -11,6 +11,13 @@ import { checkJwtHeader, JWS_ALGORITHMS } from './check-jwt-header.ts'
 import { explainJoseError } from './explain-jose-error.ts'
 import { jwtFailure, type JwtFailure } from './jwt-failure.ts'
 import { readCompactJws } from './read-compact-jws.ts'
+import type { DefencesOff } from '../trace/defence-switch.ts'
+import {
+  acceptUnsigned,
+  beforeExpiry,
+  skipsRule,
+  type VulnerablyVerified,
+} from './verify-jwt-defences-off.ts'
 
 /**
  * Clock skew tolerated on `exp` and `nbf`, in whole seconds. The rule, as jose applies it: a token is
@@ -40,6 +47,11 @@ export interface JwtRules {
   requiredClaims?: string[]
   /** Default {@link JWS_ALGORITHMS}. */
   algorithms?: readonly string[]
+  /**
+   * Defences switched off (`token.alg`, `token.signature`, `token.expired`): the playground's vulnerable
+   * servers only. Default none; see `verify-jwt-defences-off.ts`.
+   */
+  defencesOff?: DefencesOff
 }
 
 // One imported key set per JWKS object: keys are imported once, not on every verify. A WeakMap lets
@@ -52,7 +64,9 @@ function localKeySet(jwks: { keys: JWK[] }): ReturnType<typeof createLocalJWKSet
 }
 
 export type JwtVerification =
-  { ok: true; header: JWTHeaderParameters; payload: JWTPayload } | { ok: false; failure: JwtFailure }
+  | { ok: true; header: JWTHeaderParameters; payload: JWTPayload; skipped?: undefined }
+  | VulnerablyVerified
+  | { ok: false; failure: JwtFailure }
 
 /**
  * Verifies a JWT in the order of `JWT_RULES`: one canonical compact encoding with no duplicate member
@@ -67,26 +81,47 @@ export async function verifyJwt(token: string, rules: JwtRules): Promise<JwtVeri
   const read = readCompactJws(token, rules.name)
   if (!read.ok) return read
   const algorithms = rules.algorithms ?? JWS_ALGORITHMS
-  const refused = checkJwtHeader(read.value.header, { ...rules, algorithms })
-  if (refused !== null) return { ok: false, failure: refused }
-
   const leewaySeconds = rules.leewaySeconds ?? JWT_LEEWAY_SECONDS
   const requiredClaims = rules.requiredClaims ?? ['sub', 'exp', 'iat']
+  const claims = (nowSeconds: number) => ({
+    issuer: rules.issuer,
+    ...(rules.audience === undefined ? {} : { audience: rules.audience }),
+    requiredClaims,
+    currentDate: new Date(nowSeconds * 1000),
+    clockTolerance: leewaySeconds,
+  })
+  const context = { ...rules, leewaySeconds }
+  const header = read.value.header as JWTHeaderParameters
+  const refused = checkJwtHeader(read.value.header, { ...rules, algorithms })
+  if (refused !== null && refused.rule === 'alg' && skipsRule(rules.defencesOff, refused))
+    return acceptUnsigned(header, read.value.payload, claims(rules.nowSeconds), context, refused)
+  if (refused !== null) return { ok: false, failure: refused }
+
   let verified: { payload: JWTPayload; protectedHeader: JWTHeaderParameters }
-  try {
-    verified = await jwtVerify(token, localKeySet(rules.jwks), {
+  const verify = (nowSeconds: number) =>
+    jwtVerify(token, localKeySet(rules.jwks), {
       algorithms: [...algorithms],
       typ: rules.typ,
-      issuer: rules.issuer,
-      ...(rules.audience === undefined ? {} : { audience: rules.audience }),
-      requiredClaims,
-      currentDate: new Date(rules.nowSeconds * 1000),
-      clockTolerance: leewaySeconds,
+      ...claims(nowSeconds),
     })
+  let skipped: JwtFailure[] | undefined
+  try {
+    verified = await verify(rules.nowSeconds)
   } catch (error) {
     // Only jose's own errors describe the token; anything else is a bug and should surface.
     if (!(error instanceof errors.JOSEError)) throw error
-    return { ok: false, failure: explainJoseError(error, { ...rules, leewaySeconds }) }
+    const failure = explainJoseError(error, context)
+    if (!skipsRule(rules.defencesOff, failure)) return { ok: false, failure }
+    if (failure.rule === 'signature')
+      return acceptUnsigned(header, read.value.payload, claims(rules.nowSeconds), context, failure)
+    if (failure.rule !== 'exp') return { ok: false, failure }
+    try {
+      verified = await verify(beforeExpiry(read.value.payload, rules.nowSeconds))
+      skipped = [failure]
+    } catch (again) {
+      if (!(again instanceof errors.JOSEError)) throw again
+      return { ok: false, failure: explainJoseError(again, context) }
+    }
   }
 
   const { payload, protectedHeader } = verified
@@ -103,5 +138,7 @@ export async function verifyJwt(token: string, rules: JwtRules): Promise<JwtVeri
         `The token's "${notString}" is ${JSON.stringify(payload[notString])}, but it is defined as a string.`,
       ),
     }
-  return { ok: true, header: protectedHeader, payload }
+  return skipped
+    ? { ok: true, header: protectedHeader, payload, skipped }
+    : { ok: true, header: protectedHeader, payload }
 }

@@ -1,4 +1,5 @@
 // The list of validations a server made, in order, each passed or failed with its RFC section.
+import type { Reason } from '../errors/reasons.ts'
 
 export type CheckActor = 'idp' | 'resource-server' | 'client'
 
@@ -11,11 +12,21 @@ export interface Check {
   ok: boolean
   /** Why it failed, or what value satisfied it. */
   detail?: string
+  /**
+   * Set when the server had this defence switched off (see `defence-switch.ts`): the check would have
+   * refused, and a vulnerable server went on. `ok` is true, because the server accepted.
+   */
+  skipped?: true
 }
 
 /** Collects checks as a handler makes them. Handlers get one injected; the sandbox can pass a no-op. */
 export interface CheckLog {
   record(check: Omit<Check, 'by'>): void
+  /**
+   * The defences switched off on the server that records here, by the reason each would refuse with.
+   * Absent, as everywhere outside the playground's page (the sandbox never sets it), means all on.
+   */
+  readonly defencesOff?: ReadonlySet<Reason>
 }
 
 export function createCheckLog(by: CheckActor, into: Check[] = []): CheckLog & { checks: Check[] } {

@@ -13,10 +13,11 @@ import { attackedResourceInputs } from '../../agent/apply-attack.ts'
 import { buildResourceRequest } from '../../agent/build-resource-request.ts'
 import { buildTokenRequest } from '../../agent/build-token-request.ts'
 import { mintScenarioTokens } from '../../scenario/mint-scenario-tokens.ts'
-import { IDP_ISSUER, WORKLOAD_ISSUER } from '../../scenario/seed-scenario.ts'
+import { IDP_ISSUER } from '../../scenario/seed-scenario.ts'
 import type { Flow, FlowContext, FlowResult } from '../flow.ts'
 import { FLOW_LABELS } from '../flow-labels.ts'
 import { createStepRecorder } from '../step-recorder.ts'
+import { actorIssuerKeys } from './actor-issuer-keys.ts'
 import { recordSignIn } from '../../passkey/record-sign-in.ts'
 import { delegationParties, P } from './delegation-parties.ts'
 import { delegationProvenance } from './delegation-provenance.ts'
@@ -36,6 +37,8 @@ async function runDelegation(context: FlowContext): Promise<FlowResult> {
   const signedIn = recordSignIn(steps, P.user, P.idp, context.signIn)
   if (!signedIn.ok) return { parties, steps: steps.steps, tokens, provenance: {} }
   const minted = await mintScenarioTokens(scenario, keys, epochSeconds(context.realClock), signedIn.claims)
+  // The page's "Defence on" switches: only this flow, in the page, ever hands servers a set.
+  const defencesOff = new Set(scenario.defencesOff)
   tokens.subject = viewToken(minted.subject)
   steps.local(P.idp, P.user, "Issue the user's subject token", 'subject')
   if (minted.actor) {
@@ -62,11 +65,12 @@ async function runDelegation(context: FlowContext): Promise<FlowResult> {
     policy: scenario.policy,
     signingKey: keys.idp,
     idpJwks: jwks.idp,
-    actorIssuerJwks: { [WORKLOAD_ISSUER]: jwks.workload },
+    actorIssuerJwks: actorIssuerKeys(scenario, jwks.workload, keys),
     clock,
     replay: createReplayCache(),
     nonces: createNonceStore(),
     log: steps.checkLog('idp'),
+    defencesOff,
   })
   const buildRequest = (nonce?: string) =>
     buildTokenRequest({
@@ -113,6 +117,7 @@ async function runDelegation(context: FlowContext): Promise<FlowResult> {
     clock,
     replay: createReplayCache(),
     log: steps.checkLog('resource-server'),
+    defencesOff,
   })
   const honest = {
     config,

@@ -1,0 +1,81 @@
+// One attack of the gallery: load it, read what changed and what stops it, and switch that defence off.
+import { useId } from 'react'
+import { REASONS } from '../../core/protocol/errors/reasons.ts'
+import type { GalleryAttack } from '../../core/playground/scenario/defence-switches.ts'
+import { SpecRef } from '../components/SpecRef.tsx'
+import { changeLines } from './change-lines.ts'
+
+/** Where each server stops an attack, for people; flows that add servers add their words here. */
+const STOPPED_AT: Record<string, string> = {
+  idp: 'the IdP, at the token exchange (POST /token)',
+  'resource-server': 'the resource server, at the API call',
+}
+
+export interface AttackCardProps {
+  attack: GalleryAttack
+  loaded: boolean
+  defenceOn: boolean
+  onLoad: (attack: GalleryAttack) => void
+  onDefence: (attack: GalleryAttack, on: boolean) => void
+}
+
+const FOCUS = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600'
+
+export function AttackCard({ attack, loaded, defenceOn, onLoad, onDefence }: AttackCardProps) {
+  const id = useId()
+  const { reason, refusedBy, error } = attack.outcome
+  return (
+    <li
+      aria-labelledby={`${id}-name`}
+      className={`flex min-w-0 flex-col gap-2 rounded-lg border p-3 text-xs/5 ${
+        loaded
+          ? 'border-indigo-400 bg-indigo-50/60 dark:border-indigo-500 dark:bg-indigo-950/30'
+          : 'border-slate-200 dark:border-slate-800'
+      } ${defenceOn ? '' : 'ring-2 ring-red-500/70'}`}
+    >
+      <button
+        id={`${id}-name`}
+        type="button"
+        aria-pressed={loaded}
+        onClick={() => onLoad(attack)}
+        className={`self-start rounded-md text-left text-sm font-semibold text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-100 ${FOCUS}`}
+      >
+        {attack.title}
+      </button>
+      <p className="text-slate-700 dark:text-slate-300">{attack.note}</p>
+      <div>
+        <p className="font-medium text-slate-700 dark:text-slate-300">Changed from the seed</p>
+        <ul className="font-mono text-[0.7rem] break-all text-slate-600 dark:text-slate-400">
+          {changeLines(attack.change).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </div>
+      <p className="text-slate-700 dark:text-slate-300">
+        <span className="font-medium">Stopped by </span>
+        {STOPPED_AT[refusedBy] ?? refusedBy}: <code className="font-mono">{error}</code> (
+        <code className="font-mono">{reason}</code>)
+      </p>
+      <p className="text-slate-700 dark:text-slate-300">
+        <span className="font-medium">Defence: </span>
+        {attack.defence} <SpecRef spec={REASONS[reason].spec} tabbable={false} />
+      </p>
+      <label className="mt-auto flex cursor-pointer items-center gap-2 self-start font-medium text-slate-800 dark:text-slate-200">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={defenceOn}
+          aria-label={`Defence on: ${attack.title}`}
+          onChange={(event) => onDefence(attack, event.target.checked)}
+          className={`size-4 accent-green-600 ${FOCUS}`}
+        />
+        <span aria-hidden="true">Defence on</span>
+        {!defenceOn && (
+          <span className="rounded-sm bg-red-600 px-1.5 text-[0.65rem] font-bold tracking-wide text-white">
+            OFF: vulnerable server
+          </span>
+        )}
+      </label>
+    </li>
+  )
+}
