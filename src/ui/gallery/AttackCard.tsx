@@ -1,7 +1,7 @@
 // One attack of the gallery: load it, read what changed and what stops it, and switch that defence off.
 import { useId } from 'react'
 import { REASONS } from '../../core/protocol/errors/reasons.ts'
-import type { GalleryAttack } from '../../core/playground/scenario/defence-switches.ts'
+import { hasDefenceSwitch, type GalleryAttack } from '../../core/playground/scenario/defence-switches.ts'
 import { SpecRef } from '../components/SpecRef.tsx'
 import { changeLines } from './change-lines.ts'
 
@@ -60,22 +60,28 @@ export function AttackCard({ attack, loaded, defenceOn, onLoad, onDefence }: Att
         <span className="font-medium">Defence: </span>
         {attack.defence} <SpecRef spec={REASONS[reason].spec} tabbable={false} />
       </p>
-      <label className="mt-auto flex cursor-pointer items-center gap-2 self-start font-medium text-slate-800 dark:text-slate-200">
-        <input
-          type="checkbox"
-          role="switch"
-          checked={defenceOn}
-          aria-label={`Defence on: ${attack.title}`}
-          onChange={(event) => onDefence(attack, event.target.checked)}
-          className={`size-4 accent-green-600 ${FOCUS}`}
-        />
-        <span aria-hidden="true">Defence on</span>
-        {!defenceOn && (
-          <span className="rounded-sm bg-red-600 px-1.5 text-[0.65rem] font-bold tracking-wide text-white">
-            OFF: vulnerable server
-          </span>
-        )}
-      </label>
+      {hasDefenceSwitch(attack) ? (
+        <label className="mt-auto flex cursor-pointer items-center gap-2 self-start font-medium text-slate-800 dark:text-slate-200">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={defenceOn}
+            aria-label={`Defence on: ${attack.title}`}
+            onChange={(event) => onDefence(attack, event.target.checked)}
+            className={`size-4 accent-green-600 ${FOCUS}`}
+          />
+          <span aria-hidden="true">Defence on</span>
+          {!defenceOn && (
+            <span className="rounded-sm bg-red-600 px-1.5 text-[0.65rem] font-bold tracking-wide text-white">
+              OFF: vulnerable server
+            </span>
+          )}
+        </label>
+      ) : (
+        <p className="mt-auto text-slate-600 dark:text-slate-400">
+          No “Defence on” switch yet: this flow’s servers don’t take one.
+        </p>
+      )}
     </li>
   )
 }

@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest'
 import { applyPreset } from './apply-preset.ts'
 import { ATTACK_GALLERY } from './attack-gallery.ts'
-import { defenceIsOn, galleryAttacks, isAttackLoaded, switchDefence } from './defence-switches.ts'
+import {
+  defenceIsOn,
+  flowOf,
+  galleryAttacks,
+  hasDefenceSwitch,
+  isAttackLoaded,
+  switchDefence,
+} from './defence-switches.ts'
 import { SEED_SCENARIO } from './seed-scenario.ts'
 
 const attack = (id: string) => galleryAttacks('delegation').find((candidate) => candidate.id === id)!
@@ -9,7 +16,7 @@ const attack = (id: string) => galleryAttacks('delegation').find((candidate) => 
 describe('the gallery and its defence switches', () => {
   test('list every delegation attack of the gallery, in order, each with its defence', () => {
     expect(galleryAttacks('delegation').map((card) => card.id)).toEqual(
-      ATTACK_GALLERY.filter((a) => a.outcome?.reason).map((a) => a.id),
+      ATTACK_GALLERY.filter((a) => a.outcome?.reason && flowOf(a) === 'delegation').map((a) => a.id),
     )
   })
 
@@ -33,5 +40,14 @@ describe('the gallery and its defence switches', () => {
     const edited = { ...SEED_SCENARIO, clockOffset: 5 }
     expect(switchDefence(edited, replay, false).clockOffset).toBe(0)
     expect(switchDefence(edited, replay, false).attack).toBe('replayed-proof')
+  })
+})
+
+describe('which cards carry a switch', () => {
+  test('every delegation attack has a "Defence on" switch; attacks of flows whose servers take none show none', () => {
+    for (const attack of galleryAttacks('delegation')) expect(hasDefenceSwitch(attack)).toBe(true)
+    const others = (['cross-app', 'identity-chaining', 'transaction-tokens'] as const).flatMap(galleryAttacks)
+    expect(others.length).toBeGreaterThan(0)
+    for (const attack of others) expect(hasDefenceSwitch(attack)).toBe(false)
   })
 })

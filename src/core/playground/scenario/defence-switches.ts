@@ -21,6 +21,16 @@ export const flowOf = (preset: Preset): FlowId =>
 export const galleryAttacks = (flow: FlowId): GalleryAttack[] =>
   PRESETS.filter(isGalleryAttack).filter((attack) => flowOf(attack) === flow)
 
+/**
+ * The flows whose servers take defence switches so far (the delegation IdP and resource server). The
+ * other flows' cards show no switch rather than one that would change nothing.
+ */
+const FLOWS_WITH_DEFENCE_SWITCHES: ReadonlySet<FlowId> = new Set<FlowId>(['delegation'])
+
+/** True when switching this attack's defence off really makes a vulnerable server. */
+export const hasDefenceSwitch = (attack: GalleryAttack): boolean =>
+  FLOWS_WITH_DEFENCE_SWITCHES.has(flowOf(attack))
+
 /** True when the scenario runs with this attack's defence on. */
 export const defenceIsOn = (scenario: Scenario, attack: GalleryAttack): boolean =>
   !scenario.defencesOff.includes(attack.outcome.reason)
