@@ -1,7 +1,7 @@
 // Privacy: a walk through everything the page offers sends nothing to any other origin (the page's
 // workers and service worker counted), stores nothing but a chosen theme, and the keys can't be exported.
 import type { Page } from '@playwright/test'
-import { ATTACK_GALLERY } from '../src/core/playground/scenario/attack-gallery.ts'
+import { galleryAttacks } from '../src/core/playground/scenario/defence-switches.ts'
 import { PRESETS } from '../src/core/playground/scenario/presets.ts'
 import { TEST_RUNNER } from '../src/core/playground/scenario/seed-scenario.ts'
 import { expect, openPlayground, pasteInto, test } from './fixtures.ts'
@@ -67,7 +67,7 @@ test('a walk through every preset, control, editor, a passkey ceremony and a per
   await page.getByRole('button', { name: 'Move clock +1 h' }).click()
   await page.getByRole('button', { name: 'Reset clock' }).click()
   const gallery = page.getByRole('region', { name: 'Attack gallery' })
-  for (const attack of ATTACK_GALLERY) {
+  for (const attack of galleryAttacks('delegation')) {
     await gallery.getByRole('button', { name: attack.title, exact: true }).click()
     await gallery.getByRole('switch', { name: `Defence on: ${attack.title}` }).uncheck()
   }
