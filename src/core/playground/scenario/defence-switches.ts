@@ -25,7 +25,7 @@ export const galleryAttacks = (flow: FlowId): GalleryAttack[] =>
  * The flows whose servers take defence switches so far (the delegation IdP and resource server). The
  * other flows' cards show no switch rather than one that would change nothing.
  */
-const FLOWS_WITH_DEFENCE_SWITCHES: ReadonlySet<FlowId> = new Set<FlowId>(['delegation'])
+const FLOWS_WITH_DEFENCE_SWITCHES: ReadonlySet<FlowId> = new Set<FlowId>(['delegation', 'transaction-tokens'])
 
 /** True when switching this attack's defence off really makes a vulnerable server. */
 export const hasDefenceSwitch = (attack: GalleryAttack): boolean =>
