@@ -1,8 +1,7 @@
 // The transaction-token flow (draft-ietf-oauth-transaction-tokens-08): at the edge the agent's token becomes a Txn-Token that travels the call graph.
 import type { AuditEvent } from '../../../protocol/audit/audit-event.ts'
 import { offsetClock } from '../../../protocol/clock.ts'
-import { oauthErrorResponse } from '../../../protocol/errors/error-response.ts'
-import type { OAuthError } from '../../../protocol/errors/oauth-error.ts'
+import { refusalResponse, type Refusal } from '../../../protocol/errors/refusal.ts'
 import { TOKEN_TYPE, TOKEN_EXCHANGE_GRANT } from '../../../protocol/tokens/token-types.ts'
 import { viewToken, type TokenView } from '../../../protocol/tokens/token-view.ts'
 import { TXN_TOKEN_HEADER, TXN_TOKEN_TYPE } from '../../../protocol/txn-token/txn-token-format.ts'
@@ -27,8 +26,8 @@ const fromBody = <T>(step: HttpStep) => JSON.parse(step.http.response.body) as T
 const answer = (body: unknown) =>
   new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
 /** A caller that got a refusal from the next hop answers with it: the refusal travels back to the agent. */
-const passOn = (error: OAuthError, audit: AuditEvent | null = null) => ({
-  response: oauthErrorResponse(error),
+const passOn = (error: Refusal, audit: AuditEvent | null = null) => ({
+  response: refusalResponse(error),
   heard: { error, checks: [], audit },
 })
 const refusalOf = (step: HttpStep) => (step.decision.accepted ? null : step.decision.error)
