@@ -1,6 +1,6 @@
 // The Run: everything one Scenario produced, as parties and the steps between them. The UI renders only this.
 import type { AuditEvent } from '../protocol/audit/audit-event.ts'
-import type { OAuthError } from '../protocol/errors/oauth-error.ts'
+import type { Refusal } from '../protocol/errors/refusal.ts'
 import type { HttpExchangeSnapshot } from '../protocol/http/http-snapshot.ts'
 import type { JWK } from 'jose'
 import type { FlowId, Scenario } from './scenario/scenario.ts'
@@ -38,7 +38,7 @@ export interface Party {
 }
 
 /** What a server decided about one step. A local step that cannot fail is accepted. */
-export type Decision = { accepted: true } | { accepted: false; error: OAuthError }
+export type Decision = { accepted: true } | { accepted: false; error: Refusal }
 
 /** One line a server wrote to the audit log, with the event it formats. */
 export interface AuditEntry {
@@ -88,8 +88,8 @@ export type Step = HttpStep | LocalStep
  */
 export type Outcome =
   | { kind: 'accepted' }
-  | { kind: 'refused'; step: number; error: OAuthError }
-  | { kind: 'not-sent'; reason: string; error: OAuthError }
+  | { kind: 'refused'; step: number; error: Refusal }
+  | { kind: 'not-sent'; reason: string; error: Refusal }
 
 /** Where a claim of an issued token came from, for the claims pane. */
 export type ClaimSource = 'subject-token' | 'actor-token' | 'policy' | 'idp' | 'dpop-key' | 'request'
