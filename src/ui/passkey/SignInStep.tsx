@@ -1,5 +1,6 @@
 // The sign-in as a step of the run: user → IdP, what travelled, the IdP's decision and its checks.
 import type { PasskeyAttack } from '../../core/playground/passkey/passkey-attacks.ts'
+import { SIMULATED_PASSKEY, signInLabel } from '../../core/playground/passkey/sign-in-label.ts'
 import type { CeremonyOutcome } from './run-ceremony.ts'
 
 const time = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
@@ -14,7 +15,7 @@ export function SignInStep({
   if (!outcome)
     return (
       <ol aria-label="Sign-in step" className="text-xs">
-        <li>user → IdP: simulated passkey (no ceremony ran; amr from the scenario)</li>
+        <li>user → IdP: {SIMULATED_PASSKEY} (no ceremony ran; amr from the scenario)</li>
       </ol>
     )
   const { signIn, registered } = outcome
@@ -23,9 +24,8 @@ export function SignInStep({
     <div className="space-y-2 text-xs" role="status">
       <ol aria-label="Sign-in step">
         <li>
-          {signIn.ok
-            ? `user → IdP: WebAuthn assertion → verified (${signIn.verified.userVerified ? 'UV' : 'UP only'})`
-            : `user → IdP: WebAuthn assertion → refused: ${signIn.decision.error.code} (${signIn.decision.error.reason})`}
+          user → IdP: {signInLabel(outcome.result)}
+          {!signIn.ok && `: ${signIn.decision.error.code} (${signIn.decision.error.reason})`}
         </li>
       </ol>
       {registered && signIn.ok && (

@@ -3,6 +3,7 @@ import type { Check } from '../../protocol/trace/check-log.ts'
 import type { AuthenticationClaims } from '../../protocol/webauthn/authentication-claims.ts'
 import type { LocalStep } from '../run.ts'
 import type { StepRecorder } from '../flows/step-recorder.ts'
+import { signInLabel } from './sign-in-label.ts'
 import type { SignInResult } from './sign-in-result.ts'
 
 /**
@@ -30,9 +31,7 @@ export function recordSignIn(
     kind: 'local',
     from,
     to,
-    label: signIn.ok
-      ? `WebAuthn assertion → verified (${signIn.userVerified ? 'UV' : 'UP only'})`
-      : 'WebAuthn assertion → refused',
+    label: signInLabel(signIn),
     decision: signIn.ok ? { accepted: true } : { accepted: false, error: signIn.error },
     checks,
     audit: [],
