@@ -25,7 +25,10 @@ export function recordSignIn(
     spec: check.spec,
     ok: check.ok,
     ...(check.detail === undefined ? {} : { detail: check.detail }),
+    ...(check.skipped ? { skipped: check.skipped } : {}),
   }))
+  // A check skipped with its defence off made this a vulnerable IdP's decision (as step-recorder.ts marks it).
+  const vulnerable = checks.some((check) => check.skipped)
   const step: LocalStep = {
     index: steps.steps.length,
     kind: 'local',
@@ -35,6 +38,7 @@ export function recordSignIn(
     decision: signIn.ok ? { accepted: true } : { accepted: false, error: signIn.error },
     checks,
     audit: [],
+    ...(vulnerable ? { vulnerable } : {}),
   }
   steps.steps.push(step)
   return signIn.ok ? { ok: true, claims: signIn.claims } : { ok: false }

@@ -6,6 +6,7 @@ import { runScenario } from '../run-scenario.ts'
 import { sequenceRows } from '../sequence/sequence-rows.ts'
 import { createPasskeyIdp } from './passkey-idp.ts'
 import { signInResult } from './sign-in-result.ts'
+import { signInAtIdp } from './sign-in-at-idp.ts'
 
 describe('a run after a real passkey sign-in', () => {
   test('the subject token carries the amr, acr and auth_time of the verified ceremony', async () => {
@@ -111,5 +112,33 @@ describe('a run after a real passkey sign-in', () => {
       note: 'WebAuthn assertion → verified (UV): amr, acr and auth_time come from the ceremony',
     })
     expect(run.signIn).toBe(signIn)
+  })
+
+  test('an assertion a vulnerable IdP accepted (defence off) makes the sign-in step vulnerable, with the skipped check', async () => {
+    const idp = createPasskeyIdp('https://playground.example')
+    const authenticator = await softwareAuthenticator(idp.rp.rpId, 'https://playground.example')
+    await idp.finishRegistration(
+      await authenticator.register(idp.registrationOptions('u_marwan', false).challenge),
+      'u_marwan',
+    )
+    const off = new Set(['webauthn.counter_regressed'] as const)
+    const signIn = await signInAtIdp(
+      idp,
+      'counter-regressed',
+      async (options) => authenticator.assert(options.challenge),
+      1,
+      off,
+    )
+    const run = await runScenario(editedScenario(), {
+      keys: await testKeys(),
+      signIn: signInResult(signIn, off),
+    })
+    expect(run.steps[0]).toMatchObject({
+      label: 'WebAuthn assertion → verified (UV) by a VULNERABLE IdP',
+      vulnerable: true,
+    })
+    expect(run.steps[0]?.checks.filter((check) => check.skipped)).toHaveLength(1)
+    expect(run.outcome.kind).toBe('accepted')
+    expect(run.signIn?.defencesOff).toEqual(['webauthn.counter_regressed'])
   })
 })

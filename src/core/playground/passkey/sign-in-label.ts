@@ -1,5 +1,5 @@
 // How the page names the user's sign-in: a simulated passkey, or the real ceremony and what the IdP decided.
-import type { SignInResult } from './sign-in-result.ts'
+import { acceptedByVulnerableIdp, type SignInResult } from './sign-in-result.ts'
 
 /** Said wherever no ceremony ran, so nobody mistakes the scenario's `amr` for a verified passkey. */
 export const SIMULATED_PASSKEY = 'simulated passkey'
@@ -7,12 +7,14 @@ export const SIMULATED_PASSKEY = 'simulated passkey'
 /**
  * "simulated passkey" without a ceremony; with one, the IdP's decision on the assertion, as the sign-in
  * step is labelled: "WebAuthn assertion → verified (UV)", "… → verified (UP only)", "… → refused".
+ * An IdP that accepted only because a defence was switched off says so.
  * @see W3C WebAuthn Level 3 §7.2, §6.1 (UP and UV flags)
  */
 export function signInLabel(signIn: SignInResult | undefined): string {
   if (!signIn) return SIMULATED_PASSKEY
   if (!signIn.ok) return 'WebAuthn assertion → refused'
-  return `WebAuthn assertion → verified (${signIn.userVerified ? 'UV' : 'UP only'})`
+  const verified = `WebAuthn assertion → verified (${signIn.userVerified ? 'UV' : 'UP only'})`
+  return acceptedByVulnerableIdp(signIn) ? `${verified} by a VULNERABLE IdP` : verified
 }
 
 /**

@@ -9,6 +9,8 @@ export interface DecisionCheck {
   detail?: string
   /** On a failed check, the stable reason id of the refusal it caused. */
   reason?: string
+  /** A check whose defence was switched off: it would have refused, and the decision went on. */
+  skipped?: true
 }
 
 export type Decision<T> =
