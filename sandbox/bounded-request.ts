@@ -29,7 +29,7 @@ export async function boundedRequest(
 ): Promise<Result<Request, HttpError>> {
   const incoming = new URL(request.url)
   const url = new URL(`${incoming.pathname}${incoming.search}`, baseUrl)
-  const rebased = (body?: Uint8Array) => {
+  const rebased = (body?: Uint8Array<ArrayBuffer>) => {
     // The new Request copies the headers; the copy is the one to drop the framing from.
     const copy = new Request(url, {
       method: request.method,
