@@ -275,3 +275,12 @@ export async function errorOf(response: Response): Promise<{ status: number; err
   const body = (await response.json()) as { error: string }
   return { status: response.status, error: body.error }
 }
+
+/** The code and reason of a decision that must be a refusal; fails the test when it was accepted. */
+export async function refusal(
+  result: Promise<{ ok: boolean; error?: { code: string; reason: string } }>,
+): Promise<{ code: string | undefined; reason: string | undefined }> {
+  const settled = await result
+  if (settled.ok) throw new Error('expected a refusal, the decision was accepted')
+  return { code: settled.error?.code, reason: settled.error?.reason }
+}
