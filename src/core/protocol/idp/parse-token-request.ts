@@ -1,6 +1,7 @@
 // Reads an RFC 8693 token exchange request off the wire and refuses anything malformed.
 import { fail, ok, oauthError, type OAuthError, type Result } from '../errors/oauth-error.ts'
 import type { Reason } from '../errors/reasons.ts'
+import type { Refusal } from '../errors/refusal.ts'
 import type { FormParams } from '../http/parse-form-body.ts'
 import { readFormParams } from '../http/read-body-params.ts'
 import type { CheckLog } from '../trace/check-log.ts'
@@ -48,7 +49,7 @@ function findRepeated(params: FormParams): string | undefined {
 export async function parseTokenRequest(
   request: Request,
   log: CheckLog,
-): Promise<Result<TokenExchangeRequest>> {
+): Promise<Result<TokenExchangeRequest, Refusal>> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (type !== 'application/x-www-form-urlencoded') {
     const error = invalid(

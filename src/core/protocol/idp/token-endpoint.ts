@@ -6,8 +6,8 @@ import type { ReplayCache } from '../dpop/replay-cache.ts'
 import type { NonceStore } from '../dpop/nonce-store.ts'
 import { dpopHeaderValues } from '../dpop/proof-header.ts'
 import { verifyDpopProof } from '../dpop/verify-proof.ts'
-import { oauthErrorResponse } from '../errors/error-response.ts'
-import { oauthError, type OAuthError } from '../errors/oauth-error.ts'
+import { httpError } from '../errors/http-error.ts'
+import { refusalResponse, type Refusal } from '../errors/refusal.ts'
 import type { FetchHandler } from '../http/http-snapshot.ts'
 import type { AuditEvent } from '../audit/audit-event.ts'
 import type { SigningKey } from '../keys/key-ring.ts'
@@ -43,7 +43,7 @@ export interface TokenEndpointOptions {
  */
 export interface ServedExchange {
   response: Response
-  decision: { accepted: true; claims: JWTPayload } | { accepted: false; error: OAuthError }
+  decision: { accepted: true; claims: JWTPayload } | { accepted: false; error: Refusal }
   audit: AuditEvent
 }
 
@@ -86,7 +86,7 @@ export function createTokenService(options: TokenEndpointOptions): TokenService 
       issued: null,
       error: null,
     }
-    const refuse = (error: OAuthError, headers: Record<string, string> = {}): ServedExchange => {
+    const refuse = (error: Refusal, headers: Record<string, string> = {}): ServedExchange => {
       // A refusal made before the exchange's own checks (method, form, DPoP) is a check too.
       if (failed === 0)
         log.record({
@@ -96,16 +96,19 @@ export function createTokenService(options: TokenEndpointOptions): TokenService 
           detail: error.description,
         })
       return {
-        response: oauthErrorResponse(error, headers),
+        response: refusalResponse(error, headers),
         decision: { accepted: false, error },
         audit: exchangeAuditEvent({ ...outcome, error }),
       }
     }
+    // A wrong method is a plain HTTP 405, not an OAuth refusal: no token request was read (RFC 9110 §15.5.6).
     if (request.method !== 'POST')
       return refuse(
-        oauthError('http.method_not_allowed', `Method ${request.method} is not allowed; use POST`, {
-          explanation: 'The token endpoint only accepts POST, so credentials never travel in a URL.',
-        }),
+        httpError(
+          'http.method_not_allowed',
+          `Method ${request.method} is not allowed; use POST`,
+          'The token endpoint only accepts POST, so credentials never travel in a URL.',
+        ),
         { allow: 'POST' },
       )
 

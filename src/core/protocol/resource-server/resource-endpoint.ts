@@ -5,7 +5,9 @@ import { epochSeconds, type Clock } from '../clock.ts'
 import { DPOP_ALGORITHMS } from '../dpop/proof-algorithms.ts'
 import type { NonceStore } from '../dpop/nonce-store.ts'
 import type { ReplayCache } from '../dpop/replay-cache.ts'
+import { HTTP_FAILURE_WIRE_ERROR } from '../errors/http-error.ts'
 import { oauthError, type OAuthError } from '../errors/oauth-error.ts'
+import type { Refusal } from '../errors/refusal.ts'
 import type { FetchHandler } from '../http/http-snapshot.ts'
 import type { CheckLog } from '../trace/check-log.ts'
 import { withDefencesOff, type DefencesOff } from '../trace/defence-switch.ts'
@@ -38,7 +40,7 @@ export interface ResourceServerOptions {
 /** One request, served: the response, what was decided, and the one audit event for it. */
 export interface ServedResource {
   response: Response
-  decision: { accepted: true; claims: JWTPayload } | { accepted: false; error: OAuthError }
+  decision: { accepted: true; claims: JWTPayload } | { accepted: false; error: Refusal }
   audit: AuditEvent
 }
 
@@ -78,8 +80,6 @@ export function createResourceService(options: ResourceServerOptions): ResourceS
       const audit = resourceAuditEvent(time, claims, error, presented)
       const refused = { decision: { accepted: false as const, error }, audit }
       const body = { error: error.code, error_description: error.description }
-      if (error.status === 404 || error.status === 405)
-        return { response: json(error.status, body, extra.headers), ...refused }
       const challenge = wwwAuthenticate({ error, scheme, algs: DPOP_ALGORITHMS, ...extra })
       return {
         response: json(error.status, body, { 'www-authenticate': challenge, ...extra.headers }),
@@ -89,8 +89,16 @@ export function createResourceService(options: ResourceServerOptions): ResourceS
 
     const match = matchRoute(config, request.method, url.pathname)
     if (!match.found) {
-      log.record({ ...C.route, ok: false, detail: match.error.explanation })
-      return deny(match.error, match.allow.length > 0 ? { headers: { allow: match.allow.join(', ') } } : {})
+      // A path or method this server lacks is a plain HTTP 404/405: no credentials were read, so no challenge.
+      const { error } = match
+      log.record({ ...C.route, ok: false, detail: error.explanation })
+      const allow: Record<string, string> = match.allow.length > 0 ? { allow: match.allow.join(', ') } : {}
+      const body = { error: HTTP_FAILURE_WIRE_ERROR, error_description: error.description }
+      return {
+        response: json(error.status, body, allow),
+        decision: { accepted: false, error },
+        audit: resourceAuditEvent(time, null, error),
+      }
     }
     const { route, params } = match
     log.record({ ...C.route, ok: true, detail: `${route.method} ${route.pattern} needs "${route.scope}"` })
