@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { actorChain } from '../../../protocol/audit/actor-chain.ts'
-import { editedScenario, FIXED_NOW, testKeys } from '../../../protocol/idp/exchange-fixture.ts'
+import { editedScenario, FIXED_NOW, testKeys } from '../../edited-scenario.fixture.ts'
 import { runScenario } from '../../run-scenario.ts'
 import { auditTrail } from '../../run-views.ts'
 import type { Scenario } from '../../scenario/scenario.ts'
