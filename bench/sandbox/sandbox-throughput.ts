@@ -1,5 +1,5 @@
 // The sandbox throughput row: the sandbox, the floor and the peer, each in its own process, driven in
-// turn by the load client in another, for several rounds; medians of the rounds are reported.
+// turn by the load client in another, round after round; the rounds' medians are reported.
 import { fork, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { join } from 'node:path'
@@ -53,11 +53,11 @@ interface Target {
   stop(): Promise<void>
 }
 
-function forkTs(script: string, args: string[], execArgv: string[], env: NodeJS.ProcessEnv): ChildProcess {
+function forkTs(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   // The children run TypeScript through tsx, resolved from the project root.
   return fork(script, args, {
     cwd: ROOT,
-    execArgv: [...execArgv, '--import', 'tsx'],
+    execArgv: ['--import', 'tsx'],
     env,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
@@ -94,7 +94,7 @@ export async function startTarget(
   const env = { ...process.env }
   delete env.REDIS_URL
   if (redisUrl) env.REDIS_URL = redisUrl
-  const child = forkTs(here('serve-target.ts'), [kind], [], env)
+  const child = forkTs(here('serve-target.ts'), [kind], env)
   const { url } = await firstMessage<{ url: string }>(child, `the ${kind} server`)
   return {
     url,
@@ -126,7 +126,7 @@ export async function loadInChild(
   servers: Target[],
   profilePath?: string,
 ): Promise<MeasuredLoad> {
-  const child = forkTs(here('load-client-main.ts'), [], [], process.env)
+  const child = forkTs(here('load-client-main.ts'), [], process.env)
   const cpu = () => Promise.all(servers.map((server) => server.cpuMs()))
   const profiled: Promise<void>[] = []
   const samples: Partial<Record<'start' | 'end', Promise<number[]>>> = {}
