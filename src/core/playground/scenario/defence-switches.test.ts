@@ -44,9 +44,11 @@ describe('the gallery and its defence switches', () => {
 })
 
 describe('which cards carry a switch', () => {
-  test('every delegation attack has a "Defence on" switch; attacks of flows whose servers take none show none', () => {
-    for (const attack of galleryAttacks('delegation')) expect(hasDefenceSwitch(attack)).toBe(true)
-    const others = (['cross-app', 'identity-chaining', 'transaction-tokens'] as const).flatMap(galleryAttacks)
+  test('every attack of a flow whose servers take switches has one; attacks of the other flows show none', () => {
+    expect(galleryAttacks('cross-app')).toHaveLength(8)
+    const switched = (['delegation', 'cross-app', 'transaction-tokens'] as const).flatMap(galleryAttacks)
+    for (const attack of switched) expect(hasDefenceSwitch(attack)).toBe(true)
+    const others = (['identity-chaining'] as const).flatMap(galleryAttacks)
     expect(others.length).toBeGreaterThan(0)
     for (const attack of others) expect(hasDefenceSwitch(attack)).toBe(false)
   })

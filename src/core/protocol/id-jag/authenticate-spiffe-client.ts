@@ -1,12 +1,15 @@
 // Client authentication with a JWT-SVID as the client assertion: the agent's workload identity, no secret.
 import type { JWK } from 'jose'
 import type { Reason } from '../errors/reasons.ts'
+import { specRef } from '../errors/spec-ref.ts'
 import type { BodyParams } from '../http/read-body-params.ts'
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
 import { verifyJwt } from '../tokens/verify-jwt.ts'
 import { JWT_TYP } from '../tokens/token-types.ts'
 import { JWT_SPIFFE_ASSERTION } from './id-jag-names.ts'
-import { accept, refuse, xaaError, type XaaResult } from './xaa-error.ts'
+import { accept, xaaError, type XaaResult } from './xaa-error.ts'
+import type { CheckLog } from '../trace/check-log.ts'
+import { xaaChecks } from './xaa-checks.ts'
 
 /** A client this server knows: its `client_id` here, and the SPIFFE ID that authenticates as it. */
 export interface SpiffeClient {
@@ -23,8 +26,10 @@ export interface SpiffeClientAuthOptions {
   nowSeconds: number
 }
 
-const denied = (reason: Reason, description: string) =>
-  refuse<SpiffeClient>(xaaError(reason, description, 'client_assertion'))
+/** The one check this records: authentication passes or fails as a whole, with why. */
+export const SPIFFE_CLIENT_CHECK = 'the client authenticates with a JWT-SVID'
+
+const SPIFFE_CLIENT_SPEC = specRef('draft-ietf-oauth-spiffe-client-auth-02', '3.1')
 
 const text = (params: BodyParams, name: string): string | null =>
   typeof params[name] === 'string' ? (params[name] as string) : null
@@ -39,7 +44,11 @@ const text = (params: BodyParams, name: string): string | null =>
 export async function authenticateSpiffeClient(
   params: BodyParams,
   options: SpiffeClientAuthOptions,
+  log?: CheckLog,
 ): Promise<XaaResult<SpiffeClient>> {
+  const c = xaaChecks(log)
+  const denied = (reason: Reason, description: string) =>
+    c.refuse<SpiffeClient>(SPIFFE_CLIENT_CHECK, xaaError(reason, description, 'client_assertion'))
   const type = text(params, 'client_assertion_type')
   const assertion = text(params, 'client_assertion')
   if (type === null || assertion === null)
@@ -79,5 +88,6 @@ export async function authenticateSpiffeClient(
       'spiffe_client.id_mismatch',
       `"client_id" ${clientId} is not the client the assertion authenticates`,
     )
+  c.pass(SPIFFE_CLIENT_CHECK, SPIFFE_CLIENT_SPEC, `${spiffeId} as ${client.clientId}`)
   return accept(client)
 }

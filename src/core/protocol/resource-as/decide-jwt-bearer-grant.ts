@@ -1,15 +1,18 @@
 // The resource AS's decision on a JWT bearer grant carrying an ID-JAG: every rule of draft §4.4.1, then scope.
 import type { JWK, JWTPayload } from 'jose'
 import type { ReplayCache } from '../dpop/replay-cache.ts'
-import type { Reason } from '../errors/reasons.ts'
+import { REASONS } from '../errors/reasons.ts'
+import { specRef } from '../errors/spec-ref.ts'
 import type { BodyParams } from '../http/read-body-params.ts'
 import { authenticateSpiffeClient, type SpiffeClient } from '../id-jag/authenticate-spiffe-client.ts'
-import { ID_JAG, JWT_BEARER_GRANT } from '../id-jag/id-jag-names.ts'
-import { accept, refuse, xaaError, type XaaResult } from '../id-jag/xaa-error.ts'
-import { readCompactJws } from '../tokens/read-compact-jws.ts'
-import { JWT_LEEWAY_SECONDS, verifyJwt } from '../tokens/verify-jwt.ts'
-import type { ResourceAsPolicy } from './resource-as-policy.ts'
+import { ID_JAG_GRANT_PROFILE } from '../id-jag/id-jag-grant-profile.ts'
+import { JWT_BEARER_GRANT } from '../id-jag/id-jag-names.ts'
+import { xaaChecks } from '../id-jag/xaa-checks.ts'
+import { accept, xaaError, type XaaResult } from '../id-jag/xaa-error.ts'
+import { checkJwtGrant, spendJwtGrant, type JwtGrantRules } from '../jwt-bearer/verify-jwt-grant.ts'
 import { parseScope, parseScopeParam } from '../tokens/scope.ts'
+import type { CheckLog } from '../trace/check-log.ts'
+import type { ResourceAsPolicy } from './resource-as-policy.ts'
 
 export interface JwtBearerContext {
   /** This AS's issuer: the ID-JAG's `aud` and the client assertion's `aud`. */
@@ -23,6 +26,8 @@ export interface JwtBearerContext {
   replay: ReplayCache
   /** Thumbprint of a verified DPoP proof sent with the request, or null. */
   jkt: string | null
+  /** Where every check is recorded; its `defencesOff` are the page's "Defence on" switches. */
+  log?: CheckLog
 }
 
 /** An accepted grant: whom the access token is for, which client, where and with what. */
@@ -35,14 +40,13 @@ export interface JwtBearerDecision {
 
 const text = (params: BodyParams, name: string): string | null =>
   typeof params[name] === 'string' ? (params[name] as string) : null
-const invalidGrant = (reason: Reason, description: string) =>
-  refuse<JwtBearerDecision>(xaaError(reason, description, 'assertion'))
 
 /**
  * Decides a token request at the resource AS: `grant_type` jwt-bearer, the agent authenticated by its
- * JWT-SVID, then the ID-JAG: `typ` `oauth-id-jag+jwt`, a trusted issuer's signature, `aud` exactly this
- * issuer, not expired, `client_id` the authenticated client, `resource` one this AS governs, `cnf.jkt`
- * matching the DPoP key when bound, `jti` never seen before, and no scope beyond the grant's.
+ * JWT-SVID, then the ID-JAG through the shared RFC 7523 verifier (`typ` `oauth-id-jag+jwt`, a trusted
+ * issuer's signature, `aud` exactly this issuer, not expired, `client_id` the authenticated client), then
+ * `resource` one this AS governs, `cnf.jkt` matching the DPoP key when bound, no scope beyond the grant's,
+ * and last `jti` never seen before. Every check is recorded in `ctx.log`.
  * @see draft-ietf-oauth-identity-assertion-authz-grant §4.4, §4.4.1, §8.4.2
  * @see RFC 7523 §2.1, §3
  */
@@ -50,93 +54,89 @@ export async function decideJwtBearerGrant(
   params: BodyParams,
   ctx: JwtBearerContext,
 ): Promise<XaaResult<JwtBearerDecision>> {
+  const c = xaaChecks(ctx.log)
+  const GRANT_TYPE = 'grant_type is the JWT bearer grant'
   if (text(params, 'grant_type') !== JWT_BEARER_GRANT)
-    return refuse(xaaError('jwt_bearer.grant_type', `"grant_type" must be ${JWT_BEARER_GRANT}`, 'grant_type'))
-  const client = await authenticateSpiffeClient(params, {
-    audience: ctx.issuer,
-    trustedIssuers: ctx.workloadIssuers,
-    clients: ctx.policy.clients,
-    nowSeconds: ctx.nowSeconds,
-  })
+    return c.refuse(
+      GRANT_TYPE,
+      xaaError('jwt_bearer.grant_type', `"grant_type" must be ${JWT_BEARER_GRANT}`, 'grant_type'),
+    )
+  c.pass(GRANT_TYPE, specRef('RFC 7523', '2.1'))
+  const client = await authenticateSpiffeClient(
+    params,
+    {
+      audience: ctx.issuer,
+      trustedIssuers: ctx.workloadIssuers,
+      clients: ctx.policy.clients,
+      nowSeconds: ctx.nowSeconds,
+    },
+    c.log,
+  )
   if (!client.ok) return client
 
   const assertion = text(params, 'assertion')
   if (assertion === null)
-    return refuse(xaaError('jwt_bearer.assertion_missing', '"assertion" is required', 'assertion'))
-  const read = readCompactJws(assertion, 'assertion')
-  if (!read.ok) return invalidGrant('id_jag.invalid', read.failure.description)
-  if (read.value.header.typ !== ID_JAG.typ)
-    return invalidGrant(
-      'id_jag.typ',
-      `assertion "typ" must be ${ID_JAG.typ}, not ${JSON.stringify(read.value.header.typ ?? null)}`,
+    return c.refuse(
+      'the request carries an assertion',
+      xaaError('jwt_bearer.assertion_missing', '"assertion" is required', 'assertion'),
     )
-  // `iss` is read unverified only to pick keys; the signature check below is what makes it true.
-  const claimed = typeof read.value.payload.iss === 'string' ? read.value.payload.iss : ''
-  const jwks = ctx.trustedIdps[claimed]
-  if (jwks === undefined)
-    return invalidGrant('id_jag.untrusted_issuer', `ID-JAG issuer "${claimed}" is not trusted here`)
-
-  const verified = await verifyJwt(assertion, {
-    name: 'assertion',
-    typ: ID_JAG.typ,
-    issuer: claimed,
+  const rules: JwtGrantRules = {
     audience: ctx.issuer,
-    jwks,
+    trustedIssuers: ctx.trustedIdps,
     nowSeconds: ctx.nowSeconds,
-    requiredClaims: ['sub', 'exp', 'iat', 'jti', 'client_id'],
-  })
-  if (!verified.ok) {
-    const rule = verified.failure.rule
-    const reason =
-      rule === 'aud' ? 'id_jag.audience_mismatch' : rule === 'exp' ? 'id_jag.expired' : 'id_jag.invalid'
-    return invalidGrant(reason, verified.failure.description)
+    replay: ctx.replay,
+    clientId: client.value.clientId,
+    profile: ID_JAG_GRANT_PROFILE,
+    log: c.log,
   }
-  const grant = verified.payload
-  // §4.4.1: an array `aud` must hold exactly one element, this issuer.
-  if (Array.isArray(grant.aud) && grant.aud.length !== 1)
-    return invalidGrant('id_jag.audience_mismatch', 'ID-JAG "aud" must name this authorization server only')
-  if (grant.client_id !== client.value.clientId)
-    return invalidGrant(
-      'id_jag.client_mismatch',
-      `ID-JAG "client_id" ${String(grant.client_id)} is not the authenticated client ${client.value.clientId}`,
-    )
+  const checked = await checkJwtGrant(assertion, rules)
+  if (!checked.ok) return checked
+  const grant = checked.value
 
+  const RESOURCE = "the ID-JAG's resource is one this AS governs"
   const resource = typeof grant.resource === 'string' ? grant.resource : null
   const governed = ctx.policy.resources.find((known) => known.resource === resource)
   if (!governed)
-    return invalidGrant(
-      'id_jag.unknown_resource',
-      `ID-JAG "resource" ${String(resource)} is not a resource of this authorization server`,
+    return c.refuse(
+      RESOURCE,
+      xaaError(
+        'id_jag.unknown_resource',
+        `ID-JAG "resource" ${String(resource)} is not a resource of this authorization server`,
+        'assertion',
+      ),
     )
+  c.pass(RESOURCE, REASONS['id_jag.unknown_resource'].spec, governed.resource)
+  const KEY = "the request proves the ID-JAG's DPoP key (cnf.jkt)"
   const cnf = grant.cnf as { jkt?: unknown } | undefined
   if (cnf !== undefined && cnf.jkt !== ctx.jkt)
-    return invalidGrant(
-      'id_jag.key_mismatch',
-      'ID-JAG is bound to a DPoP key ("cnf.jkt") this request does not prove',
+    return c.refuse(
+      KEY,
+      xaaError(
+        'id_jag.key_mismatch',
+        'ID-JAG is bound to a DPoP key ("cnf.jkt") this request does not prove',
+        'assertion',
+      ),
     )
+  if (cnf !== undefined) c.pass(KEY, REASONS['id_jag.key_mismatch'].spec, String(cnf.jkt))
 
+  const SCOPE = "the scope asked is within the ID-JAG's"
   const granted = parseScope(grant.scope)
   const requested = parseScopeParam(text(params, 'scope')) ?? granted
   const widened = requested.filter((scope) => !granted.includes(scope) || !governed.scopes.includes(scope))
-  if (widened.length > 0)
-    return refuse(
+  if (widened.length > 0) {
+    const refused = c.breach<JwtBearerDecision>(
+      SCOPE,
       xaaError(
         'id_jag.scope_widened',
         `Scope "${widened.join(' ')}" is beyond the ID-JAG's "${granted.join(' ')}"`,
         'scope',
       ),
     )
+    if (refused) return refused
+  } else c.pass(SCOPE, REASONS['id_jag.scope_widened'].spec, requested.join(' '))
 
   // Last, so that a refused attempt does not use the grant up for its rightful holder.
-  // Remembered until the grant can no longer be accepted (its `exp` plus the verifier's leeway). A store
-  // too full to promise single use refuses like a replay: it fails closed.
-  const verdict = await ctx.replay.checkAndRemember(
-    `id-jag ${claimed} ${String(grant.jti)}`,
-    Number(grant.exp) + JWT_LEEWAY_SECONDS,
-    ctx.nowSeconds,
-  )
-  if (verdict !== 'fresh')
-    return invalidGrant('id_jag.replayed', `ID-JAG "jti" ${String(grant.jti)} was already used`)
-
+  const spent = await spendJwtGrant(grant, rules)
+  if (!spent.ok) return spent
   return accept({ client: client.value, grant, resource: governed.resource, scope: requested })
 }

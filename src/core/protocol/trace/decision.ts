@@ -9,7 +9,7 @@ export interface DecisionCheck {
   detail?: string
   /** On a failed check, the stable reason id of the refusal it caused. */
   reason?: string
-  /** A check whose defence was switched off: it would have refused, and the decision went on. */
+  /** A check the server skipped because its defence was switched off (see `defence-switch.ts`). */
   skipped?: true
 }
 
