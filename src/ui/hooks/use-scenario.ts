@@ -19,6 +19,8 @@ export interface ScenarioApi {
   setPolicy: (patch: Partial<ExchangePolicy>) => void
   setEdits: (patch: Partial<ScenarioEdits>) => void
   setClockOffset: (seconds: number) => void
+  /** The sign-in choice a link carries: "real-passkey" or "simulated" (never the ceremony itself). */
+  setSignIn: (choice: Scenario['signIn']) => void
 }
 
 export function useScenario(initial: Scenario = SEED_SCENARIO): ScenarioApi {
@@ -48,5 +50,9 @@ export function useScenario(initial: Scenario = SEED_SCENARIO): ScenarioApi {
     (seconds: number) => setScenario((s) => ({ ...s, clockOffset: seconds })),
     [],
   )
-  return { scenario, replace, setUser, setActor, setRequest, setPolicy, setEdits, setClockOffset }
+  const setSignIn = useCallback(
+    (choice: Scenario['signIn']) => setScenario((s) => (s.signIn === choice ? s : { ...s, signIn: choice })),
+    [],
+  )
+  return { scenario, replace, setUser, setActor, setRequest, setPolicy, setEdits, setClockOffset, setSignIn }
 }
