@@ -6,6 +6,7 @@ import type {
   ScenarioEdits,
   ScenarioRequest,
   ScenarioUser,
+  SignInChoice,
 } from '../../core/playground/scenario/scenario.ts'
 import type { ExchangePolicy } from '../../core/protocol/idp/exchange-policy.ts'
 import { SEED_SCENARIO } from '../../core/playground/scenario/seed-scenario.ts'
@@ -20,7 +21,7 @@ export interface ScenarioApi {
   setEdits: (patch: Partial<ScenarioEdits>) => void
   setClockOffset: (seconds: number) => void
   /** The sign-in choice a link carries: "real-passkey" or "simulated" (never the ceremony itself). */
-  setSignIn: (choice: Scenario['signIn']) => void
+  setSignIn: (choice: SignInChoice) => void
 }
 
 export function useScenario(initial: Scenario = SEED_SCENARIO): ScenarioApi {
@@ -51,7 +52,7 @@ export function useScenario(initial: Scenario = SEED_SCENARIO): ScenarioApi {
     [],
   )
   const setSignIn = useCallback(
-    (choice: Scenario['signIn']) => setScenario((s) => (s.signIn === choice ? s : { ...s, signIn: choice })),
+    (choice: SignInChoice) => setScenario((s) => (s.signIn === choice ? s : { ...s, signIn: choice })),
     [],
   )
   return { scenario, replace, setUser, setActor, setRequest, setPolicy, setEdits, setClockOffset, setSignIn }

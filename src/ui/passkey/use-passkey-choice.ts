@@ -1,7 +1,7 @@
 // The scenario keeps only the choice "real passkey" or "simulated"; the ceremony's result is this page's.
 import { useCallback, useState } from 'react'
 import type { SignInResult } from '../../core/playground/passkey/sign-in-result.ts'
-import type { Scenario } from '../../core/playground/scenario/scenario.ts'
+import type { Scenario, SignInChoice } from '../../core/playground/scenario/scenario.ts'
 
 export interface PasskeyChoice {
   /** What the Run takes: this page's ceremony result when the scenario asks for a real passkey. */
@@ -18,7 +18,7 @@ export interface PasskeyChoice {
  */
 export function usePasskeyChoice(
   scenario: Scenario,
-  setChoice: (choice: Scenario['signIn']) => void,
+  setChoice: (choice: SignInChoice) => void,
 ): PasskeyChoice {
   const [result, setResult] = useState<SignInResult | undefined>(undefined)
   const realPasskey = scenario.signIn === 'real-passkey'
