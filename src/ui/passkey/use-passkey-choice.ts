@@ -1,5 +1,6 @@
 // The scenario keeps only the choice "real passkey" or "simulated"; the ceremony's result is this page's.
 import { useCallback, useState } from 'react'
+import { signInForRun } from '../../core/playground/passkey/sign-in-for-run.ts'
 import type { SignInResult } from '../../core/playground/passkey/sign-in-result.ts'
 import type { Scenario, SignInChoice } from '../../core/playground/scenario/scenario.ts'
 
@@ -29,5 +30,5 @@ export function usePasskeyChoice(
     },
     [setChoice],
   )
-  return { signIn: realPasskey ? result : undefined, realPasskey, onSignIn }
+  return { signIn: signInForRun(scenario, result), realPasskey, onSignIn }
 }

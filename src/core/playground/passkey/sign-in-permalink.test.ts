@@ -3,6 +3,7 @@ import { decodePermalink } from '../scenario/decode-permalink.ts'
 import { encodePermalink } from '../scenario/encode-permalink.ts'
 import { restoreScenario } from '../scenario/restore-scenario.ts'
 import { SEED_SCENARIO } from '../scenario/seed-scenario.ts'
+import { signInForRun } from './sign-in-for-run.ts'
 
 describe('a permalink and the passkey sign-in', () => {
   test('carries the choice "real passkey" and nothing else of the sign-in', async () => {
@@ -27,5 +28,19 @@ describe('a permalink and the passkey sign-in', () => {
     const restored = restoreScenario({ version: 1, signIn: { credentialId: 'AAEC', publicKey: 'pQECAyYg' } })
     expect(restored.scenario.signIn).toBe('simulated')
     expect(restored.notices.length).toBeGreaterThan(0)
+  })
+
+  test('a run takes this page’s ceremony only when the scenario asks for a real passkey', () => {
+    const result = {
+      ok: true as const,
+      claims: { amr: ['hwk', 'user', 'mfa'], acr: 'phrh', auth_time: 1 },
+      userVerified: true,
+      checks: [],
+      defencesOff: [],
+    }
+    expect(signInForRun({ signIn: 'real-passkey' }, result)).toBe(result)
+    expect(signInForRun({ signIn: 'simulated' }, result)).toBeUndefined()
+    // Opened from a link elsewhere: the choice, and no ceremony on this page yet.
+    expect(signInForRun({ signIn: 'real-passkey' }, undefined)).toBeUndefined()
   })
 })
