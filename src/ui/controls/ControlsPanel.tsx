@@ -1,6 +1,6 @@
 // Every control for the scenario, with each exchange refusal shown next to the control it is about.
 import { lazy, Suspense, type ReactNode } from 'react'
-import type { OAuthError } from '../../core/protocol/errors/oauth-error.ts'
+import { refusalName, type Refusal } from '../../core/protocol/errors/refusal.ts'
 import type { ScenarioApi } from '../hooks/use-scenario.ts'
 import { BUTTON } from '../components/buttons.ts'
 import { Notice } from '../components/Notice.tsx'
@@ -19,7 +19,7 @@ const CrossAppControls = lazy(() =>
 interface ControlsPanelProps {
   api: ScenarioApi
   /** The refusal of the latest run, if any, routed to the control it concerns. */
-  exchangeError: OAuthError | null
+  exchangeError: Refusal | null
   onReset: () => void
   /** How the IdP cut the requested lifetime in the latest run, if it did. */
   ttlNote?: string | null
@@ -40,7 +40,8 @@ export function ControlsPanel({
   const errorFor = (control: ControlName): ReactNode =>
     exchangeError && target === control ? (
       <>
-        <code className="font-mono font-semibold">{exchangeError.code}</code>: {exchangeError.description}
+        <code className="font-mono font-semibold">{refusalName(exchangeError)}</code>:{' '}
+        {exchangeError.description}
       </>
     ) : null
   return (
