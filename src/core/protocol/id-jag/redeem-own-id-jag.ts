@@ -10,7 +10,8 @@ import type { SigningKey } from '../keys/key-ring.ts'
 import { mintDelegatedToken } from '../tokens/mint-delegated-token.ts'
 import { parseScope } from '../tokens/scope.ts'
 import { verifyJwt } from '../tokens/verify-jwt.ts'
-import { NO_CHECK_LOG, type CheckLog } from '../trace/check-log.ts'
+import type { CheckLog } from '../trace/check-log.ts'
+import { checkRecorder } from '../trace/check-recorder.ts'
 import { ID_JAG } from './id-jag-names.ts'
 import { readTokenForm, tokenJson, xaaErrorResponse } from './token-form.ts'
 import { xaaError, type XaaError } from './xaa-error.ts'
@@ -34,12 +35,13 @@ const CHECK = 'the ID-JAG verifies with this IdP’s own key'
  * @see draft-ietf-oauth-identity-assertion-authz-grant §4.4
  */
 export function createOwnIdJagRedemption(options: OwnIdJagRedemptionOptions): FetchHandler {
-  const log = options.log ?? NO_CHECK_LOG
+  const rule = { label: CHECK, spec: 'RFC 7523 §3' }
   return async (request) => {
+    const record = checkRecorder(options.log)
     const time = options.clock()
     let form: BodyParams | null = null
     const refused = (error: XaaError) => {
-      log.record({ label: CHECK, spec: 'RFC 7523 §3', ok: false, detail: error.description })
+      record.refuse(rule, error, error.description)
       const audit = xaaAuditEvent({ time, issued: null, error, params: form, userToken: 'assertion' })
       options.onDecision?.(error, audit)
       return xaaErrorResponse(error)
@@ -59,7 +61,7 @@ export function createOwnIdJagRedemption(options: OwnIdJagRedemptionOptions): Fe
     })
     if (!verified.ok) return refused(xaaError('id_jag.invalid', verified.failure.description, 'assertion'))
     const grant = verified.payload
-    log.record({ label: CHECK, spec: 'RFC 7523 §3', ok: true, detail: String(grant.jti) })
+    record.pass(rule, String(grant.jti))
     const resource = typeof grant.resource === 'string' ? grant.resource : String(grant.aud)
     const ttl = Math.max(Number(grant.exp) - nowSeconds, 60)
     const accessToken = await mintDelegatedToken(options.signingKey, {
