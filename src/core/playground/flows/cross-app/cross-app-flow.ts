@@ -168,7 +168,7 @@ async function runCrossApp(context: FlowContext): Promise<FlowResult> {
     signingKey: await resourceAsKey(keys),
     clock: later,
     replay,
-    log: steps.checkLog('idp'),
+    log: steps.checkLog('authorization-server'),
     defencesOff,
   })
   const rasToken = `${RESOURCE_AS_ISSUER}/token`
