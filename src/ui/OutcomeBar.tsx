@@ -34,7 +34,11 @@ function outcomeOf(run: Run | null): Outcome {
       tone: 'refused',
       text: `The IdP refused the passkey sign-in: ${outcome.error.code} (${outcome.error.reason}). ${outcome.error.description}`,
     }
-  if (run.flow !== 'delegation') return flowOutcome(run, stoppedAt)
+  if (run.flow !== 'delegation') {
+    const told = flowOutcome(run, stoppedAt)
+    // Another flow's attack accepted only because a "Defence on" switch is off says so first, as delegation's does.
+    return vulnerable(run) ? { tone: 'refused', text: `${VULNERABLE(run)} ${told.text}` } : told
+  }
   if (outcome.kind === 'refused' && stoppedAt && receiverOf(run, stoppedAt)?.kind === 'idp')
     return {
       tone: 'refused',
