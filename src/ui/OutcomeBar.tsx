@@ -1,4 +1,5 @@
 // One line on how the latest run ended, announced politely to screen readers when it changes.
+import { refusalName } from '../core/protocol/errors/refusal.ts'
 import type { Run } from '../core/playground/run.ts'
 import { httpStepsTo, receiverOf } from '../core/playground/run-views.ts'
 import { flowOutcome } from './flow-outcome.ts'
@@ -32,17 +33,17 @@ function outcomeOf(run: Run | null): Outcome {
   if (outcome.kind === 'refused' && outcome.error.reason.startsWith('webauthn.'))
     return {
       tone: 'refused',
-      text: `The IdP refused the passkey sign-in: ${outcome.error.code} (${outcome.error.reason}). ${outcome.error.description}`,
+      text: `The IdP refused the passkey sign-in: ${refusalName(outcome.error)} (${outcome.error.reason}). ${outcome.error.description}`,
     }
   if (run.flow !== 'delegation') {
-    const told = flowOutcome(run, stoppedAt)
-    // Another flow's attack accepted only because a "Defence on" switch is off says so first, as delegation's does.
-    return vulnerable(run) ? { tone: 'refused', text: `${VULNERABLE(run)} ${told.text}` } : told
+    const line = flowOutcome(run, stoppedAt)
+    // A flow accepted only because a server ran without a defence: an attack that succeeded, said first.
+    return vulnerable(run) ? { tone: 'refused', text: `${VULNERABLE(run)} ${line.text}` } : line
   }
   if (outcome.kind === 'refused' && stoppedAt && receiverOf(run, stoppedAt)?.kind === 'idp')
     return {
       tone: 'refused',
-      text: `The IdP refused the exchange: ${outcome.error.code}. ${outcome.error.description}`,
+      text: `The IdP refused the exchange: ${refusalName(outcome.error)}. ${outcome.error.description}`,
     }
   const bound = run.tokens.delegated?.payload?.cnf ? 'DPoP-bound' : 'bearer'
   const resource = httpStepsTo(run, 'resource-server').at(-1)?.http
@@ -59,7 +60,7 @@ function outcomeOf(run: Run | null): Outcome {
   if (outcome.kind === 'refused')
     return {
       tone: 'refused',
-      text: `Token issued, but the resource server refused it: ${outcome.error.code} (${call})`,
+      text: `Token issued, but the resource server refused it: ${refusalName(outcome.error)} (${call})`,
     }
   const accepted = `The IdP issued a ${bound} token and the API accepted it: ${call}`
   if (vulnerable(run)) return { tone: 'refused', text: `${VULNERABLE(run)} ${accepted}` }

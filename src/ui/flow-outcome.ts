@@ -1,4 +1,5 @@
 // How a run of any flow but delegation ended, in one line read from its steps: who refused and why, or the last answer.
+import { refusalName } from '../core/protocol/errors/refusal.ts'
 import type { Run, Step } from '../core/playground/run.ts'
 
 const labelOf = (run: Run, id: string) => run.parties.find((party) => party.id === id)?.label ?? id
@@ -8,7 +9,7 @@ export function flowOutcome(run: Run, stoppedAt: Step | undefined): { tone: 'ok'
   if (outcome.kind === 'refused' && stoppedAt)
     return {
       tone: 'refused',
-      text: `The ${labelOf(run, stoppedAt.to)} refused ${stoppedAt.label}: ${outcome.error.code} (${outcome.error.reason}). ${outcome.error.description}`,
+      text: `The ${labelOf(run, stoppedAt.to)} refused ${stoppedAt.label}: ${refusalName(outcome.error)} (${outcome.error.reason}). ${outcome.error.description}`,
     }
   const last = run.steps.at(-1)
   const answer = last?.kind === 'http' ? ` → ${last.http.response.status}` : ''

@@ -1,7 +1,7 @@
 // Read-only views of a Run for the panes: the steps to one party, the errors, the decisive audit line.
 import { withoutActor, type AuditEvent } from '../protocol/audit/audit-event.ts'
 import { formatAuditLine } from '../protocol/audit/format-audit-line.ts'
-import type { OAuthError } from '../protocol/errors/oauth-error.ts'
+import type { Refusal } from '../protocol/errors/refusal.ts'
 import type { Check } from '../protocol/trace/check-log.ts'
 import type { AuditEntry, HttpStep, Party, Run, Step } from './run.ts'
 
@@ -16,13 +16,13 @@ export const receiverOf = (run: Run, step: Step): Party | undefined =>
   run.parties.find((party) => party.id === step.to)
 
 /** The error a party of `kind` ended its part with: its last step's refusal, else none. */
-export function refusalBy(run: Run, kind: Party['kind']): OAuthError | null {
+export function refusalBy(run: Run, kind: Party['kind']): Refusal | null {
   const last = httpStepsTo(run, kind).at(-1)
   return last && !last.decision.accepted ? last.decision.error : null
 }
 
 /** Why the token request never reached the IdP, or null when it was sent. */
-export const notSentError = (run: Run): OAuthError | null =>
+export const notSentError = (run: Run): Refusal | null =>
   run.outcome.kind === 'not-sent' ? run.outcome.error : null
 
 /** Every audit line the run wrote, in order. */

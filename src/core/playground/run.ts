@@ -1,11 +1,12 @@
 // The Run: everything one Scenario produced, as parties and the steps between them. The UI renders only this.
 import type { AuditEvent } from '../protocol/audit/audit-event.ts'
-import type { OAuthError } from '../protocol/errors/oauth-error.ts'
+import type { Refusal } from '../protocol/errors/refusal.ts'
 import type { HttpExchangeSnapshot } from '../protocol/http/http-snapshot.ts'
 import type { JWK } from 'jose'
 import type { FlowId, Scenario } from './scenario/scenario.ts'
 import type { TokenView } from '../protocol/tokens/token-view.ts'
 import type { Check } from '../protocol/trace/check-log.ts'
+import type { SignInResult } from './passkey/sign-in-result.ts'
 
 /** A request as a server received it and the response it sent back. */
 export type HttpExchange = HttpExchangeSnapshot
@@ -38,7 +39,7 @@ export interface Party {
 }
 
 /** What a server decided about one step. A local step that cannot fail is accepted. */
-export type Decision = { accepted: true } | { accepted: false; error: OAuthError }
+export type Decision = { accepted: true } | { accepted: false; error: Refusal }
 
 /** One line a server wrote to the audit log, with the event it formats. */
 export interface AuditEntry {
@@ -88,8 +89,8 @@ export type Step = HttpStep | LocalStep
  */
 export type Outcome =
   | { kind: 'accepted' }
-  | { kind: 'refused'; step: number; error: OAuthError }
-  | { kind: 'not-sent'; reason: string; error: OAuthError }
+  | { kind: 'refused'; step: number; error: Refusal }
+  | { kind: 'not-sent'; reason: string; error: Refusal }
 
 /** Where a claim of an issued token came from, for the claims pane. */
 export type ClaimSource = 'subject-token' | 'actor-token' | 'policy' | 'idp' | 'dpop-key' | 'request'
@@ -113,4 +114,6 @@ export interface Run {
   /** For this run's issued token: where each top-level claim came from, derived from the IdP's decision. */
   provenance: Record<string, ClaimSource>
   jwks: { idp: { keys: JWK[] }; workload: { keys: JWK[] } }
+  /** The real passkey ceremony the IdP decided on the page; absent, the sign-in is a simulated passkey. */
+  signIn?: SignInResult
 }

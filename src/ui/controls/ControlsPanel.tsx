@@ -1,6 +1,6 @@
 // Every control for the scenario, with each exchange refusal shown next to the control it is about.
 import { lazy, Suspense, type ReactNode } from 'react'
-import type { OAuthError } from '../../core/protocol/errors/oauth-error.ts'
+import { refusalName, type Refusal } from '../../core/protocol/errors/refusal.ts'
 import type { ScenarioApi } from '../hooks/use-scenario.ts'
 import { BUTTON } from '../components/buttons.ts'
 import { Notice } from '../components/Notice.tsx'
@@ -19,7 +19,7 @@ const CrossAppControls = lazy(() =>
 interface ControlsPanelProps {
   api: ScenarioApi
   /** The refusal of the latest run, if any, routed to the control it concerns. */
-  exchangeError: OAuthError | null
+  exchangeError: Refusal | null
   onReset: () => void
   /** How the IdP cut the requested lifetime in the latest run, if it did. */
   ttlNote?: string | null
@@ -34,11 +34,14 @@ export function ControlsPanel({
   ttlNote = null,
 }: ControlsPanelProps) {
   const paused = api.scenario.edits.rawTokenRequest !== null
+  // The cross-app flow reads none of the delegation request's own controls: they are hidden, with why.
+  const crossApp = api.scenario.flow === 'cross-app'
   const target = controlForError(exchangeError, { rawRequest: paused })
   const errorFor = (control: ControlName): ReactNode =>
     exchangeError && target === control ? (
       <>
-        <code className="font-mono font-semibold">{exchangeError.code}</code>: {exchangeError.description}
+        <code className="font-mono font-semibold">{refusalName(exchangeError)}</code>:{' '}
+        {exchangeError.description}
       </>
     ) : null
   return (
@@ -73,10 +76,16 @@ export function ControlsPanel({
           <CrossAppControls api={api} />
         </Suspense>
       )}
-      <WhoControls api={api} errorFor={errorFor} overridden={paused} />
-      <RequestControls api={api} errorFor={errorFor} ttlNote={ttlNote} overridden={paused} />
+      <WhoControls api={api} errorFor={errorFor} overridden={paused} crossApp={crossApp} />
+      <RequestControls
+        api={api}
+        errorFor={errorFor}
+        ttlNote={ttlNote}
+        overridden={paused}
+        crossApp={crossApp}
+      />
       <ClockControls api={api} />
-      <PolicyControls api={api} />
+      <PolicyControls api={api} crossApp={crossApp} />
     </form>
   )
 }

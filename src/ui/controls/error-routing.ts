@@ -1,5 +1,5 @@
 // Which control an exchange refusal belongs to, so the error shows in that part of the form.
-import type { OAuthError } from '../../core/protocol/errors/oauth-error.ts'
+import type { Refusal } from '../../core/protocol/errors/refusal.ts'
 
 export type ControlName =
   'user' | 'actor' | 'actorToken' | 'audience' | 'scope' | 'tokenType' | 'ttl' | 'dpop'
@@ -25,7 +25,7 @@ const CONTROL_FOR_PARAM: Readonly<Record<string, ControlName>> = {
  * it belongs to the raw request editor.
  */
 export function controlForError(
-  error: OAuthError | null,
+  error: Refusal | null,
   { rawRequest = false }: { rawRequest?: boolean } = {},
 ): ControlName | null {
   if (rawRequest) return null

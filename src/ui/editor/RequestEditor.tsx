@@ -1,7 +1,7 @@
 // "Edit request": the token request as raw HTTP text. What is typed is what the IdP processes.
 import { useState } from 'react'
 import type { HttpRequestSnapshot } from '../../core/protocol/http/http-snapshot.ts'
-import type { OAuthError } from '../../core/protocol/errors/oauth-error.ts'
+import { refusalName, type Refusal } from '../../core/protocol/errors/refusal.ts'
 import { formatRawRequest } from '../../core/protocol/http/parse-raw-request.ts'
 import { BUTTON } from '../components/buttons.ts'
 import { EditorFrame } from './EditorFrame.tsx'
@@ -14,7 +14,7 @@ interface RequestEditorProps {
   lastRequest: HttpRequestSnapshot | null
   rawTokenRequest: string | null
   /** The refusal of the hand-edited text, shown here: no control set what was sent. */
-  error?: OAuthError | null
+  error?: Refusal | null
   onEdit: (raw: string | null) => void
   dark: boolean
 }
@@ -54,7 +54,7 @@ export function RequestEditor({
           aria-label="Raw request error"
           className="mb-2 text-[0.72rem]/4 text-red-700 dark:text-red-300"
         >
-          <code className="font-mono font-semibold">{error.code}</code>: {error.description}
+          <code className="font-mono font-semibold">{refusalName(error)}</code>: {error.description}
           {error.param ? (
             <>
               {' '}

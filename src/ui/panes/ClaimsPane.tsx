@@ -1,4 +1,5 @@
 // The delegated token: its claims with provenance and meaning, its header, and the encoded token.
+import { refusalName } from '../../core/protocol/errors/refusal.ts'
 import { useState } from 'react'
 import type { Run } from '../../core/playground/run.ts'
 import { notSentError, refusalBy } from '../../core/playground/run-views.ts'
@@ -80,7 +81,7 @@ export function ClaimsPane({ run, lastIssued, dark, onTamper }: ClaimsPaneProps)
           {exchangeError ? (
             <>
               {' '}
-              (<code className="font-mono">{exchangeError.code}</code>)
+              (<code className="font-mono">{refusalName(exchangeError)}</code>)
             </>
           ) : null}
           {token ? '. Below, dimmed, is the last token the IdP issued.' : '.'}

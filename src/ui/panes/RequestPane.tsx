@@ -1,4 +1,5 @@
 // The RFC 8693 request exactly as the IdP received it, with any earlier attempt (a DPoP nonce retry).
+import { refusalName } from '../../core/protocol/errors/refusal.ts'
 import { useState } from 'react'
 import { formatRawRequest } from '../../core/protocol/http/parse-raw-request.ts'
 import type { Run } from '../../core/playground/run.ts'
@@ -71,7 +72,8 @@ export function RequestPane({ run, dark, onEditRaw }: RequestPaneProps) {
           {exchangeError ? (
             <>
               {' '}
-              and its refusal (<code className="font-mono">{exchangeError.code}</code>) is about this text
+              and its refusal (<code className="font-mono">{refusalName(exchangeError)}</code>) is about this
+              text
             </>
           ) : null}
           .{' '}

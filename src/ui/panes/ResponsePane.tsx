@@ -1,5 +1,5 @@
 // The IdP's answer: the issued token response, or the RFC error body with a plain-language explanation.
-import type { OAuthError } from '../../core/protocol/errors/oauth-error.ts'
+import { refusalName, type Refusal as RefusalError } from '../../core/protocol/errors/refusal.ts'
 import type { Run } from '../../core/playground/run.ts'
 import { httpStepsTo, notSentError, refusalBy } from '../../core/playground/run-views.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
@@ -39,12 +39,12 @@ export function ResponsePane({ run }: { run: Run }) {
   )
 }
 
-export function Refusal({ error, by = 'The IdP' }: { error: OAuthError; by?: string }) {
+export function Refusal({ error, by = 'The IdP' }: { error: RefusalError; by?: string }) {
   return (
     <Notice tone="error">
       <p className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
         <span>
-          {by} refused with <code className="font-mono font-semibold">{error.code}</code>
+          {by} refused with <code className="font-mono font-semibold">{refusalName(error)}</code>
           <span className="text-red-700/80 dark:text-red-200/70"> · HTTP {error.status}</span>
         </span>
         <SpecRef spec={error.spec} className="text-red-800/80 dark:text-red-200/80" />

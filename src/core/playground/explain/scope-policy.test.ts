@@ -1,7 +1,8 @@
 // Scope chips can say which granted scopes policy forbids here, matching what the IdP then answers.
+import { refusalName } from '../../protocol/errors/refusal.ts'
 import { refusalBy } from '../run-views.ts'
 import { describe, expect, test } from 'vitest'
-import { editedScenario, FIXED_NOW, testKeys } from '../../protocol/idp/exchange-fixture.ts'
+import { editedScenario, FIXED_NOW, testKeys } from '../edited-scenario.fixture.ts'
 import { runScenario } from '../run-scenario.ts'
 import { scopesForbiddenByPolicy } from './scope-policy.ts'
 
@@ -21,7 +22,8 @@ describe('scopes forbidden by policy', () => {
         editedScenario((s) => void (s.request.scope = scope)),
         { keys, clock: () => FIXED_NOW },
       )
-      const refused = refusalBy(run, 'idp')?.code === 'invalid_scope'
+      const error = refusalBy(run, 'idp')
+      const refused = error !== null && refusalName(error) === 'invalid_scope'
       expect([scope, refused]).toEqual([scope, scopesForbiddenByPolicy(scenario).has(scope)])
     }
   })

@@ -1,7 +1,7 @@
 // Records one HTTP step for a server that reports its decision or audit line by callback (the chaining and Txn-Token servers).
 import type { AuditEvent } from '../../protocol/audit/audit-event.ts'
 import { formatAuditLine } from '../../protocol/audit/format-audit-line.ts'
-import type { OAuthError } from '../../protocol/errors/oauth-error.ts'
+import type { Refusal } from '../../protocol/errors/refusal.ts'
 import { sendAndSnapshot, type FetchHandler } from '../../protocol/http/http-snapshot.ts'
 import type { Check, CheckActor, CheckLog } from '../../protocol/trace/check-log.ts'
 import type { Decision as ServerDecision } from '../../protocol/trace/decision.ts'
@@ -9,7 +9,7 @@ import type { HttpStep, Step } from '../run.ts'
 
 /** What one server said about one request: its error (if it refused), its checks, its audit line. */
 export interface Heard {
-  error: OAuthError | null
+  error: Refusal | null
   checks: Check[]
   audit: AuditEvent | null
 }
@@ -40,7 +40,7 @@ export function createTap(by: CheckActor) {
         heard.checks.push({ by, ...check })
       },
     } satisfies CheckLog as CheckLog,
-    audit(event: AuditEvent, error: OAuthError | null): void {
+    audit(event: AuditEvent, error: Refusal | null): void {
       heard.audit = event
       if (error) heard.error = error
     },

@@ -1,7 +1,7 @@
 // Builds a flow's steps in order: each HTTP step holds its exchange, the server's decision, its checks and its audit line.
 import type { AuditEvent } from '../../protocol/audit/audit-event.ts'
 import { formatAuditLine } from '../../protocol/audit/format-audit-line.ts'
-import type { OAuthError } from '../../protocol/errors/oauth-error.ts'
+import type { Refusal } from '../../protocol/errors/refusal.ts'
 import { sendAndSnapshot } from '../../protocol/http/http-snapshot.ts'
 import { createCheckLog, type Check, type CheckActor, type CheckLog } from '../../protocol/trace/check-log.ts'
 import type { Decision, HttpStep, LocalStep, Step } from '../run.ts'
@@ -12,7 +12,7 @@ import type { Decision, HttpStep, LocalStep, Step } from '../run.ts'
  */
 export type Service = (request: Request) => Promise<{
   response: Response
-  decision: { accepted: true } | { accepted: false; error: OAuthError }
+  decision: { accepted: true } | { accepted: false; error: Refusal }
   /** The audit event the server wrote, if it keeps an audit log (the ID-JAG servers do not). */
   audit?: AuditEvent
 }>

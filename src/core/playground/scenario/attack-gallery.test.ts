@@ -1,5 +1,6 @@
+import { refusalName } from '../../protocol/errors/refusal.ts'
 import { describe, expect, test } from 'vitest'
-import { FIXED_NOW, testKeys } from '../../protocol/idp/exchange-fixture.ts'
+import { FIXED_NOW, testKeys } from '../edited-scenario.fixture.ts'
 import { runScenario } from '../run-scenario.ts'
 import type { Run } from '../run.ts'
 import { applyPreset } from './apply-preset.ts'
@@ -42,7 +43,7 @@ describe('the attack gallery', () => {
     if (result.outcome.kind !== 'refused') return
     const stopped = result.steps[result.outcome.step]!
     expect(result.parties.find((party) => party.id === stopped.to)?.kind).toBe(attack.outcome!.refusedBy)
-    expect(result.outcome.error.code).toBe(attack.outcome!.error)
+    expect(refusalName(result.outcome.error)).toBe(attack.outcome!.error)
     expect(result.outcome.error.reason).toBe(attack.outcome!.reason)
     expect(result.steps.some((step) => step.vulnerable)).toBe(false)
   })

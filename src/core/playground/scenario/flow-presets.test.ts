@@ -1,6 +1,7 @@
+import { refusalName } from '../../protocol/errors/refusal.ts'
 import { describe, expect, test } from 'vitest'
 import { specText } from '../../protocol/errors/reasoned-error.ts'
-import { FIXED_NOW, testKeys } from '../../protocol/idp/exchange-fixture.ts'
+import { FIXED_NOW, testKeys } from '../edited-scenario.fixture.ts'
 import type { Run } from '../run.ts'
 import { runScenario } from '../run-scenario.ts'
 import { applyPreset } from './apply-preset.ts'
@@ -33,7 +34,7 @@ describe('identity-chaining and transaction-token presets', () => {
     const step = result.steps[result.outcome.step]!
     expect(step.to).toBe(stop.at)
     expect(kindOf(result, stop.at)).toBe(preset.outcome!.refusedBy)
-    expect(result.outcome.error.code).toBe(preset.outcome!.error)
+    expect(refusalName(result.outcome.error)).toBe(preset.outcome!.error)
     expect(result.outcome.error.reason).toBe(stop.reason)
     expect(preset.outcome!.reason).toBe(stop.reason)
     expect(specText(result.outcome.error.spec)).toBe(stop.spec)

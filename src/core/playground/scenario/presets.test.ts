@@ -1,5 +1,6 @@
+import { refusalName } from '../../protocol/errors/refusal.ts'
 import { describe, expect, test } from 'vitest'
-import { editedScenario, FIXED_NOW, testKeys } from '../../protocol/idp/exchange-fixture.ts'
+import { editedScenario, FIXED_NOW, testKeys } from '../edited-scenario.fixture.ts'
 import { runScenario } from '../run-scenario.ts'
 import { decisiveAudit, refusalBy } from '../run-views.ts'
 import { applyPreset } from './apply-preset.ts'
@@ -39,7 +40,7 @@ describe('presets', () => {
         expect(decisiveAudit(run)!.line).not.toMatch(/decision=deny/)
       } else {
         const error = refusalBy(run, preset.outcome.refusedBy)
-        expect(error?.code).toBe(preset.outcome.error)
+        expect(error && refusalName(error)).toBe(preset.outcome.error)
         expect(run.outcome).toMatchObject({ kind: 'refused', error: { code: preset.outcome.error } })
         expect(decisiveAudit(run)!.by).toBe(preset.outcome.refusedBy)
         expect(decisiveAudit(run)!.line).toMatch(new RegExp(`decision=deny error=${preset.outcome.error}`))

@@ -1,4 +1,5 @@
 // The narrowing ledger: for scope, aud and lifetime, what the subject token had, what was asked, what policy allowed, what was issued.
+import { refusalName } from '../../protocol/errors/refusal.ts'
 import { findDelegationRule } from '../../protocol/idp/exchange-policy.ts'
 import { isObject } from '../../protocol/json/is-object.ts'
 import { viewToken } from '../../protocol/tokens/token-view.ts'
@@ -60,7 +61,7 @@ export function narrowingLedger(run: Run): NarrowingRow[] {
   const issued = exchange?.decision.accepted ? issuedClaims(exchange.http.response.body) : null
   const form = new URLSearchParams(exchange?.http.request.body ?? '')
   const refusal = exchange && !exchange.decision.accepted ? exchange.decision.error : null
-  const cut = refusal ? `refused: ${refusal.code} (${refusal.reason})` : null
+  const cut = refusal ? `refused: ${refusalName(refusal)} (${refusal.reason})` : null
   const rule = findDelegationRule(scenario.policy, scenario.actor.spiffeId, scenario.user.sub)
   const audiences = form.getAll('audience')
   const grants = rule?.audiences.filter((grant) => audiences.includes(grant.audience)) ?? []

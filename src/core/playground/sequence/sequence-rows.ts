@@ -1,4 +1,5 @@
 // The Run as rows of a sequence diagram: who sent what to whom, what came back, and where it stopped.
+import { refusalName } from '../../protocol/errors/refusal.ts'
 import { formatSpecRef } from '../../protocol/errors/spec-ref.ts'
 import type { Party, Run, Step } from '../run.ts'
 
@@ -58,7 +59,7 @@ function carried(step: Step & { kind: 'http' }): string[] {
 /** "200 · DPoP-bound token" for a token response, "400 · invalid_target" for an error, else the status. */
 function answerOf(step: Step & { kind: 'http' }): string {
   const { response } = step.http
-  if (!step.decision.accepted) return `${response.status} · ${step.decision.error.code}`
+  if (!step.decision.accepted) return `${response.status} · ${refusalName(step.decision.error)}`
   try {
     const body = JSON.parse(response.body) as { token_type?: unknown; access_token?: unknown }
     if (typeof body.access_token === 'string')
@@ -88,8 +89,8 @@ function rowOf(step: Step, party: (id: string) => Party): SequenceRow {
     const items = carried(step)
     sent = `${step.http.request.method} ${path}${items.length ? ` · ${items.join(' + ')}` : ''}`
     answer = answerOf(step)
-    summary = `${from.label} → ${to.label}: ${step.http.request.method} ${path} → ${error ? `${step.http.response.status} ${error.code}` : step.http.response.status}`
-  } else if (error) summary += ` → ${error.code}`
+    summary = `${from.label} → ${to.label}: ${step.http.request.method} ${path} → ${error ? `${step.http.response.status} ${refusalName(error)}` : step.http.response.status}`
+  } else if (error) summary += ` → ${refusalName(error)}`
   return {
     key: `step-${step.index}`,
     step: step.index,
@@ -101,7 +102,7 @@ function rowOf(step: Step, party: (id: string) => Party): SequenceRow {
     summary,
     refusal: error
       ? {
-          code: error.code,
+          code: refusalName(error),
           reason: error.reason,
           description: error.description,
           spec: formatSpecRef(error.spec),

@@ -1,4 +1,5 @@
 // "What to look at": three to five sentences about a Run, naming the claims that tell the story.
+import { refusalName } from '../../protocol/errors/refusal.ts'
 import { formatSpecRef } from '../../protocol/errors/spec-ref.ts'
 import { isObject } from '../../protocol/json/is-object.ts'
 import type { Run } from '../run.ts'
@@ -30,7 +31,7 @@ function stopped(run: Run): Sentence | null {
   const { error } = outcome
   return [
     t(
-      `The ${who} stopped it at step ${outcome.step + 1} with ${error.code} (${error.reason}, ${formatSpecRef(error.spec)}): ${error.description.replace(/\.$/, '')}.`,
+      `The ${who} stopped it at step ${outcome.step + 1} with ${refusalName(error)} (${error.reason}, ${formatSpecRef(error.spec)}): ${error.description.replace(/\.$/, '')}.`,
     ),
   ]
 }

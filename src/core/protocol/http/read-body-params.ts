@@ -1,6 +1,8 @@
 // Reads a request body sent as a form (or, where allowed, as JSON) into one flat parameter object.
-import { fail, ok, oauthError, type Result } from '../errors/oauth-error.ts'
+import { httpError, type HttpError } from '../errors/http-error.ts'
+import { fail, ok, oauthError, type OAuthError, type Result } from '../errors/oauth-error.ts'
 import type { Reason } from '../errors/reasons.ts'
+import type { Refusal } from '../errors/refusal.ts'
 import { parseFormBody, type FormParams } from './parse-form-body.ts'
 
 export type BodyParams = Record<string, unknown>
@@ -37,7 +39,12 @@ export async function readBodyParams(
     return invalid('request.content_type', `Content-Type must be ${accepted}, not "${type || 'none'}"`)
   }
   const body = await readBodyText(request, options.maxBytes)
-  if (!body.ok) return body
+  // The cross-app, chaining and Txn-Token endpoints still answer every refusal as an OAuth error, so
+  // here the 413 keeps the OAuth shape it always had (same status, same body, reason `http.*`).
+  if (!body.ok)
+    return fail(
+      oauthError(body.error.reason, body.error.description, { explanation: body.error.explanation }),
+    )
   if (isJson) return readJson(body.value)
 
   const parsed = parseFormBody(body.value)
@@ -58,30 +65,35 @@ export async function readBodyParams(
  * endpoint here, counted in bytes as sent, never in decoded characters.
  * @see RFC 9110 §15.5.14
  */
-export async function readBodyText(request: Request, maxBytes: number): Promise<Result<string>> {
+export async function readBodyText(request: Request, maxBytes: number): Promise<Result<string, HttpError>> {
   // Counted on the bytes as sent: decoding first would drop a byte order mark and re-encode the whole body.
   const bytes = await request.arrayBuffer()
   if (bytes.byteLength > maxBytes)
     return fail(
-      oauthError('http.content_too_large', `Body exceeds ${maxBytes} bytes`, {
-        explanation:
-          'The request body is far larger than any request to this endpoint needs, so the endpoint refuses to read it.',
-      }),
+      httpError(
+        'http.content_too_large',
+        `Body exceeds ${maxBytes} bytes`,
+        'The request body is far larger than any request to this endpoint needs, so the endpoint refuses to read it.',
+      ),
     )
   // What request.text() does: UTF-8, invalid sequences replaced, a leading byte order mark dropped.
   return ok(new TextDecoder().decode(bytes))
 }
 
 /**
- * A form body's parameters in the order sent, repeats kept, read under the one size rule.
+ * A form body's parameters in the order sent, repeats kept, read under the one size rule: a body over
+ * it is a plain HTTP 413, anything malformed an OAuth `invalid_request`.
  * @see RFC 6749 §3.2, Appendix B
  */
-export async function readFormParams(request: Request, maxBytes: number): Promise<Result<FormParams>> {
+export async function readFormParams(
+  request: Request,
+  maxBytes: number,
+): Promise<Result<FormParams, Refusal>> {
   const body = await readBodyText(request, maxBytes)
   return body.ok ? parseFormBody(body.value) : body
 }
 
-function readJson(body: string): Result<BodyParams> {
+function readJson(body: string): Result<BodyParams, OAuthError> {
   let value: unknown
   try {
     value = JSON.parse(body)

@@ -7,7 +7,7 @@ import { readBodyParams, type BodyParams } from '../http/read-body-params.ts'
 import { metadataUrl } from '../idp/authorization-server-metadata.ts'
 import { JWT_BEARER_GRANT, parseJwtBearerRequest } from '../jwt-bearer/jwt-bearer-request.ts'
 import { TOKEN_TYPE } from '../tokens/token-types.ts'
-import type { Decision } from '../trace/decision.ts'
+import { decisionRecorder, type Decision } from '../trace/decision.ts'
 import { JWT_TOKEN_TYPE } from './chaining-spec.ts'
 import { issueChainingGrant, type ChainingGrantContext } from './issue-chaining-grant.ts'
 import { redeemChainingGrant, type RedeemContext } from './redeem-chaining-grant.ts'
@@ -58,16 +58,18 @@ export function createChainingGrantEndpoint(
                 description: `"requested_token_type" must be ${JWT_TOKEN_TYPE}`,
               }
             : null
-    if (wrongType)
-      return oauthErrorResponse(
-        refusal({
-          code: wrongType.param === 'grant_type' ? 'unsupported_grant_type' : 'invalid_request',
-          status: 400,
-          reason: 'chain.request_invalid',
-          spec: { doc: 'RFC 8693', section: '2.1' },
-          ...wrongType,
-        }),
-      )
+    if (wrongType) {
+      const error = refusal({
+        code: wrongType.param === 'grant_type' ? 'unsupported_grant_type' : 'invalid_request',
+        status: 400,
+        reason: 'chain.request_invalid',
+        spec: { doc: 'RFC 8693', section: '2.1' },
+        ...wrongType,
+      })
+      // Reported like any decision, so a request-parsing refusal is a recorded failed check too.
+      ctx.onDecision?.(decisionRecorder().refuse('request is a token exchange for a JWT grant', error))
+      return oauthErrorResponse(error)
+    }
     const scope = text(params, 'scope')
     const decision = await issueChainingGrant(
       {

@@ -3,7 +3,7 @@ import type { JWTPayload } from 'jose'
 import type { AuditEvent } from '../audit/audit-event.ts'
 import { actorChain } from '../audit/actor-chain.ts'
 import { claimedByExchange } from '../audit/claimed-identity.ts'
-import type { OAuthError } from '../errors/oauth-error.ts'
+import { wireErrorCode, type Refusal } from '../errors/refusal.ts'
 import type { TokenExchangeRequest } from './parse-token-request.ts'
 
 export interface ExchangeOutcome {
@@ -13,7 +13,7 @@ export interface ExchangeOutcome {
   seen: { subject: JWTPayload | null; actor: JWTPayload | null }
   /** The claims of the token the IdP minted, as the minter returned them. */
   issued: JWTPayload | null
-  error: OAuthError | null
+  error: Refusal | null
 }
 
 /**
@@ -44,7 +44,7 @@ export function exchangeAuditEvent(outcome: ExchangeOutcome): AuditEvent {
     scope: claims ? String(claims.scope) : (requested?.scope?.join(' ') ?? null),
     ttl: claims && claims.exp !== undefined && claims.iat !== undefined ? claims.exp - claims.iat : null,
     jti: claims?.jti ?? null,
-    denial: outcome.error ? { error: outcome.error.code, reason: outcome.error.description } : null,
+    denial: outcome.error ? { error: wireErrorCode(outcome.error), reason: outcome.error.description } : null,
     ...(outcome.error && requested
       ? { claimed: claimedByExchange(requested.subjectToken, requested.actorToken) }
       : {}),

@@ -3,7 +3,7 @@ import type { JWK, JWTPayload } from 'jose'
 import { epochSeconds, type Clock } from '../clock.ts'
 import { oauthErrorResponse } from '../errors/error-response.ts'
 import { httpError, httpErrorResponse } from '../errors/http-error.ts'
-import { oauthError } from '../errors/oauth-error.ts'
+import { fail, oauthError, ok, type Result } from '../errors/oauth-error.ts'
 import type { FetchHandler } from '../http/http-snapshot.ts'
 import { readBodyParams } from '../http/read-body-params.ts'
 import { JWT_TYP } from '../tokens/token-types.ts'
@@ -70,6 +70,30 @@ async function verifyOwnToken(
 }
 
 /**
+ * The registered caller the request's HTTP Basic credentials authenticate, or the `invalid_client`
+ * refusal saying whether they were missing, unreadable or wrong.
+ * @see RFC 7662 §2.1, RFC 6749 §2.3.1
+ */
+export async function authenticateIntrospectionCaller(
+  request: Request,
+  callers: readonly ClientCredentials[],
+): Promise<Result<ClientCredentials>> {
+  const credentials = readBasicCredentials(request)
+  const caller = await authenticateBasic(credentials, callers)
+  if (caller) return ok(caller)
+  if (credentials.kind === 'none')
+    return fail(
+      oauthError(
+        'client.authentication_missing',
+        'Introspection requires client authentication with HTTP Basic',
+      ),
+    )
+  if (credentials.kind === 'malformed')
+    return fail(oauthError('client.authentication_malformed', 'The HTTP Basic credentials could not be read'))
+  return fail(oauthError('client.authentication_failed', 'Client authentication failed'))
+}
+
+/**
  * Creates the introspection endpoint. Callers authenticate with HTTP Basic; a token that is expired,
  * altered, unknown or not an access token of this issuer is `{"active": false}` and nothing more, so
  * the answer never says why. An active token shows its claims, `act` chain included.
@@ -83,19 +107,8 @@ export function createIntrospectionEndpoint(options: IntrospectionEndpointOption
       return httpErrorResponse(error, { allow: 'POST' })
     }
     // Authenticate first (RFC 7662 §2.1): an unknown caller learns nothing about any token.
-    const credentials = readBasicCredentials(request)
-    if ((await authenticateBasic(credentials, options.callers)) === null) {
-      const error =
-        credentials.kind === 'none'
-          ? oauthError(
-              'client.authentication_missing',
-              'Introspection requires client authentication with HTTP Basic',
-            )
-          : credentials.kind === 'malformed'
-            ? oauthError('client.authentication_malformed', 'The HTTP Basic credentials could not be read')
-            : oauthError('client.authentication_failed', 'Client authentication failed')
-      return oauthErrorResponse(error, CHALLENGE)
-    }
+    const caller = await authenticateIntrospectionCaller(request, options.callers)
+    if (!caller.ok) return oauthErrorResponse(caller.error, CHALLENGE)
 
     const params = await readBodyParams(request, { json: false, maxBytes: MAX_INTROSPECTION_REQUEST_BYTES })
     if (!params.ok) return oauthErrorResponse(params.error)

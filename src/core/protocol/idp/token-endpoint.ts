@@ -6,14 +6,14 @@ import type { ReplayCache } from '../dpop/replay-cache.ts'
 import type { NonceStore } from '../dpop/nonce-store.ts'
 import { dpopHeaderValues } from '../dpop/proof-header.ts'
 import { verifyDpopProof } from '../dpop/verify-proof.ts'
-import { oauthErrorResponse } from '../errors/error-response.ts'
-import { oauthError, type OAuthError } from '../errors/oauth-error.ts'
+import { httpError } from '../errors/http-error.ts'
+import { refusalResponse, type Refusal } from '../errors/refusal.ts'
 import type { FetchHandler } from '../http/http-snapshot.ts'
 import type { AuditEvent } from '../audit/audit-event.ts'
 import type { SigningKey } from '../keys/key-ring.ts'
-import { formatSpecRef } from '../errors/spec-ref.ts'
 import type { CheckLog } from '../trace/check-log.ts'
-import type { DefencesOff } from '../trace/defence-switch.ts'
+import { checkRecorder } from '../trace/check-recorder.ts'
+import { withDefencesOff, type DefencesOff } from '../trace/defence-switch.ts'
 import type { ExchangePolicy } from './exchange-policy.ts'
 import { exchangeAuditEvent, type ExchangeOutcome } from './exchange-audit-event.ts'
 import { decideExchange, type ExchangeDecision } from './exchange-token.ts'
@@ -43,13 +43,11 @@ export interface TokenEndpointOptions {
  */
 export interface ServedExchange {
   response: Response
-  decision: { accepted: true; claims: JWTPayload } | { accepted: false; error: OAuthError }
+  decision: { accepted: true; claims: JWTPayload } | { accepted: false; error: Refusal }
   audit: AuditEvent
 }
 
 export type TokenService = (request: Request) => Promise<ServedExchange>
-
-const REFUSED_LABEL = 'request is a well-formed token exchange request'
 
 /** The token endpoint's URL for an issuer: `{issuer}/token`. */
 export const tokenEndpointUrl = (issuer: string): string => `${issuer.replace(/\/$/, '')}/token`
@@ -70,15 +68,8 @@ export function createTokenService(options: TokenEndpointOptions): TokenService 
 
   return async (request) => {
     const nowSeconds = epochSeconds(options.clock)
-    // Counts failed checks, so a refusal no check explains (a parsing one) is recorded as a check.
-    let failed = 0
-    const log: CheckLog = {
-      record(check) {
-        if (!check.ok) failed++
-        options.log.record(check)
-      },
-      ...(options.defencesOff?.size ? { defencesOff: options.defencesOff } : {}),
-    }
+    const log = withDefencesOff(options.log, options.defencesOff)
+    const record = checkRecorder(log)
     const outcome: ExchangeOutcome = {
       time: options.clock(),
       request: null,
@@ -86,26 +77,26 @@ export function createTokenService(options: TokenEndpointOptions): TokenService 
       issued: null,
       error: null,
     }
-    const refuse = (error: OAuthError, headers: Record<string, string> = {}): ServedExchange => {
-      // A refusal made before the exchange's own checks (method, form, DPoP) is a check too.
-      if (failed === 0)
-        log.record({
-          label: REFUSED_LABEL,
-          spec: formatSpecRef(error.spec),
-          ok: false,
-          detail: error.description,
-        })
+    // Every refusal below was recorded as a failed check where it was made (method, form, DPoP, decision).
+    const refuse = (error: Refusal, headers: Record<string, string> = {}): ServedExchange => {
       return {
-        response: oauthErrorResponse(error, headers),
+        response: refusalResponse(error, headers),
         decision: { accepted: false, error },
         audit: exchangeAuditEvent({ ...outcome, error }),
       }
     }
+    // A wrong method is a plain HTTP 405, not an OAuth refusal: no token request was read (RFC 9110 §15.5.6).
     if (request.method !== 'POST')
       return refuse(
-        oauthError('http.method_not_allowed', `Method ${request.method} is not allowed; use POST`, {
-          explanation: 'The token endpoint only accepts POST, so credentials never travel in a URL.',
-        }),
+        record.refuse(
+          { label: 'request is a POST' },
+          httpError(
+            'http.method_not_allowed',
+            `Method ${request.method} is not allowed; use POST`,
+            'The token endpoint only accepts POST, so credentials never travel in a URL.',
+          ),
+          `Method ${request.method} is not allowed; use POST`,
+        ),
         { allow: 'POST' },
       )
 

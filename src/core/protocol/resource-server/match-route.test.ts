@@ -26,11 +26,13 @@ describe('matchRoute', () => {
     '/repos/marwan/playground/extra',
     '/repos//playground',
     '/repos/marwan/%E0%A4%A',
-  ])('answers 404 for %s', (path) => {
+  ])('answers a plain HTTP 404, not an OAuth error, for %s', (path) => {
     const match = matchRoute(github, 'GET', path)
-    expect(!match.found && match.error).toMatchObject({
-      code: 'invalid_request',
+    expect(!match.found && match.error).toEqual({
+      reason: 'http.not_found',
       status: 404,
+      spec: { doc: 'RFC 9110', section: '15.5.5' },
+      explanation: `api.github.com has no route matching GET ${path}.`,
       description: `No resource at ${path}`,
     })
   })
@@ -39,7 +41,11 @@ describe('matchRoute', () => {
     const match = matchRoute(github, 'POST', '/repos/marwan/playground')
     expect(!match.found && match).toMatchObject({
       allow: ['GET'],
-      error: { status: 405, description: 'Method POST is not allowed on /repos/marwan/playground' },
+      error: {
+        reason: 'http.method_not_allowed',
+        status: 405,
+        description: 'Method POST is not allowed on /repos/marwan/playground',
+      },
     })
   })
 })

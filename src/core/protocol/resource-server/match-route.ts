@@ -1,11 +1,11 @@
 // Finds which route of a resource server a request path names, and reads its `:name` parameters.
-import { oauthError, type OAuthError } from '../errors/oauth-error.ts'
+import { httpError, type HttpError } from '../errors/http-error.ts'
 import type { ResourceServerConfig, ResourceRoute } from './resource-server-config.ts'
 
 export type RouteMatch =
   | { found: true; route: ResourceRoute; params: Record<string, string> }
   /** 404, or 405 with the methods that would work, for the `Allow` header (RFC 9110 §15.5.6). */
-  | { found: false; error: OAuthError; allow: string[] }
+  | { found: false; error: HttpError; allow: string[] }
 
 function matchPattern(pattern: string, pathname: string): Record<string, string> | null {
   const want = pattern.split('/')
@@ -42,13 +42,17 @@ export function matchRoute(config: ResourceServerConfig, method: string, pathnam
     allow.push(route.method)
   }
   if (allow.length > 0) {
-    const error = oauthError('http.method_not_allowed', `Method ${method} is not allowed on ${pathname}`, {
-      explanation: `${pathname} exists on ${config.audience}, but only for ${allow.join(', ')}.`,
-    })
+    const error = httpError(
+      'http.method_not_allowed',
+      `Method ${method} is not allowed on ${pathname}`,
+      `${pathname} exists on ${config.audience}, but only for ${allow.join(', ')}.`,
+    )
     return { found: false, error, allow }
   }
-  const error = oauthError('http.not_found', `No resource at ${pathname}`, {
-    explanation: `${config.audience} has no route matching ${method} ${pathname}.`,
-  })
+  const error = httpError(
+    'http.not_found',
+    `No resource at ${pathname}`,
+    `${config.audience} has no route matching ${method} ${pathname}.`,
+  )
   return { found: false, error, allow }
 }

@@ -3,7 +3,7 @@ import type { JWTPayload } from 'jose'
 import type { AuditEvent } from '../audit/audit-event.ts'
 import { actorChain } from '../audit/actor-chain.ts'
 import { claimedByAccessToken } from '../audit/claimed-identity.ts'
-import type { OAuthError } from '../errors/oauth-error.ts'
+import { wireErrorCode, type Refusal } from '../errors/refusal.ts'
 
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)
 
@@ -16,7 +16,7 @@ const stringOrNull = (value: unknown): string | null => (typeof value === 'strin
 export function resourceAuditEvent(
   time: number,
   claims: JWTPayload | null,
-  error: OAuthError | null,
+  error: Refusal | null,
   presented: string | null = null,
 ): AuditEvent {
   const chain = claims ? actorChain(claims) : []
@@ -37,7 +37,7 @@ export function resourceAuditEvent(
     ttl: typeof claims?.exp === 'number' && typeof claims.iat === 'number' ? claims.exp - claims.iat : null,
     jti: stringOrNull(claims?.jti),
     // The short wire description reads best in a one-line log; the IdP's audit does the same.
-    denial: error ? { error: error.code, reason: error.description } : null,
+    denial: error ? { error: wireErrorCode(error), reason: error.description } : null,
     ...(error && presented !== null ? { claimed: claimedByAccessToken(presented) } : {}),
   }
 }

@@ -113,6 +113,8 @@ describe('the resource server refuses the request itself', () => {
       reason: 'http.not_found',
       verified: false,
     })
+    // A plain HTTP failure: the decision carries no OAuth error code (the body keeps its usual shape).
+    expect(audits[0]?.[1]).not.toHaveProperty('code')
   })
 
   test('with a method the route does not have: 405 with Allow', async () => {

@@ -6,7 +6,7 @@ import { createDpopProof } from '../dpop/create-proof.ts'
 import type { NonceStore } from '../dpop/nonce-store.ts'
 import { createReplayCache, type ReplayCache } from '../dpop/replay-cache.ts'
 import { accessTokenHash } from '../dpop/thumbprint.ts'
-import type { OAuthError } from '../errors/oauth-error.ts'
+import type { Refusal } from '../errors/refusal.ts'
 import { createKeyRing, publicJwks, type SigningKey } from '../keys/key-ring.ts'
 import type { Reason } from '../errors/reasons.ts'
 import { createCheckLog, type Check } from '../trace/check-log.ts'
@@ -45,7 +45,7 @@ export const mint = (payload: JWTPayload, header: Partial<JWTHeaderParameters> =
 /** A resource server for api.github.com with an injected clock, a readable log and collected audit events. */
 export function server(options: { replay?: ReplayCache; dpopNonce?: NonceStore } = {}) {
   const checks: Check[] = []
-  const audits: [AuditEvent, OAuthError | null][] = []
+  const audits: [AuditEvent, Refusal | null][] = []
   const serve = createResourceService({
     config: GITHUB_API,
     idpIssuer: IDP,
@@ -117,7 +117,7 @@ export const unverifiedAudit = {
 /** Asserts a refusal on the wire (status, body, challenge) and in the single audit event. */
 export async function expectRefusal(
   response: Response,
-  audits: [AuditEvent, OAuthError | null][],
+  audits: [AuditEvent, Refusal | null][],
   expected: {
     status: number
     error: string

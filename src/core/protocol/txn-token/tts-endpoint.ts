@@ -17,7 +17,7 @@ const text = (params: BodyParams, name: string): string | null =>
   typeof params[name] === 'string' && params[name] !== '' ? params[name] : null
 
 /** A JSON-object form parameter (`request_context`, `request_details`), or why it is not one. */
-function jsonObject(params: BodyParams, name: string): Result<Record<string, unknown> | null> {
+export function jsonObject(params: BodyParams, name: string): Result<Record<string, unknown> | null> {
   const value = text(params, name)
   if (value === null) return ok(null)
   try {

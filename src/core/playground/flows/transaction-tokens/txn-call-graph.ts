@@ -1,7 +1,6 @@
 // The call graph behind the API gateway: what the gateway and service A do while they serve, each calling the next hop.
 import type { AuditEvent } from '../../../protocol/audit/audit-event.ts'
-import { oauthErrorResponse } from '../../../protocol/errors/error-response.ts'
-import type { OAuthError } from '../../../protocol/errors/oauth-error.ts'
+import { refusalResponse, type Refusal } from '../../../protocol/errors/refusal.ts'
 import type { Check } from '../../../protocol/trace/check-log.ts'
 import { TOKEN_EXCHANGE_GRANT, TOKEN_TYPE } from '../../../protocol/tokens/token-types.ts'
 import { TXN_TOKEN_HEADER, TXN_TOKEN_TYPE } from '../../../protocol/txn-token/txn-token-format.ts'
@@ -22,8 +21,8 @@ export const fromBody = <T>(step: HttpStep) => JSON.parse(step.http.response.bod
 const answer = (body: unknown) =>
   new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
 /** A caller that got a refusal from the next hop answers with it: the refusal travels back to the agent. */
-const passOn = (error: OAuthError, audit: AuditEvent | null = null, checks: Check[] = []) => ({
-  response: oauthErrorResponse(error),
+const passOn = (error: Refusal, audit: AuditEvent | null = null, checks: Check[] = []) => ({
+  response: refusalResponse(error),
   heard: { error, checks, audit },
 })
 const refusalOf = (step: HttpStep) => (step.decision.accepted ? null : step.decision.error)
