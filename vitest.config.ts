@@ -7,6 +7,7 @@ export default defineConfig({
       'src/**/*.test.tsx',
       'sandbox/**/*.test.ts',
       'build/**/*.test.ts',
+      'bench/**/*.test.ts',
       'scripts/**/*.test.ts',
       'examples/**/*.test.ts',
     ],

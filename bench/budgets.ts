@@ -12,6 +12,8 @@ export interface Budgets {
   }
   targets: {
     pipelineOverFloor: number
+    /** Sandbox sequences/s over the bare node:http floor's, at least. */
+    sandboxOverFloor: number
     editToScreenP95Ms: number
     frameMs: number
     firstPaintGzipKiB: number

@@ -33,6 +33,7 @@ export function firstVisitRows(
             : `missed by ${kib(firstVisit.gzipBytes - target)}; no editor file fetched`,
     })
   }
+  if (firstVisit) rows.push(largestFilesRow(firstVisit))
   rows.push({
     figure: `Service worker installs (${precache.files.length} files) · keeps on use (${precache.editor.length})`,
     median: `${kib(precache.gzipBytes)} · ${kib(precache.editorGzipBytes)}`,
@@ -43,4 +44,25 @@ export function firstVisitRows(
     status: precache.gzipBytes <= budgets.precacheGzipBytes ? 'met' : 'missed',
   })
   return rows
+}
+
+/** Hashed names lose their hash: `assets/run-scenario-BK2O7zhC.js` → `run-scenario.js`. */
+const shortName = (file: string) => file.replace(/^assets\//, '').replace(/-[\w-]{8}(\.\w+)$/, '$1')
+
+/** Where a first visit's bytes go: its largest files, so the next cut starts from a list, not a guess. */
+function largestFilesRow(firstVisit: FirstVisitBytes): Row {
+  const largest = [...firstVisit.requests]
+    .filter((request) => request.gzipBytes > 0)
+    .sort((a, b) => b.gzipBytes - a.gzipBytes)
+    .slice(0, 6)
+  const shown = largest.reduce((total, request) => total + request.gzipBytes, 0)
+  return {
+    figure: 'First visit, its largest files (gzip)',
+    median: largest.map((request) => `${shortName(request.file)} ${kib(request.gzipBytes)}`).join(' · '),
+    p95: '—',
+    floor: '—',
+    ratio: `${((100 * shown) / firstVisit.gzipBytes).toFixed(0)}% of the visit`,
+    target: '—',
+    status: 'info',
+  }
 }

@@ -6,23 +6,32 @@ import { PASSKEY_ATTACKS } from '../src/core/playground/passkey/passkey-attacks.
 import { expect, openPlayground, test } from './fixtures.ts'
 
 /** A platform authenticator with discoverable credentials and user verification, as a laptop's. */
-async function addVirtualAuthenticator(page: Page): Promise<CDPSession> {
+async function addVirtualAuthenticator(
+  page: Page,
+  isUserVerified = true,
+): Promise<{ cdp: CDPSession; authenticatorId: string }> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('WebAuthn.enable')
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
     options: {
       protocol: 'ctap2',
       transport: 'internal',
       hasResidentKey: true,
       hasUserVerification: true,
-      isUserVerified: true,
+      isUserVerified,
       automaticPresenceSimulation: true,
     },
   })
-  return cdp
+  return { cdp, authenticatorId }
 }
 
+const section = (page: Page) => page.getByRole('region', { name: 'Passkey sign-in' })
 const step = (page: Page) => page.getByRole('list', { name: 'Sign-in step' })
+const signInButton = (page: Page) => section(page).getByRole('button', { name: 'Sign in with a passkey' })
+const sequence = (page: Page) =>
+  page.getByRole('region', { name: 'Sequence', exact: true }).getByRole('list', { name: 'Steps' })
+const subjectCard = (page: Page) => page.getByRole('article', { name: 'Subject token', exact: true })
+const outcome = (page: Page) => page.getByRole('status', { name: 'Outcome' })
 const subjectClaims = async (page: Page) =>
   decodeJwt((await page.getByRole('group', { name: 'Encoded subject token' }).textContent()) ?? '')
 
@@ -31,84 +40,159 @@ test('registers a passkey, signs in with it, and the subject token carries the v
 }) => {
   await openPlayground(page)
   await addVirtualAuthenticator(page)
-  const section = page.getByRole('region', { name: 'Passkey sign-in' })
-  await expect(section).toContainText('creates a passkey named “u_marwan”')
-  await section.getByRole('button', { name: 'Sign in with a passkey' }).click()
+  await expect(section(page)).toContainText('creates a passkey named “u_marwan”')
+  await signInButton(page).click()
   await expect(step(page)).toHaveText('user → IdP: WebAuthn assertion → verified (UV)')
-  await expect(section.getByRole('list', { name: 'Sign-in checks' })).toContainText(
+  await expect(section(page).getByRole('list', { name: 'Sign-in checks' })).toContainText(
     '✓ the signature over authenticatorData and the clientDataJSON hash verifies',
   )
-  await expect(page.getByRole('region', { name: 'Sequence' }).getByRole('list').first()).toContainText(
+  await expect(sequence(page).getByRole('listitem').first()).toContainText(
     'user → IdP: WebAuthn assertion → verified (UV)',
   )
+  // The subject token's step and its claims say what the sign-in rests on.
+  await expect(sequence(page)).toContainText(
+    'WebAuthn assertion → verified (UV): amr, acr and auth_time come from the ceremony',
+  )
+  await expect(subjectCard(page)).toContainText('Signed in with: WebAuthn assertion → verified (UV)')
   await expect.poll(async () => (await subjectClaims(page)).acr).toBe('phrh')
   const claims = await subjectClaims(page)
   expect(claims.amr).toEqual(['hwk', 'user', 'mfa'])
   expect(typeof claims.auth_time).toBe('number')
 
   // The second time, the passkey already exists: only the assertion.
-  await section.getByRole('button', { name: 'Sign in with a passkey' }).click()
+  await signInButton(page).click()
   await expect(step(page)).toHaveText('user → IdP: WebAuthn assertion → verified (UV)')
-  await expect(section).toContainText(/the signature counter is above the one last seen: [1-9]\d* → [1-9]\d*/)
+  await expect(section(page)).toContainText(
+    /the signature counter is above the one last seen: [1-9]\d* → [1-9]\d*/,
+  )
+  await expect(section(page).getByLabel('Why the passkey was registered')).toHaveCount(0)
 })
 
-for (const attack of PASSKEY_ATTACKS) {
-  test(`refuses "${attack.name}" at the sign-in step with ${attack.reason}`, async ({ page }) => {
-    await openPlayground(page)
-    await addVirtualAuthenticator(page)
-    const section = page.getByRole('region', { name: 'Passkey sign-in' })
-    await section.getByLabel('Attack on the sign-in').selectOption(attack.id)
-    await section.getByRole('button', { name: 'Sign in with a passkey' }).click()
-    await expect(step(page)).toHaveText(
-      `user → IdP: WebAuthn assertion → refused: access_denied (${attack.reason})`,
-    )
-    await expect(section).toContainText(attack.defence)
-    // The Run stops at the sign-in step: no subject token is minted from a refused ceremony.
-    await expect(page.getByRole('status', { name: 'Outcome' })).toContainText(
-      `The IdP refused the passkey sign-in: access_denied (${attack.reason})`,
-    )
-  })
-}
-
-test('a ceremony the person does not complete is refused as cancelled; the simulated sign-in is one click away', async ({
+test('after a reload the public key is gone: signing in explains it and registers the passkey again, replacing it', async ({
   page,
 }) => {
   await openPlayground(page)
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('WebAuthn.enable')
-  // The authenticator cannot verify the user, and policy requires it: the browser answers NotAllowedError,
-  // as it does when the person cancels the dialog.
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: false,
-      automaticPresenceSimulation: true,
-    },
-  })
-  const section = page.getByRole('region', { name: 'Passkey sign-in' })
+  const { cdp, authenticatorId } = await addVirtualAuthenticator(page)
+  await signInButton(page).click()
+  await expect(step(page)).toHaveText('user → IdP: WebAuthn assertion → verified (UV)')
+
+  await page.reload()
   await expect(step(page)).toHaveText(/simulated passkey/)
-  await section.getByRole('button', { name: 'Sign in with a passkey' }).click()
+  await signInButton(page).click()
+  await expect(step(page)).toHaveText('user → IdP: WebAuthn assertion → verified (UV)')
+  const why = section(page).getByLabel('Why the passkey was registered')
+  await expect(why).toContainText('this page load held no public key for your passkey')
+  await expect(why).toContainText('never the public key')
+  await expect(why).toContainText('replaces the one it holds for “u_marwan”')
+  // The stable user handle made the authenticator replace its passkey, not add a second one.
+  const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId })
+  expect(credentials).toHaveLength(1)
+  await expect.poll(async () => (await subjectClaims(page)).acr).toBe('phrh')
+})
+
+for (const attack of PASSKEY_ATTACKS) {
+  test(`the gallery card "${attack.name}" is refused at the sign-in step with ${attack.reason}, and accepted by a vulnerable IdP with its defence off`, async ({
+    page,
+  }) => {
+    await openPlayground(page)
+    await addVirtualAuthenticator(page)
+    const card = page
+      .getByRole('region', { name: 'Attack gallery' })
+      .getByRole('listitem', { name: attack.name, exact: true })
+    await expect(card).toContainText(attack.defence)
+    await card.getByRole('button', { name: attack.name }).click()
+    await expect(step(page)).toHaveText(
+      `user → IdP: WebAuthn assertion → refused: access_denied (${attack.reason})`,
+    )
+    await expect(section(page)).toContainText(attack.defence)
+    // The Run stops at the sign-in step: no subject token is minted from a refused ceremony.
+    await expect(outcome(page)).toContainText(
+      `The IdP refused the passkey sign-in: access_denied (${attack.reason})`,
+    )
+    await expect(sequence(page).getByRole('listitem').first()).toContainText(
+      'user → IdP: WebAuthn assertion → refused → access_denied',
+    )
+
+    await card.getByRole('switch', { name: `Defence on: ${attack.name}` }).uncheck()
+    await expect(card).toContainText('OFF: vulnerable IdP')
+    await card.getByRole('button', { name: attack.name }).click()
+    if (attack.id === 'replayed-assertion') {
+      // The counter of an authenticator that counts still catches a replay.
+      await expect(step(page)).toHaveText(
+        'user → IdP: WebAuthn assertion → refused: access_denied (webauthn.counter_regressed)',
+      )
+      await expect(section(page).getByRole('list', { name: 'Sign-in checks' })).toContainText(
+        `would have refused (${attack.reason})`,
+      )
+      return
+    }
+    const uv = attack.id === 'uv-missing' ? 'UP only' : 'UV'
+    await expect(step(page)).toHaveText(
+      `user → IdP: WebAuthn assertion → verified (${uv}) by a VULNERABLE IdP`,
+    )
+    await expect(section(page)).toContainText(`would have refused (${attack.reason})`)
+    await expect(outcome(page)).toContainText(`VULNERABLE SERVER (defence off: ${attack.reason})`)
+  })
+}
+
+test('a person who does not complete the sign-in (the browser answers NotAllowedError) is refused at step 0 as cancelled', async ({
+  page,
+}) => {
+  await openPlayground(page)
+  const { cdp, authenticatorId } = await addVirtualAuthenticator(page)
+  await signInButton(page).click()
+  await expect(step(page)).toHaveText('user → IdP: WebAuthn assertion → verified (UV)')
+  // The passkey exists; this time the person fails or declines the PIN or biometric, so
+  // navigator.credentials.get() rejects with NotAllowedError, as it does when the dialog is cancelled.
+  await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false })
+  await signInButton(page).click()
   await expect(step(page)).toHaveText(
     'user → IdP: WebAuthn assertion → refused: access_denied (webauthn.cancelled)',
   )
-  await expect(section).toContainText('NotAllowedError')
-  await expect(page.getByRole('status', { name: 'Outcome' })).toContainText(
+  await expect(section(page)).toContainText('NotAllowedError')
+  await expect(sequence(page).getByRole('listitem').first()).toContainText(
+    'user → IdP: WebAuthn assertion → refused → access_denied',
+  )
+  await expect(outcome(page)).toContainText(
+    'The IdP refused the passkey sign-in: access_denied (webauthn.cancelled)',
+  )
+})
+
+test('a passkey that cannot be created is refused as cancelled; the simulated sign-in is one click away', async ({
+  page,
+}) => {
+  await openPlayground(page)
+  // The authenticator cannot verify the user, and policy requires it: the browser answers NotAllowedError.
+  await addVirtualAuthenticator(page, false)
+  await expect(step(page)).toHaveText(/simulated passkey/)
+  await signInButton(page).click()
+  await expect(step(page)).toHaveText(
+    'user → IdP: WebAuthn assertion → refused: access_denied (webauthn.cancelled)',
+  )
+  await expect(section(page)).toContainText('NotAllowedError')
+  await expect(outcome(page)).toContainText(
     'The IdP refused the passkey sign-in: access_denied (webauthn.cancelled)',
   )
   // Back to the simulated sign-in: the scenario's amr, and no acr.
-  await section.getByRole('button', { name: 'Use the simulated sign-in' }).click()
+  await section(page).getByRole('button', { name: 'Use the simulated sign-in' }).click()
   await expect(step(page)).toHaveText(/simulated passkey/)
   await expect.poll(async () => (await subjectClaims(page)).amr).toEqual(['hwk', 'user'])
   expect((await subjectClaims(page)).acr).toBeUndefined()
 })
 
-test('without a ceremony the sign-in is labelled as a simulated passkey', async ({ page }) => {
+test('without a ceremony the sign-in, the subject token’s step and its claims say simulated passkey', async ({
+  page,
+}) => {
   await openPlayground(page)
   await expect(step(page)).toHaveText(
     'user → IdP: simulated passkey (no ceremony ran; amr from the scenario)',
+  )
+  await expect(sequence(page).getByRole('listitem').first()).toContainText(
+    "simulated passkey: no WebAuthn ceremony ran, amr is the scenario's",
+  )
+  await expect(subjectCard(page)).toContainText('Signed in with: simulated passkey')
+  await expect(page.getByRole('group', { name: 'Subject token payload' })).toContainText(
+    '// simulated passkey',
   )
   expect((await subjectClaims(page)).amr).toEqual(['hwk', 'user'])
 })

@@ -104,8 +104,11 @@ test('a walk through every preset, control, editor, a passkey ceremony and a per
   const passkey = page.getByRole('region', { name: 'Passkey sign-in' })
   await passkey.getByRole('button', { name: 'Sign in with a passkey' }).click()
   await expect(passkey.getByRole('list', { name: 'Sign-in step' })).toContainText('verified (UV)')
-  await passkey.getByLabel('Attack on the sign-in').selectOption('replayed-assertion')
-  await passkey.getByRole('button', { name: 'Sign in with a passkey' }).click()
+  // The replay card in the attack gallery plays the attack on a fresh ceremony.
+  await page
+    .getByRole('region', { name: 'Attack gallery' })
+    .getByRole('button', { name: 'Replayed passkey assertion' })
+    .click()
   await expect(passkey.getByRole('list', { name: 'Sign-in step' })).toContainText('webauthn.challenge_reused')
   await passkey.getByRole('button', { name: 'Use the simulated sign-in' }).click()
 

@@ -29,13 +29,28 @@ export async function boundedRequest(
 ): Promise<Result<Request, HttpError>> {
   const incoming = new URL(request.url)
   const url = new URL(`${incoming.pathname}${incoming.search}`, baseUrl)
-  const headers = new Headers(request.headers)
-  for (const name of FRAMING) headers.delete(name)
-  if (request.method === 'GET' || request.method === 'HEAD')
-    return ok(new Request(url, { method: request.method, headers }))
+  const rebased = (body?: Uint8Array<ArrayBuffer>) => {
+    // The new Request copies the headers; the copy is the one to drop the framing from.
+    const copy = new Request(url, {
+      method: request.method,
+      headers: request.headers,
+      ...(body ? { body } : {}),
+    })
+    for (const name of FRAMING) copy.headers.delete(name)
+    return ok(copy)
+  }
+  if (request.method === 'GET' || request.method === 'HEAD') return rebased()
 
   const declared = request.headers.get('content-length')
   if (declared !== null && Number(declared) > maxBytes) return tooLarge(maxBytes)
+  if (declared !== null && !request.headers.has('transfer-encoding')) {
+    // A declared length frames the body (RFC 9112 §6.3): Node's parser hands over exactly that many bytes,
+    // already checked against the limit, so the body is read in one go. Over HTTP this is the adapter's
+    // direct read of the socket, without the web-stream wrapping the chunked path below needs.
+    const body = new Uint8Array(await request.arrayBuffer())
+    return body.byteLength > maxBytes ? tooLarge(maxBytes) : rebased(body)
+  }
+  // No declared length (chunked): read chunk by chunk, and stop as soon as the limit is passed.
   const chunks: Uint8Array[] = []
   let total = 0
   if (request.body) {
@@ -58,5 +73,5 @@ export async function boundedRequest(
     body.set(chunk, offset)
     offset += chunk.byteLength
   }
-  return ok(new Request(url, { method: request.method, headers, body }))
+  return rebased(body)
 }

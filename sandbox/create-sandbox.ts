@@ -175,9 +175,19 @@ async function answer(
   }
 }
 
-/** The same response with the security headers added (on a copy: some responses' headers are immutable). */
+const SECURITY_HEADERS = Object.entries(securityHeaders())
+
+/**
+ * The response with the security headers added: in place, as the core's responses are made with
+ * `new Response` and their headers can change; on a copy for the few whose headers are immutable.
+ */
 function withSecurityHeaders(response: Response): Response {
-  const secured = new Response(response.body, response)
-  for (const [name, value] of Object.entries(securityHeaders())) secured.headers.set(name, value)
-  return secured
+  try {
+    for (const [name, value] of SECURITY_HEADERS) response.headers.set(name, value)
+    return response
+  } catch {
+    const secured = new Response(response.body, response)
+    for (const [name, value] of SECURITY_HEADERS) secured.headers.set(name, value)
+    return secured
+  }
 }

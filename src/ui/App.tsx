@@ -19,7 +19,7 @@ import { GallerySlot } from './gallery/GallerySlot.tsx'
 import { SiteHeader } from './SiteHeader.tsx'
 import { EditScenarioBar } from './EditScenarioBar.tsx'
 import { notSentError, refusalBy } from '../core/playground/run-views.ts'
-import { LazyPasskeySignIn } from './passkey/load-passkey-sign-in.ts'
+import { LazyPasskeyAttackCards, LazyPasskeySignIn } from './passkey/load-passkey-sign-in.ts'
 import type { SignInResult } from '../core/playground/passkey/sign-in-result.ts'
 
 export function App() {
@@ -77,7 +77,14 @@ export function App() {
           )}
           <OutcomeBar run={state.run} />
           <Panes state={state} dark={dark} onEditRaw={onEditRaw} onTamper={onTamper} />
-          <GallerySlot scenario={scenario} onPreset={permalink.choosePreset} onScenario={replace} />
+          <GallerySlot scenario={scenario} onPreset={permalink.choosePreset} onScenario={replace}>
+            {/* Only the delegation flow signs the user in with the page's passkey ceremony. */}
+            {scenario.flow === 'delegation' && (
+              <Suspense fallback={null}>
+                <LazyPasskeyAttackCards sub={scenario.user.sub} onSignIn={setSignIn} />
+              </Suspense>
+            )}
+          </GallerySlot>
           <InspectTokenSection />
         </main>
         <aside

@@ -62,5 +62,6 @@ export async function runScenario(scenario: Scenario, deps: RunDependencies): Pr
     tokens: result.tokens,
     provenance: result.provenance,
     jwks,
+    ...(deps.signIn ? { signIn: deps.signIn } : {}),
   }
 }

@@ -6,6 +6,7 @@ import type { JWK } from 'jose'
 import type { FlowId, Scenario } from './scenario/scenario.ts'
 import type { TokenView } from '../protocol/tokens/token-view.ts'
 import type { Check } from '../protocol/trace/check-log.ts'
+import type { SignInResult } from './passkey/sign-in-result.ts'
 
 /** A request as a server received it and the response it sent back. */
 export type HttpExchange = HttpExchangeSnapshot
@@ -113,4 +114,6 @@ export interface Run {
   /** For this run's issued token: where each top-level claim came from, derived from the IdP's decision. */
   provenance: Record<string, ClaimSource>
   jwks: { idp: { keys: JWK[] }; workload: { keys: JWK[] } }
+  /** The real passkey ceremony the IdP decided on the page; absent, the sign-in is a simulated passkey. */
+  signIn?: SignInResult
 }

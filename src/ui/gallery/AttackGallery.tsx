@@ -1,5 +1,5 @@
 // The attack gallery in plain sight: one card per attack of the scenario's flow, each with its defence switch.
-import { useMemo } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import {
   defenceIsOn,
   galleryAttacks,
@@ -17,9 +17,11 @@ export interface AttackGalleryProps {
   onPreset: (preset: Preset) => void
   /** Replaces the scenario (a defence switch). */
   onScenario: (next: Scenario) => void
+  /** More cards for the flow that are not presets (the passkey sign-in's, which need a real ceremony). */
+  children?: ReactNode
 }
 
-export function AttackGallery({ scenario, onPreset, onScenario }: AttackGalleryProps) {
+export function AttackGallery({ scenario, onPreset, onScenario, children }: AttackGalleryProps) {
   const attacks = useMemo(() => galleryAttacks(scenario.flow), [scenario.flow])
   const onDefence = (attack: GalleryAttack, on: boolean) => onScenario(switchDefence(scenario, attack, on))
   return (
@@ -44,6 +46,7 @@ export function AttackGallery({ scenario, onPreset, onScenario }: AttackGalleryP
             onDefence={onDefence}
           />
         ))}
+        {children}
       </ul>
     </section>
   )

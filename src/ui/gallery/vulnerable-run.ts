@@ -1,4 +1,5 @@
 // Whether a Run, or one of its audit lines, comes from a server with a defence switched off.
+import { acceptedByVulnerableIdp } from '../../core/playground/passkey/sign-in-result.ts'
 import type { Run } from '../../core/playground/run.ts'
 
 /**
@@ -14,4 +15,9 @@ export const acceptedByVulnerableServer = (run: Run): boolean =>
   run.outcome.kind === 'accepted' && run.steps.some((step) => step.vulnerable)
 
 /** The defences this run went without, by reason id, as the page names them. */
-export const defencesOffText = (run: Run): string => run.scenario.defencesOff.join(', ')
+export const defencesOffText = (run: Run): string =>
+  [
+    ...run.scenario.defencesOff,
+    // The passkey cards' switches are page state, not scenario: named when the sign-in went without them.
+    ...(acceptedByVulnerableIdp(run.signIn) ? (run.signIn?.defencesOff ?? []) : []),
+  ].join(', ')

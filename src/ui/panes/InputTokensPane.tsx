@@ -4,6 +4,7 @@ import { CopyButton } from '../components/CopyButton.tsx'
 import { Notice } from '../components/Notice.tsx'
 import { Code, Pane } from '../components/Pane.tsx'
 import { TokenCard } from './TokenCard.tsx'
+import { signInLabel } from '../../core/playground/passkey/sign-in-label.ts'
 
 export function InputTokensPane({ run }: { run: Run }) {
   const { subject, actor, tokenRequestProof, resourceRequestProof } = run.tokens
@@ -30,8 +31,13 @@ export function InputTokensPane({ run }: { run: Run }) {
             what="subject token"
             token={subject}
             nowSeconds={now}
+            remarks={{ amr: signInLabel(run.signIn) }}
           >
-            The user’s access token, issued by the IdP when they signed in: what the agent exchanges.
+            The user’s access token, issued by the IdP when they signed in: what the agent exchanges. Signed
+            in with: <span aria-label="Subject token sign-in">{signInLabel(run.signIn)}</span>
+            {run.signIn
+              ? ' (amr, acr and auth_time from the ceremony).'
+              : ' (no ceremony ran; amr from the scenario).'}
           </TokenCard>
         )}
         {actor ? (

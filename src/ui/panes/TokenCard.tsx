@@ -14,11 +14,21 @@ interface TokenCardProps {
   token: TokenView
   nowSeconds: number
   children?: ReactNode
+  /** A remark after a top-level claim's value, e.g. how the user signed in next to `amr`. */
+  remarks?: Partial<Record<string, string>>
 }
 
-export function TokenCard({ title, encodedLabel, what, token, nowSeconds, children }: TokenCardProps) {
+export function TokenCard({
+  title,
+  encodedLabel,
+  what,
+  token,
+  nowSeconds,
+  children,
+  remarks,
+}: TokenCardProps) {
   const annotate = (path: string, value: unknown) =>
-    isTimeClaim(path, value) ? timeRemark(value, nowSeconds) : null
+    isTimeClaim(path, value) ? timeRemark(value, nowSeconds) : (remarks?.[path] ?? null)
   return (
     <article aria-label={title} className="min-w-0 space-y-2">
       <header>

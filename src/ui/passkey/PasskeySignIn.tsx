@@ -1,10 +1,8 @@
 // The user's sign-in: a real passkey ceremony on this device, or the simulated one where there is none.
-import { useId, useState } from 'react'
-import { PASSKEY_ATTACKS, type PasskeyAttackId } from '../../core/playground/passkey/passkey-attacks.ts'
 import type { SignInResult } from '../../core/playground/passkey/sign-in-result.ts'
-import { INPUT, LABEL } from '../controls/fields.tsx'
-import type { CeremonyOutcome } from './run-ceremony.ts'
-import { loadCeremony, webAuthnAvailable } from './load-ceremony.ts'
+import { findPasskeyAttack } from '../../core/playground/passkey/passkey-attacks.ts'
+import { backToSimulated, runCeremony, setDeviceOnly, useCeremony } from './ceremony-store.ts'
+import { webAuthnAvailable } from './load-ceremony.ts'
 import { SignInStep } from './SignInStep.tsx'
 
 interface PasskeySignInProps {
@@ -14,43 +12,13 @@ interface PasskeySignInProps {
   onSignIn: (signIn: SignInResult | undefined) => void
 }
 
-const BUTTON =
+export const PASSKEY_BUTTON =
   'rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60'
 
 export function PasskeySignIn({ sub, onSignIn }: PasskeySignInProps) {
-  const [outcome, setOutcome] = useState<CeremonyOutcome | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [deviceOnly, setDeviceOnly] = useState(false)
-  const [attack, setAttack] = useState<PasskeyAttackId | ''>('')
-  const [created, setCreated] = useState(false)
-  const [loadFailed, setLoadFailed] = useState(false)
-  const attackId = useId()
+  const ceremony = useCeremony()
   const available = webAuthnAvailable()
-
-  async function signIn() {
-    setBusy(true)
-    setLoadFailed(false)
-    try {
-      // The ceremony's code is downloaded on first use (and kept offline from then on): without a
-      // network before that, say so instead of failing silently.
-      const ceremony = await loadCeremony().catch(() => null)
-      if (!ceremony) {
-        setLoadFailed(true)
-        return
-      }
-      const { signInWithPasskey } = ceremony
-      const result = await signInWithPasskey(sub, deviceOnly, attack || null)
-      if (
-        result.registered &&
-        (result.signIn.ok || result.signIn.decision.error.reason !== 'webauthn.cancelled')
-      )
-        setCreated(true)
-      setOutcome(result)
-      onSignIn(result.result)
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { outcome, busy, created, loadFailed, deviceOnly } = ceremony
 
   return (
     <section
@@ -67,9 +35,9 @@ export function PasskeySignIn({ sub, onSignIn }: PasskeySignInProps) {
         <>
           {!created && (
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              The first time, this creates a passkey named “{sub}” and saves it in your password manager or
-              security key. Its public key stays in this page’s memory only; after a reload, signing in saves
-              it again, replacing the one for “{sub}”.
+              The first time on this page load, this creates a passkey named “{sub}” and saves it in your
+              password manager or security key. Its public key stays in this page’s memory only; after a
+              reload, signing in creates it again, replacing the one for “{sub}”.
             </p>
           )}
           <label className="flex items-center gap-2 text-xs">
@@ -80,41 +48,28 @@ export function PasskeySignIn({ sub, onSignIn }: PasskeySignInProps) {
             />
             This device only (the browser’s built-in authenticator, not a phone or security key)
           </label>
-          <div>
-            <label htmlFor={attackId} className={LABEL}>
-              Attack on the sign-in
-            </label>
-            <select
-              id={attackId}
-              className={INPUT}
-              value={attack}
-              onChange={(event) => setAttack(event.target.value as PasskeyAttackId | '')}
-            >
-              <option value="">None: an honest sign-in</option>
-              {PASSKEY_ATTACKS.map((item) => (
-                <option key={item.id} value={item.id}>
-                  {item.name}
-                </option>
-              ))}
-            </select>
-          </div>
           <div className="flex flex-wrap gap-2">
-            <button type="button" className={BUTTON} disabled={busy} onClick={() => void signIn()}>
+            <button
+              type="button"
+              className={PASSKEY_BUTTON}
+              disabled={busy}
+              onClick={() => void runCeremony(sub, null, onSignIn)}
+            >
               Sign in with a passkey
             </button>
             {outcome && (
               <button
                 type="button"
                 className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700"
-                onClick={() => {
-                  setOutcome(null)
-                  onSignIn(undefined)
-                }}
+                onClick={() => backToSimulated(onSignIn)}
               >
                 Use the simulated sign-in
               </button>
             )}
           </div>
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            The attacks on the sign-in are cards in the attack gallery.
+          </p>
           {loadFailed && (
             <p role="alert" className="text-xs text-red-700 dark:text-red-300">
               The passkey code isn’t available offline yet: it is downloaded the first time you sign in with a
@@ -124,8 +79,9 @@ export function PasskeySignIn({ sub, onSignIn }: PasskeySignInProps) {
         </>
       )}
       <SignInStep
+        sub={sub}
         outcome={outcome}
-        attack={attack ? (PASSKEY_ATTACKS.find((a) => a.id === attack) ?? null) : null}
+        attack={ceremony.attack ? (findPasskeyAttack(ceremony.attack) ?? null) : null}
       />
     </section>
   )

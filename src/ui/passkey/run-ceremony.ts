@@ -6,14 +6,18 @@ import {
   type PasskeyIdp,
   type PasskeySignIn,
 } from '../../core/playground/passkey/passkey-idp.ts'
-import { runPasskeyAttack } from '../../core/playground/passkey/run-passkey-attack.ts'
+import { signInAtIdp } from '../../core/playground/passkey/sign-in-at-idp.ts'
 import type { PasskeyAttackId } from '../../core/playground/passkey/passkey-attacks.ts'
 import { signInResult, type SignInResult } from '../../core/playground/passkey/sign-in-result.ts'
+import type { DefencesOff } from '../../core/protocol/trace/defence-switch.ts'
 import { ceremonyFailed } from '../../core/protocol/webauthn/ceremony-failed.ts'
 
-/** What one click did: whether a passkey was created first, and the IdP's decision on the sign-in. */
+/** What one click did: whether a passkey was registered first, and the IdP's decision on the sign-in. */
 export interface CeremonyOutcome {
+  /** True when this page load held no public key, so the click registered the passkey (again) first. */
   registered: boolean
+  /** True when the IdP holds the passkey's public key after this click (registration went through). */
+  keyHeld: boolean
   signIn: PasskeySignIn
   /** The same decision as the Run takes it. */
   result: SignInResult
@@ -22,12 +26,6 @@ export interface CeremonyOutcome {
 // One IdP per page load: its public keys and challenges live here and die with the page.
 let idp: PasskeyIdp | null = null
 const currentIdp = () => (idp ??= createPasskeyIdp(window.location.origin))
-
-const outcome = (registered: boolean, signIn: PasskeySignIn): CeremonyOutcome => ({
-  registered,
-  signIn,
-  result: signInResult(signIn),
-})
 
 function refused(error: unknown): PasskeySignIn {
   const name = error instanceof Error ? error.name : 'Error'
@@ -38,38 +36,42 @@ function refused(error: unknown): PasskeySignIn {
 }
 
 /**
- * Signs the demo user in with a passkey. The first time on this page load, it creates one (the browser
- * replaces any passkey it already holds for this user on this site, because the user handle is stable),
- * then asks for an assertion from it, which the IdP verifies. An attack changes that assertion on its way.
- * @see W3C WebAuthn Level 3 §5.1.3, §5.1.4, §7.1, §7.2
+ * Signs the demo user in with a passkey. An assertion carries no public key, and this page load's IdP
+ * holds none until it registers one: so the first click on a page load (the first visit, or any after a
+ * reload) creates the passkey first. The browser replaces a passkey it already holds for this user on this
+ * site, because the user handle is stable. Then it asks for an assertion from that passkey, which the IdP
+ * verifies; an attack changes the ceremony around it, and `defencesOff` are the page's switches.
+ * @see W3C WebAuthn Level 3 §5.1.3, §5.1.4, §6.3.2 step 7, §7.1, §7.2
  */
 export async function signInWithPasskey(
   sub: string,
   deviceOnly: boolean,
   attack: PasskeyAttackId | null,
+  defencesOff: DefencesOff,
 ): Promise<CeremonyOutcome> {
   const rp = currentIdp()
   const registered = !rp.hasCredential()
+  const outcome = (signIn: PasskeySignIn): CeremonyOutcome => ({
+    registered,
+    keyHeld: rp.hasCredential(),
+    signIn,
+    result: signInResult(signIn, defencesOff),
+  })
   if (registered) {
     try {
       const response = await startRegistration({ optionsJSON: rp.registrationOptions(sub, deviceOnly) })
       const decision = await rp.finishRegistration(response, sub)
-      if (!decision.ok) return outcome(registered, { ok: false, decision })
+      if (!decision.ok) return outcome({ ok: false, decision })
     } catch (error) {
-      return outcome(registered, refused(error))
+      return outcome(refused(error))
     }
   }
   try {
-    const optionsJSON = rp.authenticationOptions()
-    const credential = rp.credential()
-    if (credential) optionsJSON.allowCredentials = [{ id: credential.id, type: 'public-key' }]
-    const response = await startAuthentication({ optionsJSON })
     const now = Math.floor(Date.now() / 1000)
-    const signIn = attack
-      ? await runPasskeyAttack(rp, attack, response, now)
-      : await rp.finishAuthentication(response, now)
-    return outcome(registered, signIn)
+    const authenticate = (optionsJSON: Parameters<typeof startAuthentication>[0]['optionsJSON']) =>
+      startAuthentication({ optionsJSON })
+    return outcome(await signInAtIdp(rp, attack, authenticate, now, defencesOff))
   } catch (error) {
-    return outcome(registered, refused(error))
+    return outcome(refused(error))
   }
 }

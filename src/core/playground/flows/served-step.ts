@@ -3,7 +3,7 @@ import type { AuditEvent } from '../../protocol/audit/audit-event.ts'
 import { formatAuditLine } from '../../protocol/audit/format-audit-line.ts'
 import type { Refusal } from '../../protocol/errors/refusal.ts'
 import { sendAndSnapshot, type FetchHandler } from '../../protocol/http/http-snapshot.ts'
-import type { Check, CheckActor } from '../../protocol/trace/check-log.ts'
+import type { Check, CheckActor, CheckLog } from '../../protocol/trace/check-log.ts'
 import type { Decision as ServerDecision } from '../../protocol/trace/decision.ts'
 import type { HttpStep, Step } from '../run.ts'
 
@@ -29,10 +29,17 @@ export function createTap(by: CheckActor) {
           spec: check.spec,
           ok: check.ok,
           ...(check.detail === undefined ? {} : { detail: check.detail }),
+          ...(check.skipped ? { skipped: check.skipped } : {}),
         })),
       )
       if (!decision.ok) heard.error = decision.error
     },
+    /** For a server that records its checks one by one (the internal services, the gateway). */
+    log: {
+      record(check) {
+        heard.checks.push({ by, ...check })
+      },
+    } satisfies CheckLog as CheckLog,
     audit(event: AuditEvent, error: Refusal | null): void {
       heard.audit = event
       if (error) heard.error = error
@@ -100,6 +107,8 @@ export async function servedStep(
     decision: error ? { accepted: false, error } : { accepted: true },
     checks,
     audit: audit ? [{ by: meta.to, event: audit, line: formatAuditLine(audit) }] : [],
+    // A server that skipped a check (its defence switched off) decided as a vulnerable server would.
+    ...(checks.some((check) => check.skipped) ? { vulnerable: true } : {}),
   }
   steps.splice(position, 0, step)
   steps.forEach((each, index) => (each.index = index))

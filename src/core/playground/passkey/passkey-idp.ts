@@ -16,6 +16,7 @@ import {
   type VerifiedAssertion,
 } from '../../protocol/webauthn/index.ts'
 import type { Decision } from '../../protocol/trace/decision.ts'
+import type { DefencesOff } from '../../protocol/trace/defence-switch.ts'
 
 /** A sign-in the IdP decided: the checks, and on success the claims the subject token carries. */
 export type PasskeySignIn =
@@ -56,16 +57,29 @@ export function createPasskeyIdp(origin: string) {
       }
       return decision
     },
-    authenticationOptions: () => authenticationOptions(rp, challenges.issue()),
+    /** Request options naming the passkey this page load registered, if any (else any discoverable one). */
+    authenticationOptions: () =>
+      authenticationOptions(rp, challenges.issue(), lastCredential ? [lastCredential] : []),
     /** For the cloned-authenticator attack: the IdP has already seen this credential count higher. */
     raiseCounter(id: string, counter: number) {
       credentials.setCounter(id, counter)
     },
+    /**
+     * Decides an assertion. `as.rp` checks it as another relying party (the attacks on origin and RP ID);
+     * `as.defencesOff` are the page's "Defence on" switches that are off.
+     */
     async finishAuthentication(
       response: AuthenticationResponseJSON,
       nowSeconds: number,
+      as: { rp?: RelyingParty; defencesOff?: DefencesOff } = {},
     ): Promise<PasskeySignIn> {
-      const decision = await decideAssertion(response, { rp, challenges, credentials, now: nowSeconds })
+      const decision = await decideAssertion(response, {
+        rp: as.rp ?? rp,
+        challenges,
+        credentials,
+        now: nowSeconds,
+        ...(as.defencesOff ? { defencesOff: as.defencesOff } : {}),
+      })
       if (!decision.ok) return { ok: false, decision }
       return {
         ok: true,

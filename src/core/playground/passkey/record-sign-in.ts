@@ -3,6 +3,7 @@ import type { Check } from '../../protocol/trace/check-log.ts'
 import type { AuthenticationClaims } from '../../protocol/webauthn/authentication-claims.ts'
 import type { LocalStep } from '../run.ts'
 import type { StepRecorder } from '../flows/step-recorder.ts'
+import { signInLabel } from './sign-in-label.ts'
 import type { SignInResult } from './sign-in-result.ts'
 
 /**
@@ -24,18 +25,20 @@ export function recordSignIn(
     spec: check.spec,
     ok: check.ok,
     ...(check.detail === undefined ? {} : { detail: check.detail }),
+    ...(check.skipped ? { skipped: check.skipped } : {}),
   }))
+  // A check skipped with its defence off made this a vulnerable IdP's decision (as step-recorder.ts marks it).
+  const vulnerable = checks.some((check) => check.skipped)
   const step: LocalStep = {
     index: steps.steps.length,
     kind: 'local',
     from,
     to,
-    label: signIn.ok
-      ? `WebAuthn assertion → verified (${signIn.userVerified ? 'UV' : 'UP only'})`
-      : 'WebAuthn assertion → refused',
+    label: signInLabel(signIn),
     decision: signIn.ok ? { accepted: true } : { accepted: false, error: signIn.error },
     checks,
     audit: [],
+    ...(vulnerable ? { vulnerable } : {}),
   }
   steps.steps.push(step)
   return signIn.ok ? { ok: true, claims: signIn.claims } : { ok: false }

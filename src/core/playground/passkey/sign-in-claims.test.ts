@@ -3,8 +3,10 @@ import { describe, expect, test } from 'vitest'
 import { softwareAuthenticator } from '../../protocol/webauthn/software-authenticator.fixture.ts'
 import { editedScenario, testKeys } from '../edited-scenario.fixture.ts'
 import { runScenario } from '../run-scenario.ts'
+import { sequenceRows } from '../sequence/sequence-rows.ts'
 import { createPasskeyIdp } from './passkey-idp.ts'
 import { signInResult } from './sign-in-result.ts'
+import { signInAtIdp } from './sign-in-at-idp.ts'
 
 describe('a run after a real passkey sign-in', () => {
   test('the subject token carries the amr, acr and auth_time of the verified ceremony', async () => {
@@ -80,8 +82,63 @@ describe('a run after a real passkey sign-in', () => {
     expect(run.tokens.subject).toBeUndefined()
   })
 
-  test('without a ceremony no sign-in step is added: the seed’s steps stay as they are', async () => {
+  test('without a ceremony no sign-in step is added, and the subject token’s step says it is a simulated passkey', async () => {
     const run = await runScenario(editedScenario(), { keys: await testKeys() })
-    expect(run.steps[0]).toMatchObject({ from: 'idp', to: 'user', label: "Issue the user's subject token" })
+    expect(run.steps[0]).toMatchObject({
+      from: 'idp',
+      to: 'user',
+      label: "Issue the user's subject token",
+      note: "simulated passkey: no WebAuthn ceremony ran, amr is the scenario's",
+    })
+    expect(run.signIn).toBeUndefined()
+    const [first] = sequenceRows(run)
+    expect(first).toMatchObject({ summary: "IdP → user: Issue the user's subject token" })
+    expect(first?.note).toMatch(/^simulated passkey/)
+  })
+
+  test('after a verified ceremony the subject token’s step says its claims come from the assertion', async () => {
+    const idp = createPasskeyIdp('https://playground.example')
+    const authenticator = await softwareAuthenticator(idp.rp.rpId, 'https://playground.example')
+    await idp.finishRegistration(
+      await authenticator.register(idp.registrationOptions('u_marwan', false).challenge),
+      'u_marwan',
+    )
+    const signIn = signInResult(
+      await idp.finishAuthentication(await authenticator.assert(idp.authenticationOptions().challenge), 1),
+    )
+    const run = await runScenario(editedScenario(), { keys: await testKeys(), signIn })
+    expect(run.steps[1]).toMatchObject({
+      label: "Issue the user's subject token",
+      note: 'WebAuthn assertion → verified (UV): amr, acr and auth_time come from the ceremony',
+    })
+    expect(run.signIn).toBe(signIn)
+  })
+
+  test('an assertion a vulnerable IdP accepted (defence off) makes the sign-in step vulnerable, with the skipped check', async () => {
+    const idp = createPasskeyIdp('https://playground.example')
+    const authenticator = await softwareAuthenticator(idp.rp.rpId, 'https://playground.example')
+    await idp.finishRegistration(
+      await authenticator.register(idp.registrationOptions('u_marwan', false).challenge),
+      'u_marwan',
+    )
+    const off = new Set(['webauthn.counter_regressed'] as const)
+    const signIn = await signInAtIdp(
+      idp,
+      'counter-regressed',
+      async (options) => authenticator.assert(options.challenge),
+      1,
+      off,
+    )
+    const run = await runScenario(editedScenario(), {
+      keys: await testKeys(),
+      signIn: signInResult(signIn, off),
+    })
+    expect(run.steps[0]).toMatchObject({
+      label: 'WebAuthn assertion → verified (UV) by a VULNERABLE IdP',
+      vulnerable: true,
+    })
+    expect(run.steps[0]?.checks.filter((check) => check.skipped)).toHaveLength(1)
+    expect(run.outcome.kind).toBe('accepted')
+    expect(run.signIn?.defencesOff).toEqual(['webauthn.counter_regressed'])
   })
 })

@@ -1,8 +1,11 @@
 // The cross-app access (ID-JAG) presets: the happy path and every attack, each with the check that stops it.
 import type { Preset } from './presets.ts'
+import type { ScenarioCrossApp } from './scenario.ts'
+import type { ScenarioChange } from './scenario-change.ts'
 import { OTHER_RESOURCE_AS_ISSUER } from './seed-scenario.ts'
 
-const crossApp = (change: Record<string, unknown>) => ({ flow: 'cross-app', crossApp: change })
+const crossApp = (change: Partial<ScenarioCrossApp>) =>
+  ({ flow: 'cross-app', crossApp: change }) satisfies ScenarioChange
 
 /**
  * Each attack says where it is stopped (`outcome.refusedBy`, the party's kind) and why (`defence`), and
@@ -24,7 +27,7 @@ export const CROSS_APP_PRESETS: readonly Preset[] = [
     title: 'ID-JAG presented at the IdP',
     kind: 'attack',
     change: crossApp({ attack: 'id-jag-at-idp' }),
-    outcome: { refusedBy: 'idp', error: 'invalid_grant' },
+    outcome: { refusedBy: 'idp', error: 'invalid_grant', reason: 'id_jag.redeemed_at_issuer' },
     note: 'The agent redeems the ID-JAG at the IdP that issued it.',
     defence: 'An IdP never redeems its own ID-JAG: it is a grant for the resource AS named in aud (§4.4).',
     stop: {
@@ -39,10 +42,11 @@ export const CROSS_APP_PRESETS: readonly Preset[] = [
     id: 'id-jag-other-audience',
     title: 'ID-JAG for another resource AS',
     kind: 'attack',
-    change: crossApp({ resourceAs: OTHER_RESOURCE_AS_ISSUER, resource: `${OTHER_RESOURCE_AS_ISSUER}/mcp` }),
+    change: crossApp({ resourceAs: OTHER_RESOURCE_AS_ISSUER }),
     outcome: {
       refusedBy: 'authorization-server',
       error: 'invalid_grant',
+      reason: 'id_jag.audience_mismatch',
     },
     note: 'An ID-JAG whose aud is another resource AS is presented here.',
     defence: "The resource AS accepts an ID-JAG only if its aud is this AS's own issuer (§4.4.1).",
@@ -62,6 +66,7 @@ export const CROSS_APP_PRESETS: readonly Preset[] = [
     outcome: {
       refusedBy: 'authorization-server',
       error: 'invalid_grant',
+      reason: 'id_jag.client_mismatch',
     },
     note: "The test runner redeems the code reviewer's ID-JAG as itself.",
     defence: "The ID-JAG's client_id must be the client that authenticated at the resource AS (§4.4.1).",
@@ -78,7 +83,7 @@ export const CROSS_APP_PRESETS: readonly Preset[] = [
     title: 'Replayed ID-JAG',
     kind: 'attack',
     change: crossApp({ attack: 'replayed-id-jag' }),
-    outcome: { refusedBy: 'authorization-server', error: 'invalid_grant' },
+    outcome: { refusedBy: 'authorization-server', error: 'invalid_grant', reason: 'id_jag.replayed' },
     note: 'The same ID-JAG is redeemed a second time.',
     defence: 'The resource AS accepts each jti once (RFC 7523 §3 item 7).',
     stop: {
@@ -94,7 +99,7 @@ export const CROSS_APP_PRESETS: readonly Preset[] = [
     title: 'Expired ID-JAG',
     kind: 'attack',
     change: crossApp({ redeemDelay: 600 }),
-    outcome: { refusedBy: 'authorization-server', error: 'invalid_grant' },
+    outcome: { refusedBy: 'authorization-server', error: 'invalid_grant', reason: 'id_jag.expired' },
     note: 'The agent redeems its five-minute ID-JAG ten minutes later.',
     defence: 'The resource AS refuses an assertion past its exp (RFC 7523 §3 item 4).',
     stop: {
@@ -110,7 +115,7 @@ export const CROSS_APP_PRESETS: readonly Preset[] = [
     title: 'Access token at another MCP server',
     kind: 'attack',
     change: crossApp({ attack: 'token-at-other-mcp' }),
-    outcome: { refusedBy: 'mcp-server', error: 'invalid_token' },
+    outcome: { refusedBy: 'mcp-server', error: 'invalid_token', reason: 'mcp.wrong_resource' },
     note: 'The access token is sent to another MCP server.',
     defence: 'The MCP server accepts only tokens whose aud is its own resource URL (RFC 8707 §2).',
     stop: {
@@ -126,7 +131,7 @@ export const CROSS_APP_PRESETS: readonly Preset[] = [
     title: 'Scope escalation at the resource AS',
     kind: 'attack',
     change: crossApp({ redeemScope: 'read:repo write:issues' }),
-    outcome: { refusedBy: 'authorization-server', error: 'invalid_scope' },
+    outcome: { refusedBy: 'authorization-server', error: 'invalid_scope', reason: 'id_jag.scope_widened' },
     note: 'The ID-JAG grants read:repo; the agent asks the resource AS for write:issues too.',
     defence: "The resource AS issues no scope beyond the ID-JAG's (MCP EMA §7.2.1).",
     stop: {
@@ -145,6 +150,7 @@ export const CROSS_APP_PRESETS: readonly Preset[] = [
     outcome: {
       refusedBy: 'idp',
       error: 'insufficient_user_authentication',
+      reason: 'idp.id_token_too_old',
     },
     note: 'The user signed in two hours ago; the IdP allows one.',
     defence:

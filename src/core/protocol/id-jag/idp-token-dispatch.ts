@@ -2,7 +2,10 @@
 import type { FetchHandler } from '../http/http-snapshot.ts'
 import { mediaType, readFormParams } from '../http/read-body-params.ts'
 import { MAX_TOKEN_REQUEST_BYTES } from '../idp/parse-token-request.ts'
+import { specText } from '../errors/reasoned-error.ts'
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
+import { NO_CHECK_LOG, type CheckLog } from '../trace/check-log.ts'
+import { skipIfDefenceOff } from '../trace/defence-switch.ts'
 import { ID_JAG, JWT_BEARER_GRANT } from './id-jag-names.ts'
 import { xaaErrorResponse } from './token-form.ts'
 import { xaaError, type XaaError } from './xaa-error.ts'
@@ -13,7 +16,16 @@ export interface IdpTokenDispatchOptions {
   /** The RFC 8693 token endpoint, for every other request. */
   exchange: FetchHandler
   idJag: FetchHandler
+  /** Where the dispatcher records its own refusal; its `defencesOff` are the page's switches. */
+  log?: CheckLog
+  /**
+   * What a vulnerable IdP does with its own ID-JAG when the `id_jag.redeemed_at_issuer` defence is off
+   * (`createOwnIdJagRedemption`). Only the playground's page passes it; without it the IdP refuses.
+   */
+  redeemOwnGrant?: FetchHandler
 }
+
+const OWN_GRANT_CHECK = 'the IdP redeems no assertion it issued itself'
 
 /**
  * Routes by the form's `grant_type` and `requested_token_type`. A JWT bearer grant whose assertion this
@@ -34,7 +46,17 @@ export function dispatchIdpTokenRequest(options: IdpTokenDispatchOptions): Fetch
     if (first('requested_token_type') === ID_JAG.tokenType) return options.idJag(request)
     if (first('grant_type') !== JWT_BEARER_GRANT) return options.exchange(request)
 
-    return xaaErrorResponse(refuseJwtBearerAtIdp(first('assertion'), options.issuer))
+    const error = refuseJwtBearerAtIdp(first('assertion'), options.issuer)
+    const log = options.log ?? NO_CHECK_LOG
+    const check = { label: OWN_GRANT_CHECK, spec: specText(error.spec) }
+    if (
+      error.reason === 'id_jag.redeemed_at_issuer' &&
+      options.redeemOwnGrant &&
+      skipIfDefenceOff(log, error.reason, check, error.description)
+    )
+      return options.redeemOwnGrant(request)
+    log.record({ ...check, ok: false, detail: error.description })
+    return xaaErrorResponse(error)
   }
 }
 

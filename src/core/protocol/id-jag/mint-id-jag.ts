@@ -20,6 +20,8 @@ export interface IdJagClaims {
   authTime: number | null
   /** DPoP key thumbprint the grant is bound to (`cnf.jkt`, draft §8.4.1), or null. */
   jkt: string | null
+  /** The grant's `jti`; a fresh random one when left out. */
+  jti?: string
 }
 
 /**
@@ -42,6 +44,6 @@ export async function mintIdJag(key: SigningKey, claims: IdJagClaims): Promise<s
     .setAudience(claims.aud)
     .setIssuedAt(claims.iat)
     .setExpirationTime(claims.iat + claims.ttl)
-    .setJti(crypto.randomUUID())
+    .setJti(claims.jti ?? crypto.randomUUID())
     .sign(key.privateKey)
 }

@@ -9,6 +9,9 @@ import { parseAuthorization } from '../resource-server/parse-authorization.ts'
 import { verifyAccessToken } from '../resource-server/verify-access-token.ts'
 import type { AuthScheme } from '../resource-server/www-authenticate.ts'
 import { NO_CHECK_LOG, type CheckLog } from '../trace/check-log.ts'
+import { skipIfDefenceOff } from '../trace/defence-switch.ts'
+import { specText } from '../errors/reasoned-error.ts'
+import { readCompactJws } from '../tokens/read-compact-jws.ts'
 import { parseScope } from '../tokens/scope.ts'
 
 export interface McpAccessOptions {
@@ -23,6 +26,16 @@ export interface McpAccessOptions {
   replay: ReplayCache
   dpopNonce?: NonceStore
   log?: CheckLog
+}
+
+/** The check a token for another MCP server fails, as the checks pane names it. */
+export const WRONG_RESOURCE_CHECK = "the access token's aud is this MCP server"
+
+// The audiences a token names, read unverified: only to tell a token for another resource apart.
+function audiencesOf(token: string): string[] {
+  const read = readCompactJws(token, 'Access token')
+  const aud = read.ok ? read.value.payload.aud : undefined
+  return [aud ?? []].flat().filter((value): value is string => typeof value === 'string')
 }
 
 export type McpAccessDecision =
@@ -53,17 +66,38 @@ export async function decideMcpAccess(
     ...(extra.scope ? { scope: extra.scope } : {}),
   })
 
+  const CREDENTIALS = 'the request carries one access token (Authorization)'
   const credentials = parseAuthorization(request)
-  if (!credentials.ok) return deny(credentials.error)
-  if (credentials.value === null)
-    return deny(xaaError('request.no_credentials', 'No access token in the request', 'Authorization'))
+  if (!credentials.ok || credentials.value === null) {
+    const error = credentials.ok
+      ? xaaError('request.no_credentials', 'No access token in the request', 'Authorization')
+      : credentials.error
+    log.record({ label: CREDENTIALS, spec: specText(error.spec), ok: false, detail: error.description })
+    return deny(error)
+  }
+  log.record({
+    label: CREDENTIALS,
+    spec: 'RFC 6750 §2.1, RFC 9449 §7.1',
+    ok: true,
+    detail: credentials.value.scheme,
+  })
   const { scheme, token } = credentials.value
+
+  // With its defence off, a token for another resource is verified against the audience it names, and
+  // the check it would have failed is recorded as skipped: the confused deputy RFC 8707 §2 prevents.
+  let audience = options.resource
+  const named = audiencesOf(token)
+  if (!named.includes(options.resource) && named[0] !== undefined) {
+    const check = { label: WRONG_RESOURCE_CHECK, spec: 'RFC 8707 §2, RFC 9068 §4' }
+    if (skipIfDefenceOff(log, 'mcp.wrong_resource', check, `Access token is for ${named.join(' ')}`))
+      audience = named[0]
+  }
 
   // Which check refused tells a token for another resource apart from a bad token.
   let failedCheck: string | null = null
   const verified = await verifyAccessToken(token, {
     issuer: options.issuer,
-    audience: options.resource,
+    audience,
     jwks: options.jwks,
     nowSeconds: options.nowSeconds,
     log: {
@@ -96,15 +130,17 @@ export async function decideMcpAccess(
   })
   if (!binding.ok) return deny(binding.error, { claims, scheme })
 
+  const SCOPE = `the access token's scope includes ${options.requiredScope}`
   const scopes = parseScope(claims.scope)
-  if (!scopes.includes(options.requiredScope))
-    return deny(
-      xaaError(
-        'token.insufficient_scope',
-        `Access token "scope" lacks "${options.requiredScope}"`,
-        'Authorization',
-      ),
-      { claims, scheme, scope: options.requiredScope },
+  if (!scopes.includes(options.requiredScope)) {
+    const error = xaaError(
+      'token.insufficient_scope',
+      `Access token "scope" lacks "${options.requiredScope}"`,
+      'Authorization',
     )
+    log.record({ label: SCOPE, spec: specText(error.spec), ok: false, detail: error.description })
+    return deny(error, { claims, scheme, scope: options.requiredScope })
+  }
+  log.record({ label: SCOPE, spec: 'RFC 6750 §3.1', ok: true, detail: scopes.join(' ') })
   return { allow: true, claims, scopes, token }
 }

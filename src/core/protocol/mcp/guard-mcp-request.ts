@@ -6,11 +6,18 @@ import { DPOP_ALGORITHMS } from '../dpop/proof-algorithms.ts'
 import type { XaaError } from '../id-jag/xaa-error.ts'
 import { resourceAuditEvent } from '../resource-server/resource-audit-event.ts'
 import { wwwAuthenticate } from '../resource-server/www-authenticate.ts'
+import { NO_CHECK_LOG } from '../trace/check-log.ts'
+import { withDefencesOff, type DefencesOff } from '../trace/defence-switch.ts'
 import { decideMcpAccess, type McpAccessOptions } from './decide-mcp-access.ts'
 import { protectedResourceMetadataUrl } from './protected-resource-metadata.ts'
 
 export interface McpGuardOptions extends Omit<McpAccessOptions, 'nowSeconds'> {
   clock: Clock
+  /**
+   * Defences this server runs without (`mcp.wrong_resource`, the resource server's `token.*`, `dpop.*`):
+   * the playground's "Defence on" switches. Default none; set only by code, never by a request or config.
+   */
+  defencesOff?: DefencesOff
   /** Called once per request with the decision's audit event (RFC 8693 §4.1: `act` names the agent). */
   audit: (event: AuditEvent, error: XaaError | null) => void
 }
@@ -28,7 +35,8 @@ type McpAccessDecisionClaims = Extract<Awaited<ReturnType<typeof decideMcpAccess
  */
 export async function guardMcpRequest(request: Request, options: McpGuardOptions): Promise<McpGuardResult> {
   const time = options.clock()
-  const decision = await decideMcpAccess(request, { ...options, nowSeconds: epochSeconds(() => time) })
+  const log = withDefencesOff(options.log ?? NO_CHECK_LOG, options.defencesOff)
+  const decision = await decideMcpAccess(request, { ...options, log, nowSeconds: epochSeconds(() => time) })
   if (decision.allow) {
     options.audit(resourceAuditEvent(time, decision.claims, null), null)
     return { ok: true, claims: decision.claims, scopes: decision.scopes, token: decision.token }

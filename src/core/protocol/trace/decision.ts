@@ -9,6 +9,8 @@ export interface DecisionCheck {
   detail?: string
   /** On a failed check, the stable reason id of the refusal it caused. */
   reason?: string
+  /** A check the server skipped because its defence was switched off (see `defence-switch.ts`). */
+  skipped?: true
 }
 
 export type Decision<T> =

@@ -7,8 +7,12 @@ import type { OAuthError } from '../errors/oauth-error.ts'
 import { refusal } from '../errors/reasoned-error.ts'
 import type { FetchHandler } from '../http/http-snapshot.ts'
 import { TXN_TOKEN_DRAFT as DRAFT, TXN_TOKEN_HEADER, type TxnTokenClaims } from './txn-token-format.ts'
-import { verifyTxnToken } from './verify-txn-token.ts'
+import { isAccessToken, verifyTxnToken } from './verify-txn-token.ts'
 import { hasScope } from '../tokens/scope.ts'
+import { NO_CHECK_LOG, type CheckLog } from '../trace/check-log.ts'
+import { skipIfDefenceOff, withDefencesOff, type DefencesOff } from '../trace/defence-switch.ts'
+import { acceptForwardedAccessToken, type EdgeTokenIssuer } from './accept-forwarded-access-token.ts'
+import { TXN_CHECKS as C } from './txn-checks.ts'
 
 export interface InternalServiceOptions {
   /** The workload's name, returned with what it verified. */
@@ -21,6 +25,12 @@ export interface InternalServiceOptions {
   scope: string
   clock: Clock
   audit: (event: AuditEvent, error: OAuthError | null) => void
+  /** Where each check goes, passed or failed, so the checks pane shows what this service verified. */
+  log?: CheckLog
+  /** The playground's "Defence on" switches turned off; the sandbox never sets it. */
+  defencesOff?: DefencesOff
+  /** The edge's access-token issuer: consulted only by a service whose forwarding defence is off. */
+  edgeTokens?: EdgeTokenIssuer
 }
 
 const json = (status: number, body: unknown) =>
@@ -39,7 +49,7 @@ function auditEvent(time: number, claims: TxnTokenClaims | null, error: OAuthErr
     scope: claims?.scope ?? null,
     ttl: claims ? claims.exp - claims.iat : null,
     // The Txn-Token has no `jti`; `txn` identifies the transaction in every workload's log (§13.2).
-    jti: claims?.txn ?? null,
+    jti: claims?.txn || null,
     denial: error ? { error: error.code, reason: error.description } : null,
   }
 }
@@ -52,32 +62,45 @@ function auditEvent(time: number, claims: TxnTokenClaims | null, error: OAuthErr
 export function createInternalService(options: InternalServiceOptions): FetchHandler {
   return async (request) => {
     const time = options.clock()
+    const log = withDefencesOff(options.log ?? NO_CHECK_LOG, options.defencesOff)
     let claims: TxnTokenClaims | null = null
     const deny = (error: OAuthError) => {
       options.audit(auditEvent(time, claims, error), error)
       return json(error.status, { error: error.code, error_description: error.description })
     }
-    const header = request.headers.get(TXN_TOKEN_HEADER)
-    if (header === null || header.trim() === '')
+    const header = request.headers.get(TXN_TOKEN_HEADER)?.trim() ?? ''
+    const forwarded = header === '' ? bearerToken(request) : isAccessToken(header) ? header : null
+    if (forwarded !== null) {
+      const description =
+        'An access token was forwarded; internal calls take a Txn-Token in the Txn-Token header'
+      if (
+        !options.edgeTokens ||
+        !skipIfDefenceOff(log, 'txn.access_token_forwarded', C.header, description)
+      ) {
+        log.record({ ...C.header, ok: false, detail: description })
+        return deny(
+          refusal({
+            code: 'invalid_token',
+            status: 401,
+            reason: 'txn.access_token_forwarded',
+            spec: { doc: DRAFT, section: '13.4' },
+            description,
+          }),
+        )
+      }
+    } else if (header === '') {
+      log.record({ ...C.header, ok: false, detail: 'no Txn-Token header' })
       return deny(
-        request.headers.has('authorization')
-          ? refusal({
-              code: 'invalid_token',
-              status: 401,
-              reason: 'txn.access_token_forwarded',
-              spec: { doc: DRAFT, section: '13.4' },
-              description:
-                'An access token was forwarded; internal calls take a Txn-Token in the Txn-Token header',
-            })
-          : refusal({
-              code: 'invalid_token',
-              status: 401,
-              reason: 'txn.token_missing',
-              spec: { doc: DRAFT, section: '12.1' },
-              description: 'The Txn-Token header is required',
-            }),
+        refusal({
+          code: 'invalid_token',
+          status: 401,
+          reason: 'txn.token_missing',
+          spec: { doc: DRAFT, section: '12.1' },
+          description: 'The Txn-Token header is required',
+        }),
       )
-    if (header.includes(','))
+    } else if (header.includes(',')) {
+      log.record({ ...C.single, ok: false, detail: 'several values in the Txn-Token header' })
       return deny(
         refusal({
           code: 'invalid_request',
@@ -87,15 +110,23 @@ export function createInternalService(options: InternalServiceOptions): FetchHan
           description: 'The Txn-Token header must carry exactly one Txn-Token',
         }),
       )
-    const verified = await verifyTxnToken(header.trim(), {
-      issuer: options.issuer,
-      trustDomain: options.trustDomain,
-      jwks: options.jwks,
-      nowSeconds: epochSeconds(() => time),
-    })
+    }
+    const nowSeconds = epochSeconds(() => time)
+    const verified =
+      forwarded !== null && options.edgeTokens
+        ? await acceptForwardedAccessToken(forwarded, options.edgeTokens, nowSeconds, log)
+        : await verifyTxnToken(header, {
+            issuer: options.issuer,
+            trustDomain: options.trustDomain,
+            jwks: options.jwks,
+            nowSeconds,
+            log,
+          })
     if (!verified.ok) return deny(verified.error)
     claims = verified.value
-    if (!hasScope(claims.scope, options.scope))
+    const purpose = hasScope(claims.scope, options.scope)
+    log.record({ ...C.purpose, ok: purpose, detail: `${claims.scope} ∋ ${options.scope}` })
+    if (!purpose)
       return deny(
         refusal({
           code: 'insufficient_scope',
@@ -109,4 +140,10 @@ export function createInternalService(options: InternalServiceOptions): FetchHan
     const { txn, sub, act, scope, tctx, req_wl } = claims
     return json(200, { service: options.name, verified: { txn, sub, act: act ?? null, scope, tctx, req_wl } })
   }
+}
+
+/** The token of an `Authorization` header in either scheme: what a gateway forwarding it would send. */
+function bearerToken(request: Request): string | null {
+  const match = /^(?:Bearer|DPoP) +(\S+)$/i.exec(request.headers.get('authorization')?.trim() ?? '')
+  return match?.[1] ?? null
 }

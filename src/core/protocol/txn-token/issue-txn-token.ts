@@ -1,12 +1,13 @@
 // The Transaction Token Service's decision: a Txn-Token from an edge access token, or a narrowing replacement.
 import type { JWK } from 'jose'
-import { refusal, type SpecRef } from '../errors/reasoned-error.ts'
+import { refusal, specText, type SpecRef } from '../errors/reasoned-error.ts'
 import type { Reason } from '../errors/reasons.ts'
 import type { OAuthErrorCode } from '../errors/oauth-error.ts'
 import type { SigningKey } from '../keys/key-ring.ts'
 import { verifyAccessToken } from '../resource-server/verify-access-token.ts'
 import { TOKEN_TYPE } from '../tokens/token-types.ts'
-import { NO_CHECK_LOG } from '../trace/check-log.ts'
+import { NO_CHECK_LOG, type CheckLog } from '../trace/check-log.ts'
+import { skipIfDefenceOff, withDefencesOff, type DefencesOff } from '../trace/defence-switch.ts'
 import { decisionRecorder, type Decision } from '../trace/decision.ts'
 import {
   mintTxnToken,
@@ -46,6 +47,11 @@ export interface TtsContext {
   /** Txn-Token lifetime in seconds: short (§6). */
   ttl: number
   nowSeconds: number
+  /**
+   * The playground's "Defence on" switches turned off: `txn.scope_widened` and `txn.tctx_tampered` make a
+   * TTS that widens or rewrites as asked. The sandbox never sets it.
+   */
+  defencesOff?: DefencesOff
 }
 
 export interface IssuedTxnToken {
@@ -71,6 +77,10 @@ export async function issueTxnToken(
   ctx: TtsContext,
 ): Promise<Decision<IssuedTxnToken>> {
   const r = decisionRecorder()
+  // Skipped checks land among the decision's own, in order.
+  const log: CheckLog = withDefencesOff({ record: (check) => r.checks.push(check) }, ctx.defencesOff)
+  const skip = (label: string, reason: Reason, section: string, description: string) =>
+    skipIfDefenceOff(log, reason, { label, spec: specText(spec(section)) }, description)
   const no = (
     label: string,
     code: OAuthErrorCode,
@@ -150,16 +160,12 @@ export async function issueTxnToken(
     const changed = Object.keys(request.requestDetails ?? {}).filter(
       (key) => key in prior.value.tctx && !sameJson(prior.value.tctx[key], request.requestDetails![key]),
     )
-    if (changed.length > 0)
-      return no(
-        'tctx keeps every asserted value',
-        'invalid_request',
-        'txn.tctx_tampered',
-        '9.2.3',
-        `"request_details" would change tctx ${changed.join(', ')}, which is immutable`,
-        'request_details',
-      )
-    r.pass('tctx keeps every asserted value', spec('9.2.3'))
+    const tampered = `"request_details" would change tctx ${changed.join(', ')}, which is immutable`
+    const tctxCheck = 'tctx keeps every asserted value'
+    if (changed.length === 0) r.pass(tctxCheck, spec('9.2.3'))
+    // A TTS with this defence off lets the requester's details overwrite what the gateway asserted.
+    else if (!skip(tctxCheck, 'txn.tctx_tampered', '9.2.3', tampered))
+      return no(tctxCheck, 'invalid_request', 'txn.tctx_tampered', '9.2.3', tampered, 'request_details')
     base = {
       ...prior.value,
       tctx: { ...prior.value.tctx, ...request.requestDetails },
@@ -225,20 +231,13 @@ export async function issueTxnToken(
 
   const held = parseScope(base.scope)
   const widened = request.scope.filter((s) => !held.includes(s))
-  if (widened.length > 0)
-    return no(
-      'scope within what the subject token holds',
-      'invalid_scope',
-      'txn.scope_widened',
-      replacement ? '13.15' : '13.6',
-      `"scope" ${widened.join(' ')} is wider than the subject token's`,
-      'scope',
-    )
-  r.pass(
-    'scope within what the subject token holds',
-    spec(replacement ? '13.15' : '13.6'),
-    request.scope.join(' '),
-  )
+  const scopeCheck = 'scope within what the subject token holds'
+  const scopeSection = replacement ? '13.15' : '13.6'
+  const wider = `"scope" ${widened.join(' ')} is wider than the subject token's`
+  if (widened.length === 0) r.pass(scopeCheck, spec(scopeSection), request.scope.join(' '))
+  // A TTS with this defence off issues the scope asked for, as if a replacement could add to it.
+  else if (!skip(scopeCheck, 'txn.scope_widened', scopeSection, wider))
+    return no(scopeCheck, 'invalid_scope', 'txn.scope_widened', scopeSection, wider, 'scope')
 
   const claims: TxnTokenClaims = {
     ...base,

@@ -4,6 +4,8 @@ import type { OAuthError } from '../errors/oauth-error.ts'
 import { createSigningKey, publicJwks, type SigningKey } from '../keys/key-ring.ts'
 import { mintDelegatedToken } from '../tokens/mint-delegated-token.ts'
 import { TOKEN_TYPE } from '../tokens/token-types.ts'
+import type { Reason } from '../errors/reasons.ts'
+import { createCheckLog } from '../trace/check-log.ts'
 import { createInternalService } from './internal-service.ts'
 import type { TtsContext, TxnTokenRequest } from './issue-txn-token.ts'
 import { TXN_TOKEN_TYPE } from './txn-token-format.ts'
@@ -56,8 +58,9 @@ export async function txnWorld() {
     requestDetails: { action: 'BUY', sku: 'book-42', quantity: 1 },
     ...edit,
   })
-  const service = (name: string, scope: string, clockSeconds = NOW) => {
+  const service = (name: string, scope: string, clockSeconds = NOW, defencesOff: Reason[] = []) => {
     const log: { event: AuditEvent; error: OAuthError | null }[] = []
+    const checks = createCheckLog('resource-server')
     const handle = createInternalService({
       name,
       issuer: TTS,
@@ -66,8 +69,11 @@ export async function txnWorld() {
       scope,
       clock: () => clockSeconds * 1000,
       audit: (event, error) => log.push({ event, error }),
+      log: checks,
+      defencesOff: new Set(defencesOff),
+      edgeTokens: { issuer: IDP, audience: API, jwks: publicJwks(idpKey) },
     })
-    return { handle, log }
+    return { handle, log, checks: checks.checks }
   }
   return { idpKey, ttsKey, tts, accessToken, edgeRequest, service }
 }

@@ -3,6 +3,9 @@ import { decodeClientDataJSON } from '@simplewebauthn/server/helpers'
 import { oauthError } from '../errors/oauth-error.ts'
 import type { Decision, decisionRecorder } from '../trace/decision.ts'
 import { specRef } from '../errors/spec-ref.ts'
+import { specText } from '../errors/reasoned-error.ts'
+import type { DefencesOff } from '../trace/defence-switch.ts'
+import { skipDefence } from './skip-defence.ts'
 import type { ChallengeBook } from './challenge-book.ts'
 import type { RelyingParty } from './relying-party.ts'
 
@@ -24,6 +27,8 @@ export function checkClientData(
   expectedType: 'webauthn.create' | 'webauthn.get',
   rp: RelyingParty,
   challenges: ChallengeBook,
+  /** The defences switched off for this decision (the page's attack gallery); absent, all on. */
+  off?: DefencesOff,
 ): { ok: true; value: CheckedClientData } | { ok: false; refusal: Decision<never> } {
   const section = expectedType === 'webauthn.get' ? '7.2' : '7.1'
   let data: ReturnType<typeof decodeClientDataJSON>
@@ -52,46 +57,43 @@ export function checkClientData(
   record.pass(`clientDataJSON "type" is ${expectedType}`, SPEC(section))
 
   const state = typeof data.challenge === 'string' ? challenges.consume(data.challenge) : 'unknown'
-  if (state === 'reused')
-    return {
-      ok: false,
-      refusal: record.refuse(
-        'the challenge was issued by this IdP and is unused',
-        oauthError(
-          'webauthn.challenge_reused',
-          'The signed "challenge" was already used: a replayed response',
-          {
-            explanation:
-              'Each challenge is good for one ceremony. This response signs one that an earlier response already used, so it is a replay of a captured response, not a fresh sign-in.',
-          },
-        ),
-      ),
-    }
+  const challengeCheck = 'the challenge was issued by this IdP and is unused'
+  if (state === 'reused') {
+    const error = oauthError(
+      'webauthn.challenge_reused',
+      'The signed "challenge" was already used: a replayed response',
+      {
+        explanation:
+          'Each challenge is good for one ceremony. This response signs one that an earlier response already used, so it is a replay of a captured response, not a fresh sign-in.',
+      },
+    )
+    const check = { label: challengeCheck, spec: specText(SPEC('13.4.3')) }
+    if (!skipDefence(record, off, error.reason, check, error.description))
+      return { ok: false, refusal: record.refuse(challengeCheck, error) }
+  }
   if (state === 'unknown')
     return {
       ok: false,
       refusal: record.refuse(
-        'the challenge was issued by this IdP and is unused',
+        challengeCheck,
         oauthError('webauthn.challenge_unknown', 'The signed "challenge" was not issued by this IdP'),
       ),
     }
-  record.pass('the challenge was issued by this IdP and is unused', SPEC('13.4.3'))
+  if (state === 'fresh') record.pass(challengeCheck, SPEC('13.4.3'))
 
-  if (data.origin !== rp.origin)
-    return {
-      ok: false,
-      refusal: record.refuse(
-        `clientDataJSON "origin" is ${rp.origin}`,
-        oauthError(
-          'webauthn.origin_mismatch',
-          `clientDataJSON "origin" is "${String(data.origin)}", not "${rp.origin}"`,
-          {
-            explanation:
-              'The browser writes the page’s origin into what the authenticator signs. A different origin means the ceremony ran on another site, for example a phishing page relaying it.',
-          },
-        ),
-      ),
-    }
-  record.pass(`clientDataJSON "origin" is ${rp.origin}`, SPEC(section))
+  const originCheck = `clientDataJSON "origin" is ${rp.origin}`
+  if (data.origin !== rp.origin) {
+    const error = oauthError(
+      'webauthn.origin_mismatch',
+      `clientDataJSON "origin" is "${String(data.origin)}", not "${rp.origin}"`,
+      {
+        explanation:
+          'The browser writes the page’s origin into what the authenticator signs. A different origin means the ceremony ran on another site, for example a phishing page relaying it.',
+      },
+    )
+    const check = { label: originCheck, spec: specText(SPEC(section)) }
+    if (!skipDefence(record, off, error.reason, check, error.description))
+      return { ok: false, refusal: record.refuse(originCheck, error) }
+  } else record.pass(originCheck, SPEC(section))
   return { ok: true, value: { challenge: data.challenge, origin: data.origin } }
 }

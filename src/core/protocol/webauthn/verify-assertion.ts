@@ -4,6 +4,10 @@ import { verifyAuthenticationResponse } from '@simplewebauthn/server'
 import { isoBase64URL } from '@simplewebauthn/server/helpers'
 import { oauthError } from '../errors/oauth-error.ts'
 import { specRef } from '../errors/spec-ref.ts'
+import { specText } from '../errors/reasoned-error.ts'
+import type { Reason } from '../errors/reasons.ts'
+import type { DefencesOff } from '../trace/defence-switch.ts'
+import { skipDefence } from './skip-defence.ts'
 import { decisionRecorder, type Decision } from '../trace/decision.ts'
 import type { ChallengeBook } from './challenge-book.ts'
 import { checkAuthenticatorData } from './check-authenticator-data.ts'
@@ -31,6 +35,11 @@ export interface AssertionContext {
   credentials: CredentialBook
   /** Seconds since the epoch. */
   now: number
+  /**
+   * The defences switched off, by reason id: only the page's attack gallery sets it, from its own run
+   * context. Absent (everywhere else), every check refuses.
+   */
+  defencesOff?: DefencesOff
 }
 
 const SPEC = specRef('W3C WebAuthn Level 3', '7.2')
@@ -67,6 +76,7 @@ export async function decideAssertion(
     'webauthn.get',
     ctx.rp,
     ctx.challenges,
+    ctx.defencesOff,
   )
   if (!client.ok) return client.refusal
   let authData: Uint8Array
@@ -78,40 +88,50 @@ export async function decideAssertion(
       oauthError('webauthn.malformed', 'authenticatorData is not base64url'),
     )
   }
-  const parsed = await checkAuthenticatorData(record, authData, ctx.rp, '7.2')
+  const parsed = await checkAuthenticatorData(record, authData, ctx.rp, '7.2', ctx.defencesOff)
   if (!parsed.ok) return parsed.refusal
   const { counter, flags } = parsed.value
 
   // A counter that does not grow (when either side is non-zero) means two copies of the key signed.
-  if ((counter > 0 || credential.counter > 0) && counter <= credential.counter)
-    return record.refuse(
-      'the signature counter is above the one last seen',
-      oauthError(
-        'webauthn.counter_regressed',
-        `Signature counter ${counter} is not above ${credential.counter}`,
-        {
-          explanation:
-            'An authenticator counts its signatures. A count at or below the last one seen means another copy of the key signed in between: a cloned authenticator.',
-        },
-      ),
+  const counterCheck = 'the signature counter is above the one last seen'
+  const counterSpec = specRef('W3C WebAuthn Level 3', '6.1.1')
+  const regressed = (counter > 0 || credential.counter > 0) && counter <= credential.counter
+  if (regressed) {
+    const error = oauthError(
+      'webauthn.counter_regressed',
+      `Signature counter ${counter} is not above ${credential.counter}`,
+      {
+        explanation:
+          'An authenticator counts its signatures. A count at or below the last one seen means another copy of the key signed in between: a cloned authenticator.',
+      },
     )
-  record.pass(
-    'the signature counter is above the one last seen',
-    specRef('W3C WebAuthn Level 3', '6.1.1'),
-    counter === 0 && credential.counter === 0
-      ? 'this authenticator keeps no counter (0)'
-      : `${credential.counter} → ${counter}`,
-  )
+    const check = { label: counterCheck, spec: specText(counterSpec) }
+    if (!skipDefence(record, ctx.defencesOff, error.reason, check, error.description))
+      return record.refuse(counterCheck, error)
+  } else
+    record.pass(
+      counterCheck,
+      counterSpec,
+      counter === 0 && credential.counter === 0
+        ? 'this authenticator keeps no counter (0)'
+        : `${credential.counter} → ${counter}`,
+    )
 
+  const skipped = (reason: Reason) => ctx.defencesOff?.has(reason) === true
   let verified: boolean
   try {
+    // The library checks origin, RP ID, UV and the counter again. Where a defence above was switched
+    // off (and recorded as skipped), it is handed the options that make it accept what that check let
+    // through: the origin the ceremony ran on, the RP ID of that page, no UV requirement, and a stored
+    // count of 0 (so any count passes). It still checks the signature, always.
+    const origin = client.value.origin
     const result = await verifyAuthenticationResponse({
       response,
       expectedChallenge: client.value.challenge,
-      expectedOrigin: ctx.rp.origin,
-      expectedRPID: ctx.rp.rpId,
-      credential,
-      requireUserVerification: ctx.rp.requireUserVerification,
+      expectedOrigin: origin === ctx.rp.origin ? ctx.rp.origin : [ctx.rp.origin, origin],
+      expectedRPID: skipped('webauthn.rp_id_mismatch') ? [ctx.rp.rpId, hostOf(origin)] : ctx.rp.rpId,
+      credential: regressed ? { ...credential, counter: 0 } : credential,
+      requireUserVerification: ctx.rp.requireUserVerification && !skipped('webauthn.user_not_verified'),
     })
     verified = result.verified
   } catch (cause) {
@@ -143,4 +163,13 @@ export async function decideAssertion(
     backedUp: flags.bs ?? backedUp,
     authTime: ctx.now,
   })
+}
+
+/** The host of an origin: the RP ID a page there may scope a passkey to (W3C WebAuthn Level 3 §5.1.3). */
+function hostOf(origin: string): string {
+  try {
+    return new URL(origin).hostname
+  } catch {
+    return origin
+  }
 }

@@ -64,6 +64,8 @@ async function runCrossApp(context: FlowContext): Promise<FlowResult> {
     provenance: {},
   })
   const now = epochSeconds(context.clock)
+  // The page's "Defence on" switches: only a flow, in the page, ever hands servers a set.
+  const defencesOff = new Set(scenario.defencesOff)
   const clientAtIdp =
     scenario.policy.clients.find((client) => client.spiffeId === scenario.actor.spiffeId)?.clientId ??
     scenario.actor.spiffeId
@@ -102,6 +104,7 @@ async function runCrossApp(context: FlowContext): Promise<FlowResult> {
     clock: context.clock,
     replay,
     log: steps.checkLog('idp'),
+    defencesOff,
   })
   const idpAssertion = await svid(scenario.actor.spiffeId, IDP_ISSUER, now)
   tokens.clientAssertion = viewToken(idpAssertion)
@@ -162,6 +165,8 @@ async function runCrossApp(context: FlowContext): Promise<FlowResult> {
     signingKey: await resourceAsKey(keys),
     clock: later,
     replay,
+    log: steps.checkLog('idp'),
+    defencesOff,
   })
   const rasToken = `${RESOURCE_AS_ISSUER}/token`
   let grant = await steps.http(redeemFrom, X.resourceAs, ras, await redeemRequest(rasToken, redeemer))
@@ -179,6 +184,7 @@ async function runCrossApp(context: FlowContext): Promise<FlowResult> {
     clock: later,
     replay,
     log: steps.checkLog('resource-server'),
+    defencesOff,
   })
   const bound = issued.token_type === 'DPoP'
   const mcpProof = bound

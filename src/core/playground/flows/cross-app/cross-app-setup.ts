@@ -30,8 +30,8 @@ export const MCP_TOOL_SCOPE = 'read:repo'
 const MCP_SCOPES = ['read:repo', 'write:issues']
 
 /**
- * The IdP's policy: the code reviewer may get ID-JAGs for u_marwan to the resource AS (and to a foreign
- * one), the test runner for anyone with read:repo only; sign-ins older than an hour need a step-up.
+ * The IdP's policy: the code reviewer may get ID-JAGs for u_marwan to the resource AS (and to another
+ * tenant's AS in front of the same MCP server), the test runner for anyone with read:repo only; sign-ins older than an hour need a step-up.
  * The registered clients are the scenario's (its IdP policy), so an agent the IdP does not know is refused.
  */
 export function crossAppIdpPolicy(scenario: Scenario): IdJagPolicy {
@@ -46,13 +46,16 @@ export function crossAppIdpPolicy(scenario: Scenario): IdJagPolicy {
         scopes: MCP_SCOPES,
         clientIdAtResourceAs: 'mcp_code_reviewer',
       },
+      // A second tenant's resource AS in front of the same MCP server, where the agent is registered
+      // under the same client id: an ID-JAG for it differs from ours in `aud` alone, so the audience
+      // check is the one defence that keeps it from being spent here.
       {
         agent: CODE_REVIEWER,
         users: ['u_marwan'],
         resourceAs: OTHER_RESOURCE_AS_ISSUER,
-        resources: [`${OTHER_RESOURCE_AS_ISSUER}/mcp`],
+        resources: [MCP_SERVER],
         scopes: ['read:repo'],
-        clientIdAtResourceAs: 'other_code_reviewer',
+        clientIdAtResourceAs: 'mcp_code_reviewer',
       },
       {
         agent: TEST_RUNNER,

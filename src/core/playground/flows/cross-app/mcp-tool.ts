@@ -6,6 +6,7 @@ import { guardMcpRequest } from '../../../protocol/mcp/guard-mcp-request.ts'
 import { findResourceServer } from '../../resource-catalog.ts'
 import { matchRoute } from '../../../protocol/resource-server/match-route.ts'
 import type { CheckLog } from '../../../protocol/trace/check-log.ts'
+import type { DefencesOff } from '../../../protocol/trace/defence-switch.ts'
 import type { JWK } from 'jose'
 import type { Service } from '../step-recorder.ts'
 import { MCP_TOOL_SCOPE } from './cross-app-setup.ts'
@@ -17,6 +18,8 @@ export interface McpServiceOptions {
   clock: Clock
   replay: ReplayCache
   log: CheckLog
+  /** The page's "Defence on" switches, from the scenario. */
+  defencesOff: DefencesOff
 }
 
 const rpc = (body: Record<string, unknown>) =>
@@ -66,6 +69,7 @@ export function createMcpService(options: McpServiceOptions): Service {
       clock: options.clock,
       replay: options.replay,
       log: options.log,
+      defencesOff: options.defencesOff,
       audit: (event) => (audit = event),
     })
     if (!guarded.ok)

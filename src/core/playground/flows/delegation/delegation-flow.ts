@@ -19,6 +19,7 @@ import { FLOW_LABELS } from '../flow-labels.ts'
 import { createStepRecorder } from '../step-recorder.ts'
 import { actorIssuerKeys } from './actor-issuer-keys.ts'
 import { recordSignIn } from '../../passkey/record-sign-in.ts'
+import { subjectSignInNote } from '../../passkey/sign-in-label.ts'
 import { delegationParties, P } from './delegation-parties.ts'
 import { delegationProvenance } from './delegation-provenance.ts'
 
@@ -40,7 +41,10 @@ async function runDelegation(context: FlowContext): Promise<FlowResult> {
   // The page's "Defence on" switches: only this flow, in the page, ever hands servers a set.
   const defencesOff = new Set(scenario.defencesOff)
   tokens.subject = viewToken(minted.subject)
-  steps.local(P.idp, P.user, "Issue the user's subject token", 'subject')
+  // Says what the subject token's amr rests on: a simulated passkey, or the verified ceremony.
+  steps.local(P.idp, P.user, "Issue the user's subject token", 'subject').note = subjectSignInNote(
+    context.signIn,
+  )
   if (minted.actor) {
     tokens.actor = viewToken(minted.actor)
     steps.local(P.workloadIssuer, P.agent, "Issue the agent's actor token", 'actor')

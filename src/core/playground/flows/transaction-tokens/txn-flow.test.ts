@@ -43,3 +43,28 @@ describe('transaction-token flow', () => {
     expect(second.req_wl).toBe('api-gateway,pr-review')
   })
 })
+
+describe('what each hop verified', () => {
+  test("the gateway checks the agent's DPoP proof before it exchanges the access token", async () => {
+    const run = await txn()
+    const edge = run.steps.find((step) => step.from === 'agent' && step.to === 'api-gateway')!
+    expect(edge.kind === 'http' && edge.http.request.headers.find(([name]) => name === 'dpop')).toBeTruthy()
+    expect(edge.checks).toContainEqual(
+      expect.objectContaining({ label: 'DPoP proof key matches the token\'s "cnf.jkt"', ok: true }),
+    )
+  })
+
+  test('each internal service lists the Txn-Token checks it passed', async () => {
+    const run = await txn()
+    for (const to of ['service-a', 'service-b']) {
+      const step = run.steps.find((each) => each.to === to)!
+      expect(step.checks.map((check) => [check.label, check.ok])).toEqual([
+        ['the Txn-Token is signed by this domain’s TTS', true],
+        ['the Txn-Token’s aud is this trust domain', true],
+        ['the Txn-Token has not expired', true],
+        ['the Txn-Token carries txn, sub, scope and req_wl', true],
+        ['the Txn-Token’s scope covers this service’s purpose', true],
+      ])
+    }
+  })
+})

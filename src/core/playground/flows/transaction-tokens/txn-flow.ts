@@ -1,39 +1,20 @@
 // The transaction-token flow (draft-ietf-oauth-transaction-tokens-08): at the edge the agent's token becomes a Txn-Token that travels the call graph.
-import type { AuditEvent } from '../../../protocol/audit/audit-event.ts'
-import { offsetClock } from '../../../protocol/clock.ts'
-import { refusalResponse, type Refusal } from '../../../protocol/errors/refusal.ts'
-import { TOKEN_TYPE, TOKEN_EXCHANGE_GRANT } from '../../../protocol/tokens/token-types.ts'
+import { epochSeconds, offsetClock } from '../../../protocol/clock.ts'
+import { createDpopProof } from '../../../protocol/dpop/create-proof.ts'
+import { accessTokenHash } from '../../../protocol/dpop/thumbprint.ts'
+import { isObject } from '../../../protocol/json/is-object.ts'
+import type { SigningKey } from '../../../protocol/keys/key-ring.ts'
 import { viewToken, type TokenView } from '../../../protocol/tokens/token-view.ts'
-import { TXN_TOKEN_HEADER, TXN_TOKEN_TYPE } from '../../../protocol/txn-token/txn-token-format.ts'
-import type { HttpStep, Step } from '../../run.ts'
+import type { HttpStep } from '../../run.ts'
 import type { Scenario } from '../../scenario/scenario.ts'
 import { delegationFlow } from '../delegation/delegation-flow.ts'
 import { domainKeys } from '../domain-keys.ts'
 import type { Flow, FlowContext, FlowResult } from '../flow.ts'
 import { FLOW_LABELS } from '../flow-labels.ts'
-import { servedStep, type ServedBy } from '../served-step.ts'
-import { DOMAIN, T, txnParties, WORKLOADS } from './txn-parties.ts'
-import { SERVICE_SCOPES, TXN_TTL, txnServers, type TxnServers } from './txn-servers.ts'
-
-const form = (url: string, params: Record<string, string>) =>
-  new Request(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(params),
-  })
-
-const fromBody = <T>(step: HttpStep) => JSON.parse(step.http.response.body) as T
-const answer = (body: unknown) =>
-  new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
-/** A caller that got a refusal from the next hop answers with it: the refusal travels back to the agent. */
-const passOn = (error: Refusal, audit: AuditEvent | null = null) => ({
-  response: refusalResponse(error),
-  heard: { error, checks: [], audit },
-})
-const refusalOf = (step: HttpStep) => (step.decision.accepted ? null : step.decision.error)
-
-/** What the gateway asserts about the request it was sent: immutable for the rest of the call graph (§7.1). */
-const REQUEST_DETAILS = { action: 'review', repo: 'marwan/playground', pull: 42 }
+import { servedStep } from '../served-step.ts'
+import { apiGateway, fromBody } from './txn-call-graph.ts'
+import { DOMAIN, T, txnParties } from './txn-parties.ts'
+import { TXN_TTL, txnServers } from './txn-servers.ts'
 
 /** The edge's scenario: today's exchange, without its own resource call (the gateway is this flow's API). */
 const edgeScenario = (scenario: Scenario): Scenario => ({
@@ -42,98 +23,22 @@ const edgeScenario = (scenario: Scenario): Scenario => ({
   resourceCall: { ...scenario.resourceCall, audience: '' },
 })
 
-/**
- * Service A: verifies its Txn-Token (§12.2), asks the TTS for a replacement narrowed to its purpose,
- * adding to `tctx` (§11.4), and calls service B with it. A service that widens or rewrites context in
- * the replacement is the attack.
- */
-function serviceA(steps: Step[], servers: TxnServers, scenario: Scenario): ServedBy {
-  const attack = scenario.txn.attack
-  return async (request) => {
-    const own = await servers.serviceA(request)
-    if (!own.response.ok) return own
-    const txnToken = request.headers.get(TXN_TOKEN_HEADER) ?? ''
-    const replaced = await servedStep(
-      steps,
-      { from: T.serviceA, to: T.tts, label: 'POST /token · replacement' },
-      servers.tts,
-      form(DOMAIN.ttsToken, {
-        grant_type: TOKEN_EXCHANGE_GRANT,
-        client_id: WORKLOADS.serviceA,
-        requested_token_type: TXN_TOKEN_TYPE,
-        audience: DOMAIN.trustDomain,
-        scope:
-          attack === 'replacement-widens'
-            ? `${SERVICE_SCOPES.serviceB} delete:repo`
-            : SERVICE_SCOPES.serviceB,
-        subject_token: txnToken,
-        subject_token_type: TXN_TOKEN_TYPE,
-        request_details: JSON.stringify(
-          attack === 'tampered-tctx' ? { repo: 'marwan/secrets' } : { step: 'fetch-diff' },
-        ),
+/** The agent's call to the gateway: its access token, under DPoP with a proof when the token is bound. */
+async function edgeRequest(accessToken: TokenView, dpopKey: SigningKey, nowSeconds: number) {
+  const headers = new Headers({ authorization: `Bearer ${accessToken.encoded}` })
+  if (isObject(accessToken.payload?.cnf)) {
+    headers.set('authorization', `DPoP ${accessToken.encoded}`)
+    headers.set(
+      'dpop',
+      await createDpopProof(dpopKey, {
+        htm: 'POST',
+        htu: DOMAIN.gateway,
+        iat: nowSeconds,
+        ath: await accessTokenHash(accessToken.encoded),
       }),
     )
-    const refused = refusalOf(replaced)
-    if (refused) return passOn(refused, own.heard.audit)
-    const replacement = fromBody<{ access_token: string }>(replaced).access_token
-    const b = await servedStep(
-      steps,
-      { from: T.serviceA, to: T.serviceB },
-      servers.serviceB,
-      new Request(attack === 'outside-trust-domain' ? DOMAIN.partner : DOMAIN.serviceB, {
-        headers: { [TXN_TOKEN_HEADER]: replacement },
-      }),
-    )
-    const refusedAtB = refusalOf(b)
-    if (refusedAtB) return passOn(refusedAtB, own.heard.audit)
-    // A's answer is what it verified itself, and what B answered it.
-    const verified = (await own.response.json()) as Record<string, unknown>
-    return { response: answer({ ...verified, next: fromBody(b) }), heard: own.heard }
   }
-}
-
-/**
- * The API gateway at the edge: exchanges the agent's access token at the TTS for a Txn-Token (§11.1)
- * and calls service A with it in the `Txn-Token` header, never the access token (§13.4) — unless the
- * attack has it forward the access token. The TTS verifies the access token (§11.3).
- */
-function apiGateway(steps: Step[], servers: TxnServers, scenario: Scenario): ServedBy {
-  return async (request) => {
-    const accessToken = (request.headers.get('authorization') ?? '').replace(/^(Bearer|DPoP) /, '')
-    const exchanged = await servedStep(
-      steps,
-      { from: T.gateway, to: T.tts },
-      servers.tts,
-      form(DOMAIN.ttsToken, {
-        grant_type: TOKEN_EXCHANGE_GRANT,
-        client_id: WORKLOADS.gateway,
-        requested_token_type: TXN_TOKEN_TYPE,
-        audience: DOMAIN.trustDomain,
-        // The purpose: everything the agent's token was issued for; service A narrows it for B.
-        scope: scenario.request.scope,
-        subject_token: accessToken,
-        subject_token_type: TOKEN_TYPE.accessToken,
-        request_context: JSON.stringify({ req_ip: '203.0.113.7', authn: 'access_token' }),
-        request_details: JSON.stringify(REQUEST_DETAILS),
-      }),
-    )
-    const refused = refusalOf(exchanged)
-    if (refused) return passOn(refused)
-    const txnToken = fromBody<{ access_token: string }>(exchanged).access_token
-    const headers: Record<string, string> =
-      scenario.txn.attack === 'access-token-forwarded'
-        ? { authorization: `Bearer ${accessToken}` }
-        : { [TXN_TOKEN_HEADER]: txnToken }
-    const a = await servedStep(
-      steps,
-      { from: T.gateway, to: T.serviceA },
-      serviceA(steps, servers, scenario),
-      new Request(DOMAIN.serviceA, { method: 'POST', headers }),
-    )
-    const refusedAtA = refusalOf(a)
-    if (refusedAtA) return passOn(refusedAtA)
-    return { response: answer(fromBody(a)), heard: { error: null, checks: [], audit: null } }
-  }
+  return new Request(DOMAIN.gateway, { method: 'POST', headers })
 }
 
 /**
@@ -151,8 +56,7 @@ async function runTxn(context: FlowContext): Promise<FlowResult> {
   const tokens: Record<string, TokenView> = { ...edge.tokens }
   const result = (): FlowResult => ({ parties: txnParties(scenario), steps, tokens, provenance: {} })
   if (edge.notSent) return { ...result(), notSent: edge.notSent }
-  const accessToken = tokens.delegated?.encoded
-  if (!accessToken || !tokens.delegated) return result()
+  if (!tokens.delegated?.encoded) return result()
   tokens.accessToken = tokens.delegated
 
   const attack = scenario.txn.attack
@@ -166,12 +70,14 @@ async function runTxn(context: FlowContext): Promise<FlowResult> {
       // A queued job that reaches service B two Txn-Token lifetimes later.
       clock: attack === 'after-expiry' ? offsetClock(clock, 2 * TXN_TTL) : clock,
     },
+    // The page's "Defence on" switches: only the page's scenario ever hands these servers a set.
+    defencesOff: new Set(scenario.defencesOff),
   })
   await servedStep(
     steps,
     { from: T.agent, to: T.gateway },
     apiGateway(steps, servers, scenario),
-    new Request(DOMAIN.gateway, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` } }),
+    await edgeRequest(tokens.delegated, context.keys.agentDpop, epochSeconds(clock)),
   )
   for (const step of steps) {
     if (step.kind !== 'http' || !step.decision.accepted) continue
