@@ -1,5 +1,7 @@
-// Cross-app access on the page: the Flow control, the ID-JAG's type, and every cross-app attack's refusal.
+// Cross-app access on the page: the Flow control, the ID-JAG's type, every cross-app attack's refusal and its
+// "Defence on" switch, and the delegation-only controls hidden.
 import { CROSS_APP_PRESETS } from '../src/core/playground/scenario/cross-app-presets.ts'
+import { galleryAttacks } from '../src/core/playground/scenario/defence-switches.ts'
 import { expect, openPlayground, test } from './fixtures.ts'
 
 test('choosing the cross-app flow shows its four steps and an ID-JAG typed oauth-id-jag+jwt', async ({
@@ -55,3 +57,38 @@ for (const preset of CROSS_APP_PRESETS.filter((candidate) => candidate.outcome !
       `Reason: ${preset.stop!.reason}`,
     )
   })
+
+for (const attack of galleryAttacks('cross-app'))
+  test(`the ${attack.title} card gives its refusal, and with its defence off the attack is accepted`, async ({
+    page,
+  }) => {
+    await openPlayground(page)
+    await page.getByLabel('Flow', { exact: true }).selectOption({ label: 'Cross-app access (ID-JAG)' })
+    const card = page
+      .getByRole('region', { name: 'Attack gallery' })
+      .getByRole('listitem', { name: attack.title, exact: true })
+    const status = page.getByRole('status', { name: 'Outcome' })
+    await card.getByRole('button', { name: attack.title, exact: true }).click()
+    await expect(status).toContainText(`${attack.outcome.error} (${attack.outcome.reason})`)
+
+    const defence = card.getByRole('switch', { name: `Defence on: ${attack.title}` })
+    await expect(defence).toBeChecked()
+    await defence.uncheck()
+    await expect(status).toContainText(`VULNERABLE SERVER (defence off: ${attack.outcome.reason})`)
+    await expect(page.getByRole('region', { name: 'Checks' })).toContainText('skipped (defence off)')
+
+    await defence.check()
+    await expect(status).toContainText(`${attack.outcome.error} (${attack.outcome.reason})`)
+  })
+
+test('the cross-app flow hides the delegation-only controls and says why', async ({ page }) => {
+  await openPlayground(page)
+  const controls = page.getByRole('form', { name: 'Scenario' })
+  await expect(controls.getByRole('switch', { name: 'Send actor token' })).toBeVisible()
+  await page.getByLabel('Flow', { exact: true }).selectOption({ label: 'Cross-app access (ID-JAG)' })
+  await expect(controls.getByRole('switch', { name: 'Send actor token' })).toHaveCount(0)
+  await expect(controls.getByRole('switch', { name: 'Require a nonce' })).toHaveCount(0)
+  await expect(controls.getByLabel('Requested token type')).toHaveCount(0)
+  await expect(controls.getByRole('switch', { name: 'DPoP' })).toBeVisible()
+  await expect(controls.getByRole('note').first()).toContainText('JWT-SVID')
+})

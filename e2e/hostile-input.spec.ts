@@ -4,7 +4,6 @@
 import type { Page } from '@playwright/test'
 import { base64url } from 'jose'
 import { encodePermalink } from '../src/core/playground/scenario/encode-permalink.ts'
-import type { Scenario } from '../src/core/playground/scenario/scenario.ts'
 import { SEED_SCENARIO } from '../src/core/playground/scenario/seed-scenario.ts'
 import { expect, openPlayground, pasteInto, test } from './fixtures.ts'
 
@@ -25,17 +24,19 @@ const PAYLOADS = [
  * The seed with every string replaced by a payload (cycling through them), every list of strings too,
  * and the empty lists of the seed filled with payloads, so no string field of the Scenario type is missed.
  */
-function hostileScenario(): Scenario {
+function hostileScenario() {
   let next = 0
   const payload = () => PAYLOADS[next++ % PAYLOADS.length]!
-  const walk = (value: unknown): unknown => {
-    if (typeof value === 'string') return payload()
-    if (Array.isArray(value)) return value.map(walk)
-    if (value && typeof value === 'object')
-      return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, walk(field)]))
-    return value
+  // In place, depth first: enum fields get payloads too, which the page's restore resets to the seed's.
+  const fill = (node: object) => {
+    for (const key of Object.keys(node)) {
+      const field: unknown = Reflect.get(node, key)
+      if (typeof field === 'string') Reflect.set(node, key, payload())
+      else if (typeof field === 'object' && field !== null) fill(field)
+    }
   }
-  const scenario = walk(SEED_SCENARIO) as Scenario
+  const scenario = structuredClone(SEED_SCENARIO)
+  fill(scenario)
   scenario.user.priorActors = [{ sub: payload(), azp: payload(), iss: payload(), attestation: payload() }]
   scenario.request.resources = [payload(), `https://${payload()}`]
   scenario.user.mayAct = payload()

@@ -35,7 +35,11 @@ function outcomeOf(run: Run | null): Outcome {
       tone: 'refused',
       text: `The IdP refused the passkey sign-in: ${refusalName(outcome.error)} (${outcome.error.reason}). ${outcome.error.description}`,
     }
-  if (run.flow !== 'delegation') return flowOutcome(run, stoppedAt)
+  if (run.flow !== 'delegation') {
+    const line = flowOutcome(run, stoppedAt)
+    // A flow accepted only because a server ran without a defence: an attack that succeeded, said first.
+    return vulnerable(run) ? { tone: 'refused', text: `${VULNERABLE(run)} ${line.text}` } : line
+  }
   if (outcome.kind === 'refused' && stoppedAt && receiverOf(run, stoppedAt)?.kind === 'idp')
     return {
       tone: 'refused',

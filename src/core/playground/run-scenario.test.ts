@@ -1,7 +1,7 @@
 import { calculateJwkThumbprint, createLocalJWKSet, decodeJwt, jwtVerify } from 'jose'
 import { describe, expect, test } from 'vitest'
 import { parseAuditLine } from '../protocol/audit/parse-audit-line.ts'
-import { editedScenario, FIXED_NOW, testKeys, type ScenarioEdit } from '../protocol/idp/exchange-fixture.ts'
+import { editedScenario, FIXED_NOW, testKeys, type ScenarioEdit } from './edited-scenario.fixture.ts'
 import { formatRawRequest } from '../protocol/http/parse-raw-request.ts'
 import { runScenario } from './run-scenario.ts'
 import type { Run } from './run.ts'

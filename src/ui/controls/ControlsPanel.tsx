@@ -34,6 +34,8 @@ export function ControlsPanel({
   ttlNote = null,
 }: ControlsPanelProps) {
   const paused = api.scenario.edits.rawTokenRequest !== null
+  // The cross-app flow reads none of the delegation request's own controls: they are hidden, with why.
+  const crossApp = api.scenario.flow === 'cross-app'
   const target = controlForError(exchangeError, { rawRequest: paused })
   const errorFor = (control: ControlName): ReactNode =>
     exchangeError && target === control ? (
@@ -74,10 +76,16 @@ export function ControlsPanel({
           <CrossAppControls api={api} />
         </Suspense>
       )}
-      <WhoControls api={api} errorFor={errorFor} overridden={paused} />
-      <RequestControls api={api} errorFor={errorFor} ttlNote={ttlNote} overridden={paused} />
+      <WhoControls api={api} errorFor={errorFor} overridden={paused} crossApp={crossApp} />
+      <RequestControls
+        api={api}
+        errorFor={errorFor}
+        ttlNote={ttlNote}
+        overridden={paused}
+        crossApp={crossApp}
+      />
       <ClockControls api={api} />
-      <PolicyControls api={api} />
+      <PolicyControls api={api} crossApp={crossApp} />
     </form>
   )
 }

@@ -1,11 +1,22 @@
 // A few of the IdP's policy switches, for the behaviours they unlock (nonce retry, refusing impersonation).
 import type { ScenarioApi } from '../hooks/use-scenario.ts'
+import { DelegationOnlyNote } from './DelegationOnlyNote.tsx'
 import { ControlGroup, Switch } from './fields.tsx'
 import { NumberField } from './NumberField.tsx'
 
-export function PolicyControls({ api }: { api: ScenarioApi }) {
+export function PolicyControls({ api, crossApp = false }: { api: ScenarioApi; crossApp?: boolean }) {
   const { policy } = api.scenario
   const { setPolicy } = api
+  if (crossApp)
+    return (
+      <ControlGroup legend="IdP policy">
+        <DelegationOnlyNote>
+          These switches (nonce, proof of possession, impersonation, actor profile, lifetime cap) belong to
+          the delegation IdP’s exchange policy. The cross-app IdP applies its own: which agent may get an
+          ID-JAG to which resource AS for which user, and a sign-in at most an hour old.
+        </DelegationOnlyNote>
+      </ControlGroup>
+    )
   return (
     <ControlGroup legend="IdP policy">
       <Switch

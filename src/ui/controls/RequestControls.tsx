@@ -4,6 +4,7 @@ import { ISSUABLE_TOKEN_TYPES, REGISTERED_TOKEN_TYPES } from '../../core/protoco
 import type { ScenarioApi } from '../hooks/use-scenario.ts'
 import { AudienceField } from './AudienceField.tsx'
 import type { ControlName } from './error-routing.ts'
+import { DelegationOnlyNote } from './DelegationOnlyNote.tsx'
 import { ControlGroup, Field, INPUT, Switch } from './fields.tsx'
 import { NumberField } from './NumberField.tsx'
 import { ScopeField } from './ScopeField.tsx'
@@ -16,13 +17,45 @@ interface RequestControlsProps {
   errorFor: (control: ControlName) => ReactNode
   /** How the IdP cut the lifetime asked for, e.g. "asked for 9999 s, policy allows 600 s". */
   ttlNote?: string | null
+  /** The cross-app flow: only DPoP applies; audience, scope, token type and TTL are the delegation request's. */
+  crossApp?: boolean
 }
 
 const shortType = (uri: string) => uri.slice(uri.lastIndexOf(':') + 1)
 
-export function RequestControls({ api, overridden = false, errorFor, ttlNote = null }: RequestControlsProps) {
+export function RequestControls({
+  api,
+  overridden = false,
+  errorFor,
+  ttlNote = null,
+  crossApp = false,
+}: RequestControlsProps) {
   const { scenario, setRequest } = api
   const { request, policy } = scenario
+  const dpop = (
+    <Switch
+      label="DPoP"
+      checked={request.dpop}
+      onChange={(dpop) => setRequest({ dpop })}
+      hint={
+        request.dpop
+          ? 'Token bound to the agent’s key (cnf.jkt).'
+          : 'Bearer token: whoever holds it can use it.'
+      }
+      error={errorFor('dpop')}
+    />
+  )
+  if (crossApp)
+    return (
+      <ControlGroup legend="Request" overridden={overridden}>
+        <DelegationOnlyNote>
+          Audience, scope, requested token type and TTL shape the delegation exchange only. Here the ID-JAG
+          request takes its audience, resource and scopes from “Cross-app access” above, and the IdP and
+          resource AS set the lifetimes (five-minute ID-JAG, ten-minute access token).
+        </DelegationOnlyNote>
+        {dpop}
+      </ControlGroup>
+    )
   const audienceSuggestions = [
     ...new Set([
       ...policy.delegations.flatMap((rule) => rule.audiences.map((a) => a.audience)),
@@ -83,17 +116,7 @@ export function RequestControls({ api, overridden = false, errorFor, ttlNote = n
         }
         error={errorFor('ttl')}
       />
-      <Switch
-        label="DPoP"
-        checked={request.dpop}
-        onChange={(dpop) => setRequest({ dpop })}
-        hint={
-          request.dpop
-            ? 'Token bound to the agent’s key (cnf.jkt).'
-            : 'Bearer token: whoever holds it can use it.'
-        }
-        error={errorFor('dpop')}
-      />
+      {dpop}
     </ControlGroup>
   )
 }

@@ -2,6 +2,7 @@
 import { useId, type ReactNode } from 'react'
 import { ATTESTATION_PLATFORMS, type AttestationPlatform } from '../../core/playground/scenario/scenario.ts'
 import type { ScenarioApi } from '../hooks/use-scenario.ts'
+import { DelegationOnlyNote } from './DelegationOnlyNote.tsx'
 import { ControlGroup, Field, INPUT, Switch } from './fields.tsx'
 
 interface WhoControlsProps {
@@ -9,9 +10,11 @@ interface WhoControlsProps {
   /** A hand-edited raw request is in force, so these controls don't change what is sent. */
   overridden?: boolean
   errorFor: (control: 'user' | 'actor' | 'actorToken') => ReactNode
+  /** The cross-app flow: the agent always authenticates with its JWT-SVID, so there is no actor-token switch. */
+  crossApp?: boolean
 }
 
-export function WhoControls({ api, overridden = false, errorFor }: WhoControlsProps) {
+export function WhoControls({ api, overridden = false, errorFor, crossApp = false }: WhoControlsProps) {
   const { scenario, setUser, setActor, setRequest } = api
   const usersId = useId()
   const actorsId = useId()
@@ -20,7 +23,7 @@ export function WhoControls({ api, overridden = false, errorFor }: WhoControlsPr
   ]
   if (!knownUsers.includes('u_alice')) knownUsers.push('u_alice')
   // Impersonation sends no actor token, so these two controls change nothing: say so at each.
-  const unused = !scenario.request.sendActorToken
+  const unused = !crossApp && !scenario.request.sendActorToken
   const UNUSED = 'Unused: no actor token is sent (Send actor token is off).'
   // The actor still picks the client_id the agent sends, so only its actor-token role is unused.
   const ACTOR_UNUSED = 'No actor token is sent, so this only picks the client_id; nothing names the agent.'
@@ -58,7 +61,13 @@ export function WhoControls({ api, overridden = false, errorFor }: WhoControlsPr
       </datalist>
       <Field
         label="Actor"
-        hint={unused ? ACTOR_UNUSED : "The agent's SPIFFE ID: sub of the actor token."}
+        hint={
+          crossApp
+            ? "The agent's SPIFFE ID: sub of the JWT-SVID it authenticates with at the IdP and the resource AS."
+            : unused
+              ? ACTOR_UNUSED
+              : "The agent's SPIFFE ID: sub of the actor token."
+        }
         error={errorFor('actor')}
       >
         {({ id, describedBy, invalid }) => (
@@ -102,17 +111,24 @@ export function WhoControls({ api, overridden = false, errorFor }: WhoControlsPr
           </select>
         )}
       </Field>
-      <Switch
-        label="Send actor token"
-        checked={scenario.request.sendActorToken}
-        onChange={(sendActorToken) => setRequest({ sendActorToken })}
-        hint={
-          scenario.request.sendActorToken
-            ? 'Delegation: the token names the agent in act.'
-            : 'Impersonation: no act claim, the agent looks like the user.'
-        }
-        error={errorFor('actorToken')}
-      />
+      {crossApp ? (
+        <DelegationOnlyNote>
+          No “Send actor token” here: in cross-app access the agent always proves itself with its JWT-SVID as
+          the client assertion, and the ID-JAG names it by client_id.
+        </DelegationOnlyNote>
+      ) : (
+        <Switch
+          label="Send actor token"
+          checked={scenario.request.sendActorToken}
+          onChange={(sendActorToken) => setRequest({ sendActorToken })}
+          hint={
+            scenario.request.sendActorToken
+              ? 'Delegation: the token names the agent in act.'
+              : 'Impersonation: no act claim, the agent looks like the user.'
+          }
+          error={errorFor('actorToken')}
+        />
+      )}
     </ControlGroup>
   )
 }

@@ -9,6 +9,8 @@ import { changeLines } from './change-lines.ts'
 const STOPPED_AT: Record<string, string> = {
   idp: 'the IdP, at the token exchange (POST /token)',
   'resource-server': 'the resource server, at the API call',
+  'authorization-server': 'the authorization server, at its token endpoint (POST /token)',
+  'mcp-server': 'the MCP server, at the tool call',
 }
 
 export interface AttackCardProps {

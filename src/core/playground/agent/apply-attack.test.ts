@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { snapshotHeader } from '../../protocol/http/http-snapshot.ts'
-import { editedScenario, FIXED_NOW, testKeys } from '../../protocol/idp/exchange-fixture.ts'
+import { editedScenario, FIXED_NOW, testKeys } from '../edited-scenario.fixture.ts'
 import { runScenario } from '../run-scenario.ts'
 import { auditTrail, decisiveAudit, httpStepsTo, refusalBy } from '../run-views.ts'
 import type { Run } from '../run.ts'

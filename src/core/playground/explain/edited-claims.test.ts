@@ -1,6 +1,6 @@
 // Tampered claims are told apart from signed ones, with what was signed.
 import { describe, expect, test } from 'vitest'
-import { editedScenario, FIXED_NOW, testKeys } from '../../protocol/idp/exchange-fixture.ts'
+import { editedScenario, FIXED_NOW, testKeys } from '../edited-scenario.fixture.ts'
 import { runScenario } from '../run-scenario.ts'
 import type { Scenario } from '../scenario/scenario.ts'
 import { editedClaims } from './edited-claims.ts'

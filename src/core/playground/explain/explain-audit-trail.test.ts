@@ -1,11 +1,6 @@
 // The audit explanation follows what the server read: claimed and refused is not "names no actor".
 import { describe, expect, test } from 'vitest'
-import {
-  editedScenario,
-  FIXED_NOW,
-  testKeys,
-  type ScenarioEdit,
-} from '../../protocol/idp/exchange-fixture.ts'
+import { editedScenario, FIXED_NOW, testKeys, type ScenarioEdit } from '../edited-scenario.fixture.ts'
 import { runScenario } from '../run-scenario.ts'
 import { explainAuditTrail } from './explain-audit-trail.ts'
 

@@ -2,7 +2,7 @@
 import { refusalName } from '../../protocol/errors/refusal.ts'
 import { refusalBy } from '../run-views.ts'
 import { describe, expect, test } from 'vitest'
-import { editedScenario, FIXED_NOW, testKeys } from '../../protocol/idp/exchange-fixture.ts'
+import { editedScenario, FIXED_NOW, testKeys } from '../edited-scenario.fixture.ts'
 import { runScenario } from '../run-scenario.ts'
 import { scopesForbiddenByPolicy } from './scope-policy.ts'
 

@@ -1,11 +1,6 @@
 // A requested lifetime the IdP cut is reported with both numbers.
 import { describe, expect, test } from 'vitest'
-import {
-  editedScenario,
-  FIXED_NOW,
-  testKeys,
-  type ScenarioEdit,
-} from '../../protocol/idp/exchange-fixture.ts'
+import { editedScenario, FIXED_NOW, testKeys, type ScenarioEdit } from '../edited-scenario.fixture.ts'
 import { runScenario } from '../run-scenario.ts'
 import { describeTtlCut } from './ttl-cut.ts'
 

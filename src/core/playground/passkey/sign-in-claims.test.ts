@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose'
 import { describe, expect, test } from 'vitest'
 import { softwareAuthenticator } from '../../protocol/webauthn/software-authenticator.fixture.ts'
-import { editedScenario, testKeys } from '../../protocol/idp/exchange-fixture.ts'
+import { editedScenario, testKeys } from '../edited-scenario.fixture.ts'
 import { runScenario } from '../run-scenario.ts'
 import { sequenceRows } from '../sequence/sequence-rows.ts'
 import { createPasskeyIdp } from './passkey-idp.ts'

@@ -1,6 +1,6 @@
 import { refusalName } from '../../protocol/errors/refusal.ts'
 import { describe, expect, test } from 'vitest'
-import { FIXED_NOW, testKeys } from '../../protocol/idp/exchange-fixture.ts'
+import { FIXED_NOW, testKeys } from '../edited-scenario.fixture.ts'
 import { runScenario } from '../run-scenario.ts'
 import type { Run } from '../run.ts'
 import { applyPreset } from './apply-preset.ts'

@@ -1,8 +1,11 @@
 // Presets of the identity-chaining flow: its happy path, and each attack of issue #14 with the check that stops it.
 import type { Preset } from './presets.ts'
+import type { ChainingAttack } from './flow-attacks.ts'
+import type { ScenarioChange } from './scenario-change.ts'
 
 const DRAFT = 'draft-ietf-oauth-identity-chaining-16'
-const chaining = (attack: string) => ({ flow: 'identity-chaining', chaining: { attack } })
+const chaining = (attack: ChainingAttack) =>
+  ({ flow: 'identity-chaining', chaining: { attack } }) satisfies ScenarioChange
 
 export const CHAINING_PRESETS: readonly Preset[] = [
   {

@@ -1,8 +1,11 @@
 // The cross-app access (ID-JAG) presets: the happy path and every attack, each with the check that stops it.
 import type { Preset } from './presets.ts'
+import type { ScenarioCrossApp } from './scenario.ts'
+import type { ScenarioChange } from './scenario-change.ts'
 import { OTHER_RESOURCE_AS_ISSUER } from './seed-scenario.ts'
 
-const crossApp = (change: Record<string, unknown>) => ({ flow: 'cross-app', crossApp: change })
+const crossApp = (change: Partial<ScenarioCrossApp>) =>
+  ({ flow: 'cross-app', crossApp: change }) satisfies ScenarioChange
 
 /**
  * Each attack says where it is stopped (`outcome.refusedBy`, the party's kind) and why (`defence`), and

@@ -22,13 +22,15 @@ export const galleryAttacks = (flow: FlowId): GalleryAttack[] =>
   PRESETS.filter(isGalleryAttack).filter((attack) => flowOf(attack) === flow)
 
 /**
- * The flows whose servers take defence switches so far (the delegation IdP and resource server; the
- * cross-app IdP, resource AS and MCP server; the Txn-Token service and internal services). The
- * other flows' cards show no switch rather than one that would change nothing.
+ * The flows whose servers take defence switches (the delegation IdP and resource server; the cross-app
+ * IdP, resource AS and MCP server; the chaining ASs and domain B's API; the TTS and the internal
+ * services: every flow so far). A flow added without them shows cards with no switch, rather than one
+ * that would change nothing.
  */
 const FLOWS_WITH_DEFENCE_SWITCHES: ReadonlySet<FlowId> = new Set<FlowId>([
   'delegation',
   'cross-app',
+  'identity-chaining',
   'transaction-tokens',
 ])
 

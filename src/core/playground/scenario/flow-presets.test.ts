@@ -1,7 +1,7 @@
 import { refusalName } from '../../protocol/errors/refusal.ts'
 import { describe, expect, test } from 'vitest'
 import { specText } from '../../protocol/errors/reasoned-error.ts'
-import { FIXED_NOW, testKeys } from '../../protocol/idp/exchange-fixture.ts'
+import { FIXED_NOW, testKeys } from '../edited-scenario.fixture.ts'
 import type { Run } from '../run.ts'
 import { runScenario } from '../run-scenario.ts'
 import { applyPreset } from './apply-preset.ts'

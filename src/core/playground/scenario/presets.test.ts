@@ -1,6 +1,6 @@
 import { refusalName } from '../../protocol/errors/refusal.ts'
 import { describe, expect, test } from 'vitest'
-import { editedScenario, FIXED_NOW, testKeys } from '../../protocol/idp/exchange-fixture.ts'
+import { editedScenario, FIXED_NOW, testKeys } from '../edited-scenario.fixture.ts'
 import { runScenario } from '../run-scenario.ts'
 import { decisiveAudit, refusalBy } from '../run-views.ts'
 import { applyPreset } from './apply-preset.ts'

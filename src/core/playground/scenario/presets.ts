@@ -2,14 +2,14 @@
 import type { OAuthErrorCode } from '../../protocol/errors/oauth-error.ts'
 import type { Reason } from '../../protocol/errors/reasons.ts'
 import type { PartyKind } from '../run.ts'
+import type { ScenarioChange } from './scenario-change.ts'
 import { CHAINING_PRESETS } from './chaining-presets.ts'
 import { TXN_PRESETS } from './txn-presets.ts'
 import { ATTACK_GALLERY } from './attack-gallery.ts'
 import { CROSS_APP_PRESETS } from './cross-app-presets.ts'
 import { CODE_REVIEWER, DEPLOY_BOT, SEED_ACTOR, TEST_RUNNER } from './seed-scenario.ts'
 
-/** A partial scenario: objects merge into the seed's, anything else replaces it. */
-export type ScenarioChange = { [key: string]: unknown }
+export type { ScenarioChange }
 
 export interface Preset {
   id: string

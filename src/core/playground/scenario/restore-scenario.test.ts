@@ -135,6 +135,112 @@ describe('restoreScenario', () => {
   })
 })
 
+describe('restoreScenario mends each field on its own, in one pass', () => {
+  test('drops a list item with several invalid fields once, and keeps the items after it', () => {
+    const good = { clientId: 'a_ok', spiffeId: 'spiffe://prod/agent/ok' }
+    const { scenario, notices } = restoreScenario({
+      version: 1,
+      policy: { clients: [{ clientId: 1, spiffeId: 2 }, good] },
+    })
+    expect(scenario.policy.clients).toEqual([good])
+    expect(notices).toEqual([expect.stringMatching(/^Dropped "policy.clients.0": /)])
+  })
+
+  test('does not throw on a broken list item inside another list item', () => {
+    const { scenario, notices } = restoreScenario({
+      version: 1,
+      policy: { delegations: [{ users: [null] }] },
+    })
+    expect(scenario.policy.delegations).toEqual([])
+    expect(notices).toContainEqual(expect.stringMatching(/^Dropped "policy.delegations.0": /))
+  })
+
+  test('keeps a list item whose only fault is an unknown field, and says the field was ignored', () => {
+    const { scenario, notices } = restoreScenario({
+      version: 1,
+      policy: { clients: [{ clientId: 'a_ok', spiffeId: 'spiffe://ok', note: 'x' }] },
+    })
+    expect(scenario.policy.clients).toEqual([{ clientId: 'a_ok', spiffeId: 'spiffe://ok' }])
+    expect(notices).toEqual(['Ignored unknown field "policy.clients.0.note".'])
+  })
+
+  test('turns an invalid actor-profile switch off and keeps the rest of the policy', () => {
+    const { scenario, notices } = restoreScenario({
+      version: 1,
+      policy: { actorProfile: { actorSubProfile: 'robot' }, maxTtl: 300 },
+    })
+    expect(scenario.policy.actorProfile).toBeUndefined()
+    expect(scenario.policy.maxTtl).toBe(300)
+    expect(notices).toEqual([expect.stringMatching(/^Reset "policy.actorProfile" to its default/)])
+  })
+
+  test('resets a list longer than allowed whole, with one notice rather than one per item', () => {
+    const { scenario, notices } = restoreScenario({
+      version: 1,
+      request: { audiences: Array.from({ length: 5000 }, (_, index) => index) },
+    })
+    expect(scenario.request.audiences).toEqual(SEED_SCENARIO.request.audiences)
+    expect(notices).toEqual([expect.stringMatching(/^Reset "request.audiences" to its default: Too big/)])
+  })
+
+  const junkScenario = fc.record(
+    {
+      version: fc.constant(1),
+      flow: fc.oneof(fc.constantFrom('cross-app', 'nope'), fc.integer()),
+      user: fc.record(
+        { sub: fc.oneof(fc.string(), fc.integer()), amr: fc.array(fc.oneof(fc.string(), fc.integer())) },
+        { requiredKeys: [] },
+      ),
+      policy: fc.record(
+        {
+          clients: fc.array(
+            fc.record(
+              { clientId: fc.oneof(fc.string(), fc.integer()), spiffeId: fc.string(), x: fc.string() },
+              { requiredKeys: [] },
+            ),
+          ),
+          delegations: fc.array(
+            fc.oneof(
+              fc.record(
+                {
+                  actor: fc.string(),
+                  users: fc.array(fc.oneof(fc.string(), fc.constant(null))),
+                  audiences: fc.array(fc.jsonValue({ maxDepth: 2 })),
+                },
+                { requiredKeys: [] },
+              ),
+              fc.integer(),
+            ),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      extra: fc.jsonValue({ maxDepth: 2 }),
+    },
+    { requiredKeys: [] },
+  )
+
+  test('names each mended field once', () => {
+    fc.assert(
+      fc.property(junkScenario, (value) => {
+        const { notices } = restoreScenario(value)
+        expect(new Set(notices).size).toBe(notices.length)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  test('is idempotent: a restored scenario restores to itself, with no notices', () => {
+    fc.assert(
+      fc.property(fc.oneof(junkScenario, fc.jsonValue({ maxDepth: 4 })), (value) => {
+        const once = restoreScenario(value).scenario
+        expect(restoreScenario(structuredClone(once))).toEqual({ scenario: once, notices: [] })
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
+
 describe('parseScenarioJson', () => {
   test("refuses invalid JSON with the parser's message", () => {
     const parsed = parseScenarioJson('{\n  "version": 1,\n  "user": }')

@@ -1,9 +1,9 @@
-// The one door for untrusted scenarios: fills defaults, repairs what it can, and says what it changed.
-import type { z } from 'zod'
+// The one door for untrusted scenarios: fills defaults, mends each invalid field, and says what it changed.
 import { isRecord, mergeChange } from './merge-change.ts'
-import { SEED_SCENARIO } from './seed-scenario.ts'
+import { withFallbacks } from './scenario-fallbacks.ts'
 import { scenarioSchema } from './scenario-schema.ts'
 import type { Scenario } from './scenario.ts'
+import { SEED_SCENARIO } from './seed-scenario.ts'
 
 export interface RestoredScenario {
   scenario: Scenario
@@ -11,54 +11,21 @@ export interface RestoredScenario {
   notices: string[]
 }
 
-type Path = (string | number)[]
+let mendScenario: ReturnType<typeof withFallbacks> | undefined
 
-const showPath = (path: Path) => path.join('.')
-
-function valueAt(root: unknown, path: Path): unknown {
-  return path.reduce<unknown>(
-    (node, key) =>
-      isRecord(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[key] : undefined,
-    root,
-  )
-}
-
-/** Mends one schema issue: drops a bad list item or unknown key, or resets a field to the seed's value. */
-function repair(candidate: unknown, issue: z.core.$ZodIssue, notices: string[]): void {
-  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
-  if (issue.code === 'unrecognized_keys') {
-    const parent = valueAt(candidate, path) as Record<string, unknown>
-    for (const key of issue.keys) delete parent[key]
-    notices.push(
-      `Ignored unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${showPath([...path, k])}"`).join(', ')}.`,
-    )
-    return
-  }
-  const lastIndex = path.findLastIndex((key) => typeof key === 'number')
-  if (lastIndex !== -1) {
-    const list = valueAt(candidate, path.slice(0, lastIndex)) as unknown[]
-    list.splice(path[lastIndex] as number, 1)
-    notices.push(`Dropped "${showPath(path.slice(0, lastIndex + 1))}": ${issue.message}.`)
-    return
-  }
-  const seedValue = structuredClone(valueAt(SEED_SCENARIO, path))
-  if (path.length === 0) return
-  const parent = valueAt(candidate, path.slice(0, -1)) as Record<string, unknown>
-  parent[path.at(-1) as string] = seedValue
-  notices.push(`Reset "${showPath(path)}" to its default: ${issue.message}.`)
-}
+const seedWith = (notices: string[]): RestoredScenario => ({
+  scenario: structuredClone(SEED_SCENARIO),
+  notices,
+})
 
 /**
- * Turns anything (a decoded link, pasted JSON, old stored state) into a valid Scenario.
- * Missing fields take the seed's values; invalid ones are reset or dropped, each with a notice.
+ * Turns anything (a decoded link, pasted JSON, old stored state) into a valid Scenario, in one pass.
+ * Missing fields take the seed's values; each invalid field falls back on its own (the seed's value,
+ * or a list drops the bad item) and unknown fields are ignored, each with a notice. Never throws.
  */
 export function restoreScenario(input: unknown): RestoredScenario {
+  if (!isRecord(input)) return seedWith(['The scenario was not a JSON object; showing the seed scenario.'])
   const notices: string[] = []
-  if (!isRecord(input))
-    return {
-      scenario: structuredClone(SEED_SCENARIO),
-      notices: ['The scenario was not a JSON object; showing the seed scenario.'],
-    }
   if (typeof input.version === 'number' && input.version > SEED_SCENARIO.version)
     notices.push(
       `The scenario is from a newer version (${input.version}); fields this version does not know were ignored.`,
@@ -66,14 +33,14 @@ export function restoreScenario(input: unknown): RestoredScenario {
   const candidate = mergeChange(SEED_SCENARIO, { ...input, version: SEED_SCENARIO.version }, (path) =>
     notices.push(`Ignored "${path}".`),
   )
-  // Each pass mends every issue zod reports; a handful of passes settles any input.
-  for (let pass = 0; pass < 8; pass++) {
-    const result = scenarioSchema.safeParse(candidate)
-    if (result.success) return { scenario: result.data as Scenario, notices }
-    for (const issue of result.error.issues.slice().reverse()) repair(candidate, issue, notices)
-  }
-  return {
-    scenario: structuredClone(SEED_SCENARIO),
-    notices: [...notices, 'The scenario could not be repaired; showing the seed scenario.'],
-  }
+  // Every link this playground makes is valid as it stands; the fallbacks run only when something needs mending.
+  const valid = scenarioSchema.safeParse(candidate)
+  if (valid.success) return { scenario: valid.data, notices }
+  mendScenario ??= withFallbacks(scenarioSchema, SEED_SCENARIO)
+  const mended = mendScenario(candidate)
+  notices.push(...mended.notices)
+  // The fallbacks put only valid values in place; the schema checks that again, and gives the type.
+  const checked = scenarioSchema.safeParse(mended.value)
+  if (checked.success) return { scenario: checked.data, notices }
+  return seedWith([...notices, 'The scenario could not be restored; showing the seed scenario.'])
 }

@@ -1,8 +1,10 @@
 // Presets of the transaction-token flow: its happy path, and each attack of issue #14 with the check that stops it.
 import type { Preset } from './presets.ts'
+import type { TxnAttack } from './flow-attacks.ts'
+import type { ScenarioChange } from './scenario-change.ts'
 
 const DRAFT = 'draft-ietf-oauth-transaction-tokens-08'
-const txn = (attack: string) => ({ flow: 'transaction-tokens', txn: { attack } })
+const txn = (attack: TxnAttack) => ({ flow: 'transaction-tokens', txn: { attack } }) satisfies ScenarioChange
 
 export const TXN_PRESETS: readonly Preset[] = [
   {

@@ -1,10 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
-  editedScenario,
-  FIXED_NOW,
-  testKeys,
-  type ScenarioEdit,
-} from '../../protocol/idp/exchange-fixture.ts'
+import { editedScenario, FIXED_NOW, testKeys, type ScenarioEdit } from '../edited-scenario.fixture.ts'
 import { runScenario } from '../run-scenario.ts'
 import { FLOW_IDS } from '../scenario/scenario.ts'
 import { narrowingLedger } from './narrowing-ledger.ts'

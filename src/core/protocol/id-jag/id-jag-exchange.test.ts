@@ -6,6 +6,7 @@ import {
   AGENT_A,
   createXaaFixture,
   errorOf,
+  refusal,
   IDP,
   MCP,
   OTHER_RAS,
@@ -18,12 +19,6 @@ let x: XaaFixture
 beforeEach(async () => {
   x = await createXaaFixture()
 })
-
-const refusal = async (result: Promise<{ ok: boolean; error?: { code: string; reason: string } }>) => {
-  const settled = await result
-  expect(settled.ok).toBe(false)
-  return { code: settled.error?.code, reason: settled.error?.reason }
-}
 
 describe('the IdP issues an ID-JAG', () => {
   test('answers with issued_token_type id-jag, token_type N_A and the granted scope', async () => {

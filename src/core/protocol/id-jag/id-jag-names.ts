@@ -14,8 +14,8 @@ export const ID_JAG = {
   grantProfile: 'urn:ietf:params:oauth:grant-profile:id-jag',
 } as const
 
-/** RFC 7523 §2.1: a JWT used as an authorization grant. */
-export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer'
+/** RFC 7523 §2.1: a JWT used as an authorization grant (defined once, with its request parser). */
+export { JWT_BEARER_GRANT } from '../jwt-bearer/jwt-bearer-request.ts'
 
 /** RFC 8693 §2.1. */
 export const TOKEN_EXCHANGE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:token-exchange'

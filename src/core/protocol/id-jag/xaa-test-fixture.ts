@@ -18,6 +18,7 @@ import { ID_JAG, JWT_BEARER_GRANT, JWT_SPIFFE_ASSERTION, TOKEN_EXCHANGE_GRANT_TY
 import type { IdJagPolicy } from './id-jag-policy.ts'
 import { mintIdToken } from './mint-id-token.ts'
 import type { ResourceAsPolicy } from '../resource-as/resource-as-policy.ts'
+import type { CheckLog } from '../trace/check-log.ts'
 
 export const IDP = 'https://idp.example'
 export const RAS = 'https://idp.example/resource-as'
@@ -94,16 +95,21 @@ export interface XaaFixture {
   callMcp(accessToken: string | null, url?: string, dpop?: boolean): Promise<Response>
   audit: AuditEvent[]
   /** The IdP's decision on an ID-JAG request, with its reason on refusal. */
-  decideExchange(params?: Record<string, string | null>, jkt?: string | null): Promise<XaaResult<unknown>>
+  decideExchange(
+    params?: Record<string, string | null>,
+    jkt?: string | null,
+    log?: CheckLog,
+  ): Promise<XaaResult<unknown>>
   /** The resource AS's decision on a jwt-bearer grant. */
   decideRedeem(
     assertion: string,
     params?: Record<string, string | null>,
     agent?: string,
     jkt?: string | null,
+    log?: CheckLog,
   ): Promise<XaaResult<unknown>>
   /** The MCP server's decision on a Bearer call to `url`. */
-  decideMcp(accessToken: string, url?: string): Promise<McpAccessDecision>
+  decideMcp(accessToken: string, url?: string, log?: CheckLog): Promise<McpAccessDecision>
 }
 
 const form = (url: string, params: Record<string, string | null>, headers: Record<string, string> = {}) => {
@@ -225,7 +231,7 @@ export async function createXaaFixture(): Promise<XaaFixture> {
 
   const trustedIdps = { [IDP]: publicJwks(keys.idp) }
   return {
-    decideExchange: async (params = {}, jkt = null) =>
+    decideExchange: async (params = {}, jkt = null, log) =>
       decideIdJagExchange(present(await exchangeParams(params)), {
         issuer: IDP,
         policy: IDP_POLICY,
@@ -233,8 +239,9 @@ export async function createXaaFixture(): Promise<XaaFixture> {
         workloadIssuers,
         nowSeconds: seconds,
         jkt,
+        ...(log ? { log } : {}),
       }),
-    decideRedeem: async (assertion, params = {}, agent = AGENT_A, jkt = null) =>
+    decideRedeem: async (assertion, params = {}, agent = AGENT_A, jkt = null, log) =>
       decideJwtBearerGrant(present(await redeemParams(assertion, params, agent)), {
         issuer: RAS,
         policy: RAS_POLICY,
@@ -243,8 +250,9 @@ export async function createXaaFixture(): Promise<XaaFixture> {
         nowSeconds: seconds,
         replay,
         jkt,
+        ...(log ? { log } : {}),
       }),
-    decideMcp: (accessToken, url = MCP) =>
+    decideMcp: (accessToken, url = MCP, log) =>
       decideMcpAccess(
         new Request(url, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` } }),
         {
@@ -254,6 +262,7 @@ export async function createXaaFixture(): Promise<XaaFixture> {
           requiredScope: 'repo:read',
           nowSeconds: seconds,
           replay,
+          ...(log ? { log } : {}),
         },
       ),
     keys,
@@ -274,4 +283,13 @@ export async function createXaaFixture(): Promise<XaaFixture> {
 export async function errorOf(response: Response): Promise<{ status: number; error: string }> {
   const body = (await response.json()) as { error: string }
   return { status: response.status, error: body.error }
+}
+
+/** The code and reason of a decision that must be a refusal; fails the test when it was accepted. */
+export async function refusal(
+  result: Promise<{ ok: boolean; error?: { code: string; reason: string } }>,
+): Promise<{ code: string | undefined; reason: string | undefined }> {
+  const settled = await result
+  if (settled.ok) throw new Error('expected a refusal, the decision was accepted')
+  return { code: settled.error?.code, reason: settled.error?.reason }
 }

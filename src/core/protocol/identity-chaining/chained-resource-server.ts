@@ -8,7 +8,9 @@ import type { FetchHandler } from '../http/http-snapshot.ts'
 import { parseAuthorization } from '../resource-server/parse-authorization.ts'
 import { resourceAuditEvent } from '../resource-server/resource-audit-event.ts'
 import { verifyAccessToken } from '../resource-server/verify-access-token.ts'
-import { NO_CHECK_LOG } from '../trace/check-log.ts'
+import { RS_CHECKS } from '../resource-server/resource-checks.ts'
+import { NO_CHECK_LOG, type CheckLog } from '../trace/check-log.ts'
+import { skipIfDefenceOff, withDefencesOff, type DefencesOff } from '../trace/defence-switch.ts'
 import { IDENTITY_CHAINING_DRAFT } from './chaining-spec.ts'
 import { parseScope } from '../tokens/scope.ts'
 
@@ -21,17 +23,32 @@ export interface ChainedResourceServerOptions {
   scope: string
   clock: Clock
   audit: (event: AuditEvent, error: OAuthError | null) => void
+  /** Where each check goes, passed or failed, so the checks pane shows what B's API verified. */
+  log?: CheckLog
+  /** The playground's "Defence on" switches turned off (`chain.foreign_token`); the sandbox never sets it. */
+  defencesOff?: DefencesOff
+  /**
+   * Issuers of other domains and their keys (the ones B's AS trusts for grants): read only by a server
+   * with the `chain.foreign_token` defence off, which then takes their access tokens as its own.
+   */
+  peerIssuers?: Readonly<Record<string, { keys: JWK[] }>>
+}
+
+const OWN_ISSUER = {
+  label: 'the access token’s iss is this domain’s AS',
+  spec: `${IDENTITY_CHAINING_DRAFT} §2.3.3`,
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
 
-function tokenIssuer(token: string): string | null {
+/** `iss` and the first `aud`, read unverified: only to pick keys, and for a vulnerable server's shortcut. */
+function peek(token: string): { iss: string | null; aud: string | null } {
   try {
-    const iss = decodeJwt(token).iss
-    return typeof iss === 'string' ? iss : null
+    const { iss, aud } = decodeJwt(token)
+    return { iss: typeof iss === 'string' ? iss : null, aud: (Array.isArray(aud) ? aud[0] : aud) ?? null }
   } catch {
-    return null
+    return { iss: null, aud: null }
   }
 }
 
@@ -42,6 +59,7 @@ function tokenIssuer(token: string): string | null {
  * @see draft-ietf-oauth-identity-chaining-16 §2.3.3 (why A's token is no grant at B)
  */
 export function createChainedResourceServer(options: ChainedResourceServerOptions): FetchHandler {
+  const log = withDefencesOff(options.log ?? NO_CHECK_LOG, options.defencesOff)
   return async (request) => {
     const time = options.clock()
     let claims: JWTPayload | null = null
@@ -56,8 +74,12 @@ export function createChainedResourceServer(options: ChainedResourceServerOption
       )
     }
     const credentials = parseAuthorization(request)
-    if (!credentials.ok) return deny(credentials.error)
-    if (credentials.value === null)
+    if (!credentials.ok) {
+      log.record({ ...RS_CHECKS.authorization, ok: false, detail: credentials.error.description })
+      return deny(credentials.error)
+    }
+    if (credentials.value === null) {
+      log.record({ ...RS_CHECKS.authorization, ok: false, detail: 'no access token' })
       return deny(
         refusal({
           code: 'invalid_token',
@@ -67,28 +89,40 @@ export function createChainedResourceServer(options: ChainedResourceServerOption
           description: 'An access token from this domain is required',
         }),
       )
-    const { token } = credentials.value
-    const issuer = tokenIssuer(token)
-    if (issuer !== null && issuer !== options.issuer)
-      return deny(
-        refusal({
-          code: 'invalid_token',
-          status: 401,
-          reason: 'chain.foreign_token',
-          spec: { doc: IDENTITY_CHAINING_DRAFT, section: '2.3.3' },
-          description: `Access token "iss" ${issuer} is another domain's; exchange it for a grant first`,
-        }),
-      )
+    }
+    const { token, scheme } = credentials.value
+    log.record({ ...RS_CHECKS.authorization, ok: true, detail: `${scheme} scheme` })
+    const claimed = peek(token)
+    let trusted = { issuer: options.issuer, audience: options.audience, jwks: options.jwks }
+    if (claimed.iss !== null && claimed.iss !== options.issuer) {
+      const description = `Access token "iss" ${claimed.iss} is another domain's; exchange it for a grant first`
+      const peerKeys = options.peerIssuers?.[claimed.iss]
+      // A vulnerable API (this defence off) takes a peer domain's token, for whatever API that domain
+      // minted it, as its own: the shortcut identity chaining exists to replace. Its signature still counts.
+      if (peerKeys && skipIfDefenceOff(log, 'chain.foreign_token', OWN_ISSUER, description))
+        trusted = { issuer: claimed.iss, audience: claimed.aud ?? options.audience, jwks: peerKeys }
+      else {
+        log.record({ ...OWN_ISSUER, ok: false, detail: claimed.iss })
+        return deny(
+          refusal({
+            code: 'invalid_token',
+            status: 401,
+            reason: 'chain.foreign_token',
+            spec: { doc: IDENTITY_CHAINING_DRAFT, section: '2.3.3' },
+            description,
+          }),
+        )
+      }
+    } else log.record({ ...OWN_ISSUER, ok: true, detail: options.issuer })
     const verified = await verifyAccessToken(token, {
-      issuer: options.issuer,
-      audience: options.audience,
-      jwks: options.jwks,
+      ...trusted,
       nowSeconds: epochSeconds(() => time),
-      log: NO_CHECK_LOG,
+      log,
     })
     if (!verified.ok) return deny(verified.error)
     claims = verified.value.payload
     const held = parseScope(claims.scope)
+    log.record({ ...RS_CHECKS.scope, ok: held.includes(options.scope), detail: `needs "${options.scope}"` })
     if (!held.includes(options.scope))
       return deny(
         refusal({

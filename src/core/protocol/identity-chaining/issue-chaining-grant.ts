@@ -1,19 +1,16 @@
 // Domain A's side: exchange a delegated token for a JWT authorization grant naming domain B's AS.
 import { SignJWT, type JWK } from 'jose'
-import {
-  checkActorProfile,
-  firstProfileFailure,
-  type ActorProfilePolicy,
-} from '../actor-profile/check-actor-profile.ts'
-import { actorProfileRefusal } from '../actor-profile/actor-profile-rules.ts'
+import type { ActorProfilePolicy } from '../actor-profile/check-actor-profile.ts'
 import { refusal } from '../errors/reasoned-error.ts'
 import { JWT_GRANT_TYP } from '../jwt-bearer/verify-jwt-grant.ts'
 import type { SigningKey } from '../keys/key-ring.ts'
 import { JWT_TYP } from '../tokens/token-types.ts'
 import { verifyJwt } from '../tokens/verify-jwt.ts'
+import { isDefenceOff, type DefencesOff } from '../trace/defence-switch.ts'
 import { decisionRecorder, type Decision } from '../trace/decision.ts'
 import { IDENTITY_CHAINING_DRAFT as DRAFT } from './chaining-spec.ts'
-import { compareActChains, describeSplice } from './compare-act-chains.ts'
+import { checkHopProfile, hopLog, keepActChain, narrowAtHop } from './hop-rules.ts'
+import { spliceActor } from './splice-actor.ts'
 import { formatScope, parseScope } from '../tokens/scope.ts'
 
 /** An authorization server in another trust domain that domain A issues grants for. */
@@ -53,6 +50,16 @@ export interface ChainingGrantContext {
    * a splicing one to show what the continuity check catches.
    */
   transcribeAct?: (act: unknown) => unknown
+  /**
+   * The playground's "Defence on" switches turned off (`chain.act_spliced`, `chain.scope_widened`); the
+   * sandbox never sets it.
+   */
+  defencesOff?: DefencesOff
+  /**
+   * Workload issuers and their keys: read only by a server with the `chain.act_spliced` defence off,
+   * which takes an `actor_token` on a hop and adds its actor to the chain.
+   */
+  actorIssuers?: Readonly<Record<string, { keys: JWK[] }>>
 }
 
 export interface ChainingGrant {
@@ -75,7 +82,10 @@ export async function issueChainingGrant(
   ctx: ChainingGrantContext,
 ): Promise<Decision<ChainingGrant>> {
   const r = decisionRecorder()
-  if (request.actorToken !== null)
+  const log = hopLog(r, ctx.defencesOff)
+  // A server with this defence off takes the actor token; the continuity check below then skips.
+  const splicing = request.actorToken !== null && isDefenceOff(log, 'chain.act_spliced')
+  if (request.actorToken !== null && !splicing)
     return r.refuse(
       'a chaining hop carries the act chain as it is',
       refusal({
@@ -135,40 +145,28 @@ export async function issueChainingGrant(
     )
   r.pass('audience/resource names a trusted domain’s authorization server', sectionRef('2.3.1'), peer.issuer)
 
-  const granted = parseScope(claims.scope)
-  const scope = request.scope ?? granted.filter((s) => peer.scopes.includes(s))
-  const widened = scope.filter((s) => !granted.includes(s) || !peer.scopes.includes(s))
-  if (widened.length > 0 || scope.length === 0)
-    return r.refuse(
-      'grant scope within the subject token and the peer’s allowance',
-      refusal({
-        code: 'invalid_scope',
-        status: 400,
-        reason: 'chain.scope_widened',
-        spec: sectionRef('2.5'),
-        description:
-          widened.length > 0
-            ? `"scope" ${widened.join(' ')} is not held for ${peer.issuer}`
-            : 'no scope left to grant',
-        param: 'scope',
-      }),
-    )
-  r.pass('grant scope within the subject token and the peer’s allowance', sectionRef('2.5'), scope.join(' '))
+  const narrowed = narrowAtHop(r, log, {
+    requested: request.scope,
+    held: parseScope(claims.scope),
+    offered: peer.scopes,
+    label: 'grant scope within the subject token and the peer’s allowance',
+    from: `held for ${peer.issuer}`,
+  })
+  if (!narrowed.ok) return narrowed.decision
+  const { scope } = narrowed
 
-  const act = (ctx.transcribeAct ?? ((value) => value))(claims.act)
-  const continuity = compareActChains(claims.act, act)
-  if (!continuity.same)
-    return r.refuse(
-      'act survives the hop unchanged',
-      refusal({
-        code: 'invalid_request',
-        status: 400,
-        reason: 'chain.act_spliced',
-        spec: sectionRef('2.5'),
-        description: `act chain changed between hops: ${describeSplice(continuity)}`,
-      }),
-    )
-  r.pass('act survives the hop unchanged', sectionRef('2.5'))
+  let act = (ctx.transcribeAct ?? ((value) => value))(claims.act)
+  if (splicing) {
+    const spliced = await spliceActor(request.actorToken!, act, {
+      issuers: ctx.actorIssuers ?? {},
+      audience: ctx.issuer,
+      nowSeconds: ctx.nowSeconds,
+    })
+    if (!spliced.ok) return r.refuse('actor_token verifies (a vulnerable server takes it)', spliced.error)
+    act = spliced.value
+  }
+  const broken = keepActChain(r, log, claims.act, act, 'invalid_request')
+  if (broken) return broken
 
   const sub = peer.subjects[String(claims.sub)] ?? String(claims.sub)
   const expiresIn = Math.min(ctx.grantTtl, Number(claims.exp) - ctx.nowSeconds)
@@ -178,14 +176,8 @@ export async function issueChainingGrant(
     ...(typeof claims.client_id === 'string' ? { client_id: claims.client_id } : {}),
     ...(act === undefined ? {} : { act }),
   }
-  if (ctx.actorProfile !== null) {
-    const failed = firstProfileFailure(checkActorProfile(grantClaims, ctx.actorProfile))
-    if (failed) return r.refuse(failed.label, actorProfileRefusal(failed))
-    r.pass('act follows the actor profile', {
-      doc: 'draft-mcguinness-oauth-actor-profile-00',
-      section: '4.1',
-    })
-  }
+  const profile = checkHopProfile(r, grantClaims, ctx.actorProfile, '4.1')
+  if (profile) return profile
   const grant = await new SignJWT(grantClaims)
     .setProtectedHeader({ alg: ctx.signingKey.alg, typ: JWT_GRANT_TYP, kid: ctx.signingKey.kid })
     .setIssuer(ctx.issuer)

@@ -1,19 +1,15 @@
 // Domain B's side: accept domain A's JWT authorization grant (RFC 7523) and mint an access token for B's RS.
 import type { JWK } from 'jose'
-import { actorProfileRefusal } from '../actor-profile/actor-profile-rules.ts'
-import {
-  checkActorProfile,
-  firstProfileFailure,
-  type ActorProfilePolicy,
-} from '../actor-profile/check-actor-profile.ts'
+import type { ActorProfilePolicy } from '../actor-profile/check-actor-profile.ts'
 import { refusal } from '../errors/reasoned-error.ts'
 import type { JwtBearerRequest } from '../jwt-bearer/jwt-bearer-request.ts'
 import { verifyJwtGrant, type JwtGrantRules } from '../jwt-bearer/verify-jwt-grant.ts'
 import type { SigningKey } from '../keys/key-ring.ts'
 import { mintDelegatedToken } from '../tokens/mint-delegated-token.ts'
+import type { DefencesOff } from '../trace/defence-switch.ts'
 import { decisionRecorder, type Decision } from '../trace/decision.ts'
 import { IDENTITY_CHAINING_DRAFT as DRAFT } from './chaining-spec.ts'
-import { compareActChains, describeSplice } from './compare-act-chains.ts'
+import { checkHopProfile, hopLog, keepActChain, narrowAtHop } from './hop-rules.ts'
 import { formatScope, parseScope } from '../tokens/scope.ts'
 
 export interface RedeemContext {
@@ -34,6 +30,11 @@ export interface RedeemContext {
   actorProfile: ActorProfilePolicy | null
   /** Identity in a correct server; the page swaps in a splicing one to show the continuity check. */
   transcribeAct?: (act: unknown) => unknown
+  /**
+   * The playground's "Defence on" switches turned off (`chain.grant_audience_mismatch`,
+   * `chain.grant_replayed`, `chain.scope_widened`, `chain.act_spliced`); the sandbox never sets it.
+   */
+  defencesOff?: DefencesOff
 }
 
 export interface RedeemedToken {
@@ -57,15 +58,17 @@ export async function redeemChainingGrant(
   ctx: RedeemContext,
 ): Promise<Decision<RedeemedToken>> {
   const r = decisionRecorder()
+  const log = hopLog(r, ctx.defencesOff)
+  // The verifier records each RFC 7523 rule it applies, passed, refused or skipped, into the decision.
   const verified = await verifyJwtGrant(request.assertion, {
     audience: ctx.issuer,
     trustedIssuers: ctx.trustedIssuers,
     nowSeconds: ctx.nowSeconds,
     replay: ctx.replay,
+    log,
   })
-  if (!verified.ok) return r.refuse('the grant is valid, for this AS, and unused', verified.error)
+  if (!verified.ok) return { ok: false, error: verified.error, checks: r.checks }
   const grant = verified.value as Record<string, unknown>
-  r.pass('the grant is valid, for this AS, and unused', { doc: 'RFC 7523', section: '3' }, String(grant.jti))
 
   const sub = ctx.subjects[String(grant.sub)]
   if (sub === undefined)
@@ -82,50 +85,28 @@ export async function redeemChainingGrant(
     )
   r.pass('the grant’s subject is known in this domain', sectionRef('2.5'), `${String(grant.sub)} → ${sub}`)
 
-  const held = parseScope(grant.scope)
-  const scope = request.scope ?? held.filter((s) => ctx.scopes.includes(s))
-  const widened = scope.filter((s) => !held.includes(s) || !ctx.scopes.includes(s))
-  if (widened.length > 0 || scope.length === 0)
-    return r.refuse(
-      'scope within the grant',
-      refusal({
-        code: 'invalid_scope',
-        status: 400,
-        reason: 'chain.scope_widened',
-        spec: sectionRef('2.5'),
-        description:
-          widened.length > 0 ? `"scope" ${widened.join(' ')} is not in the grant` : 'no scope left to grant',
-        param: 'scope',
-      }),
-    )
-  r.pass('scope within the grant', sectionRef('2.5'), scope.join(' '))
+  const narrowed = narrowAtHop(r, log, {
+    requested: request.scope,
+    held: parseScope(grant.scope),
+    offered: ctx.scopes,
+    label: 'scope within the grant',
+    from: 'in the grant',
+  })
+  if (!narrowed.ok) return narrowed.decision
+  const { scope } = narrowed
 
   const act = (ctx.transcribeAct ?? ((value) => value))(grant.act)
-  const continuity = compareActChains(grant.act, act)
-  if (!continuity.same)
-    return r.refuse(
-      'act survives the hop unchanged',
-      refusal({
-        code: 'invalid_grant',
-        status: 400,
-        reason: 'chain.act_spliced',
-        spec: sectionRef('2.5'),
-        description: `act chain changed between hops: ${describeSplice(continuity)}`,
-      }),
-    )
-  r.pass('act survives the hop unchanged', sectionRef('2.5'))
+  const spliced = keepActChain(r, log, grant.act, act, 'invalid_grant')
+  if (spliced) return spliced
 
   const actObject = typeof act === 'object' && act !== null ? (act as Record<string, unknown>) : null
-  if (ctx.actorProfile !== null) {
-    const failed = firstProfileFailure(
-      checkActorProfile({ sub, ...(actObject ? { act: actObject } : {}) }, ctx.actorProfile),
-    )
-    if (failed) return r.refuse(failed.label, actorProfileRefusal(failed))
-    r.pass('act follows the actor profile', {
-      doc: 'draft-mcguinness-oauth-actor-profile-00',
-      section: '4.2',
-    })
-  }
+  const profile = checkHopProfile(
+    r,
+    { sub, ...(actObject ? { act: actObject } : {}) },
+    ctx.actorProfile,
+    '4.2',
+  )
+  if (profile) return profile
 
   const expiresIn = ctx.maxTtl
   const accessToken = await mintDelegatedToken(ctx.signingKey, {

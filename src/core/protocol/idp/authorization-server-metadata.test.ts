@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { SEED_SCENARIO } from '../../playground/scenario/seed-scenario.ts'
+import { EXCHANGE_CASE } from './exchange-case.fixture.ts'
 import { authorizationServerMetadata, metadataUrl } from './authorization-server-metadata.ts'
 
 describe('authorization server metadata (RFC 8414)', () => {
@@ -7,7 +7,7 @@ describe('authorization server metadata (RFC 8414)', () => {
     expect(
       authorizationServerMetadata({
         issuer: 'http://127.0.0.1:8693',
-        policy: SEED_SCENARIO.policy,
+        policy: EXCHANGE_CASE.policy,
         introspectionAuthMethods: ['client_secret_basic'],
       }),
     ).toEqual({

@@ -1,13 +1,13 @@
 import { decodeJwt } from 'jose'
 import { describe, expect, test } from 'vitest'
-import { editedScenario, sendExchange } from './exchange-fixture.ts'
+import { exchangeCase, sendExchange } from './exchange-fixture.ts'
 
 const profileOn = { actorSubProfile: 'ai_agent' as const }
 
 describe('the delegation IdP with the actor profile switched on', () => {
   test('adds sub_profile to the new act and records every profile rule as passed', async () => {
     const { response, body, checks } = await sendExchange(
-      editedScenario((s) => {
+      exchangeCase((s) => {
         s.policy.actorProfile = profileOn
       }),
     )
@@ -22,7 +22,7 @@ describe('the delegation IdP with the actor profile switched on', () => {
 
   test('refuses a chain whose earlier actor has no sub_profile, naming the rule', async () => {
     const { response, body, checks } = await sendExchange(
-      editedScenario((s) => {
+      exchangeCase((s) => {
         s.policy.actorProfile = profileOn
         s.user.priorActors = [{ sub: 'spiffe://prod/agent/earlier', iss: 'https://spire.example' }]
       }),
@@ -35,7 +35,7 @@ describe('the delegation IdP with the actor profile switched on', () => {
   })
 
   test('leaves act as before with the switch off', async () => {
-    const { body } = await sendExchange(editedScenario())
+    const { body } = await sendExchange(exchangeCase())
     expect((decodeJwt(String(body.access_token)).act as Record<string, unknown>).sub_profile).toBeUndefined()
   })
 })

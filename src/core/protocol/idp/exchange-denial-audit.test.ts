@@ -2,12 +2,12 @@
 import { describe, expect, test } from 'vitest'
 import type { AuditEvent } from '../audit/audit-event.ts'
 import { formatAuditLine } from '../audit/format-audit-line.ts'
-import { editedScenario, sendExchange } from './exchange-fixture.ts'
+import { exchangeCase, sendExchange } from './exchange-fixture.ts'
 
 const REVIEWER = 'spiffe://prod/agent/code-reviewer/v3'
 
-async function denialLine(edit: Parameters<typeof editedScenario>[0]) {
-  const { audits } = await sendExchange(editedScenario(edit))
+async function denialLine(edit: Parameters<typeof exchangeCase>[0]) {
+  const { audits } = await sendExchange(exchangeCase(edit))
   expect(audits).toHaveLength(1)
   return formatAuditLine(audits[0] as AuditEvent)
 }

@@ -5,6 +5,7 @@ import type { Refusal } from '../errors/refusal.ts'
 import type { FormParams } from '../http/parse-form-body.ts'
 import { readFormParams } from '../http/read-body-params.ts'
 import type { CheckLog } from '../trace/check-log.ts'
+import { checkRecorder } from '../trace/check-recorder.ts'
 import { TOKEN_EXCHANGE_GRANT } from '../tokens/token-types.ts'
 import { isScopeToken, parseScopeParam } from '../tokens/scope.ts'
 
@@ -42,37 +43,48 @@ function findRepeated(params: FormParams): string | undefined {
   return [...counts].find(([name, count]) => count > 1 && !REPEATABLE.has(name))?.[0]
 }
 
+/** The parsing steps, as the check log names them; a failed step shows the section of its refusal. */
+const STEPS = {
+  form: { label: 'body is application/x-www-form-urlencoded' },
+  body: { label: 'body is a well-formed form within the size limit' },
+  grantType: { label: 'grant_type is token-exchange', spec: 'RFC 8693 §2.1' },
+  params: { label: 'required parameters present, none repeated', spec: 'RFC 8693 §2.1, RFC 6749 §3.2' },
+  scope: { label: 'scope tokens hold only the characters scope tokens may' },
+  lifetime: { label: 'requested_lifetime is a positive whole number of seconds' },
+} as const
+
 /**
- * Parses and checks the form parameters of a token exchange request.
+ * Parses and checks the form parameters of a token exchange request. Every refusal is recorded as a
+ * failed check, so a request refused while parsing (a repeated `scope`) still shows why.
  * @see RFC 8693 §2.1, RFC 6749 §3.2, §3.3, RFC 8707 §2
  */
 export async function parseTokenRequest(
   request: Request,
   log: CheckLog,
 ): Promise<Result<TokenExchangeRequest, Refusal>> {
+  const record = checkRecorder(log)
+  // The wire description is what a parsing check shows: it quotes the parameter at fault.
+  const refused = (step: { label: string }, error: Refusal) =>
+    fail(record.refuse({ label: step.label }, error, error.description))
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-  if (type !== 'application/x-www-form-urlencoded') {
-    const error = invalid(
-      'Content-Type',
-      'request.content_type',
-      `Content-Type must be application/x-www-form-urlencoded, not "${type || 'none'}"`,
-      'Token requests are sent as an HTML form body; the endpoint does not read JSON or other formats.',
+  if (type !== 'application/x-www-form-urlencoded')
+    return refused(
+      STEPS.form,
+      invalid(
+        'Content-Type',
+        'request.content_type',
+        `Content-Type must be application/x-www-form-urlencoded, not "${type || 'none'}"`,
+        'Token requests are sent as an HTML form body; the endpoint does not read JSON or other formats.',
+      ),
     )
-    log.record({
-      label: 'body is application/x-www-form-urlencoded',
-      spec: 'RFC 6749 §3.2',
-      ok: false,
-      detail: error.description,
-    })
-    return fail(error)
-  }
   const parsed = await readFormParams(request, MAX_TOKEN_REQUEST_BYTES)
-  if (!parsed.ok) return parsed
+  if (!parsed.ok) return refused(STEPS.body, parsed.error)
   const params = parsed.value
 
   const repeated = findRepeated(params)
   if (repeated !== undefined)
-    return fail(
+    return refused(
+      STEPS.params,
       invalid(
         repeated,
         'request.repeated_param',
@@ -83,9 +95,10 @@ export async function parseTokenRequest(
   const get = (name: string): string | null => valuesOf(params, name)[0] ?? null
   const grantType = get('grant_type')
   if (grantType === null)
-    return fail(invalid('grant_type', 'request.missing_param', '"grant_type" is required'))
+    return refused(STEPS.params, invalid('grant_type', 'request.missing_param', '"grant_type" is required'))
   if (grantType !== TOKEN_EXCHANGE_GRANT)
-    return fail(
+    return refused(
+      STEPS.grantType,
       invalid(
         'grant_type',
         'grant.unsupported_type',
@@ -93,18 +106,25 @@ export async function parseTokenRequest(
         `This endpoint only performs token exchange (${TOKEN_EXCHANGE_GRANT}).`,
       ),
     )
-  log.record({ label: 'grant_type is token-exchange', spec: 'RFC 8693 §2.1', ok: true })
+  record.pass(STEPS.grantType)
 
   const subjectToken = get('subject_token')
   const subjectTokenType = get('subject_token_type')
   if (subjectToken === null)
-    return fail(invalid('subject_token', 'request.missing_param', '"subject_token" is required'))
+    return refused(
+      STEPS.params,
+      invalid('subject_token', 'request.missing_param', '"subject_token" is required'),
+    )
   if (subjectTokenType === null)
-    return fail(invalid('subject_token_type', 'request.missing_param', '"subject_token_type" is required'))
+    return refused(
+      STEPS.params,
+      invalid('subject_token_type', 'request.missing_param', '"subject_token_type" is required'),
+    )
   const actorToken = get('actor_token')
   const actorTokenType = get('actor_token_type')
   if (actorToken !== null && actorTokenType === null)
-    return fail(
+    return refused(
+      STEPS.params,
       invalid(
         'actor_token_type',
         'request.missing_param',
@@ -112,24 +132,22 @@ export async function parseTokenRequest(
       ),
     )
   if (actorToken === null && actorTokenType !== null)
-    return fail(
+    return refused(
+      STEPS.params,
       invalid(
         'actor_token_type',
         'request.unexpected_param',
         '"actor_token_type" must not be sent without "actor_token"',
       ),
     )
-  log.record({
-    label: 'required parameters present, none repeated',
-    spec: 'RFC 8693 §2.1, RFC 6749 §3.2',
-    ok: true,
-  })
+  record.pass(STEPS.params)
 
   const scopeParam = get('scope')
   const scope = parseScopeParam(scopeParam)
   const badScope = scope?.find((token) => !isScopeToken(token))
   if (badScope !== undefined)
-    return fail(
+    return refused(
+      STEPS.scope,
       invalid(
         'scope',
         'scope.malformed',
@@ -141,7 +159,8 @@ export async function parseTokenRequest(
   const lifetime = get('requested_lifetime')
   const requestedLifetime = lifetime === null ? null : Number(lifetime)
   if (requestedLifetime !== null && !(Number.isSafeInteger(requestedLifetime) && requestedLifetime > 0))
-    return fail(
+    return refused(
+      STEPS.lifetime,
       invalid(
         'requested_lifetime',
         'request.invalid_lifetime',

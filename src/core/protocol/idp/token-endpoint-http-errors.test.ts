@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import { isHttpError } from '../errors/refusal.ts'
 import { MAX_TOKEN_REQUEST_BYTES } from './parse-token-request.ts'
-import { editedScenario, formRequest, sendExchange, TOKEN_URL } from './exchange-fixture.ts'
+import { exchangeCase, formRequest, sendExchange, TOKEN_URL } from './exchange-fixture.ts'
 
 // A wrong method or an oversized body is refused before any token request is read: plain HTTP, not OAuth.
 describe('the token endpoint answers plain HTTP failures as HTTP errors', () => {
   test('a GET is a 405 HttpError with Allow: POST, no OAuth error code', async () => {
-    const { response, body, decision } = await sendExchange(editedScenario(), {
+    const { response, body, decision } = await sendExchange(exchangeCase(), {
       request: () => new Request(TOKEN_URL, { method: 'GET' }),
     })
     expect(response.status).toBe(405)
@@ -24,7 +24,7 @@ describe('the token endpoint answers plain HTTP failures as HTTP errors', () => 
   })
 
   test('a body over the limit is a 413 HttpError, and the audit line still records a denial', async () => {
-    const { response, decision, audits } = await sendExchange(editedScenario(), {
+    const { response, decision, audits } = await sendExchange(exchangeCase(), {
       request: () => formRequest(`audience=${'a'.repeat(MAX_TOKEN_REQUEST_BYTES)}`),
     })
     expect(response.status).toBe(413)
@@ -41,7 +41,7 @@ describe('the token endpoint answers plain HTTP failures as HTTP errors', () => 
   })
 
   test('a malformed form is still an OAuth invalid_request, not an HTTP error', async () => {
-    const { decision } = await sendExchange(editedScenario(), { request: () => formRequest('a=%zz') })
+    const { decision } = await sendExchange(exchangeCase(), { request: () => formRequest('a=%zz') })
     expect(decision.accepted).toBe(false)
     if (decision.accepted) return
     expect(isHttpError(decision.error)).toBe(false)

@@ -2,8 +2,8 @@ import { decodeJwt, SignJWT } from 'jose'
 import { describe, expect, test } from 'vitest'
 import type { Reason } from '../errors/reasons.ts'
 import { createDpopProof } from '../dpop/create-proof.ts'
-import { IDP_ISSUER } from '../../playground/scenario/seed-scenario.ts'
-import { editedScenario, formRequest, NOW, seedForm, sendExchange, TOKEN_URL } from './exchange-fixture.ts'
+import { IDP_ISSUER } from './exchange-case.fixture.ts'
+import { exchangeCase, formRequest, NOW, seedForm, sendExchange, TOKEN_URL } from './exchange-fixture.ts'
 
 describe('the token endpoint refuses malformed requests and forged tokens', () => {
   test.each<[string, (form: URLSearchParams) => string, string, Reason]>([
@@ -58,7 +58,7 @@ describe('the token endpoint refuses malformed requests and forged tokens', () =
       'exchange.actor_issuer_untrusted',
     ],
   ])('refuses %s', async (_name, breakForm, code, reason) => {
-    const { decision, body } = await sendExchange(editedScenario(), {
+    const { decision, body } = await sendExchange(exchangeCase(), {
       request: ({ subject, actor }) => formRequest(breakForm(seedForm(subject, actor))),
     })
     expect(body.error).toBe(code)
@@ -66,7 +66,7 @@ describe('the token endpoint refuses malformed requests and forged tokens', () =
   })
 
   test('records a parsing refusal as a failed check: a repeated scope is not an empty check list', async () => {
-    const { body, checks } = await sendExchange(editedScenario(), {
+    const { body, checks } = await sendExchange(exchangeCase(), {
       request: ({ subject, actor }) => formRequest(`${seedForm(subject, actor)}&scope=write:issues`),
     })
     expect(body.error).toBe('invalid_request')
@@ -81,7 +81,7 @@ describe('the token endpoint refuses malformed requests and forged tokens', () =
   })
 
   test('records a wrong method as a failed check too', async () => {
-    const { response, checks } = await sendExchange(editedScenario(), {
+    const { response, checks } = await sendExchange(exchangeCase(), {
       request: () => new Request(TOKEN_URL, { method: 'GET' }),
     })
     expect(response.status).toBe(405)
@@ -89,7 +89,7 @@ describe('the token endpoint refuses malformed requests and forged tokens', () =
   })
 
   test('refuses a DPoP proof presented as the subject token, naming its typ', async () => {
-    const { body } = await sendExchange(editedScenario(), {
+    const { body } = await sendExchange(exchangeCase(), {
       request: async ({ actor, keys }) => {
         const proof = await createDpopProof(keys.agentDpop, { htm: 'POST', htu: TOKEN_URL, iat: NOW })
         return formRequest(seedForm(proof, actor).toString())
@@ -102,7 +102,7 @@ describe('the token endpoint refuses malformed requests and forged tokens', () =
   })
 
   test('refuses a subject token whose claims were edited after signing', async () => {
-    const { body } = await sendExchange(editedScenario(), {
+    const { body } = await sendExchange(exchangeCase(), {
       request: ({ subject, actor }) => {
         const [header, , signature] = subject.split('.')
         const forged = btoa(JSON.stringify({ ...decodeJwt(subject), scope: 'admin:org' }))
@@ -119,7 +119,7 @@ describe('the token endpoint refuses malformed requests and forged tokens', () =
   })
 
   test('refuses a subject token signed by a key the IdP does not hold', async () => {
-    const { body } = await sendExchange(editedScenario(), {
+    const { body } = await sendExchange(exchangeCase(), {
       request: async ({ actor, keys }) => {
         const forged = await new SignJWT({ scope: 'read:repo' })
           .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: keys.idp.kid })
@@ -142,7 +142,7 @@ describe('the token endpoint refuses malformed requests and forged tokens', () =
     ['alg none', 'none'],
     ['HS256', 'HS256'],
   ])('refuses a subject token with %s', async (_name, alg) => {
-    const { body } = await sendExchange(editedScenario(), {
+    const { body } = await sendExchange(exchangeCase(), {
       request: ({ subject, actor }) => {
         const [, payload] = subject.split('.')
         const header = btoa(JSON.stringify({ alg, typ: 'at+jwt' })).replace(/=+$/, '')
@@ -156,7 +156,7 @@ describe('the token endpoint refuses malformed requests and forged tokens', () =
   })
 
   test('refuses a wrong content type and a GET', async () => {
-    const json = await sendExchange(editedScenario(), {
+    const json = await sendExchange(exchangeCase(), {
       request: () =>
         new Request(TOKEN_URL, {
           method: 'POST',
@@ -168,7 +168,7 @@ describe('the token endpoint refuses malformed requests and forged tokens', () =
       error: 'invalid_request',
       error_description: 'Content-Type must be application/x-www-form-urlencoded, not "application/json"',
     })
-    const get = await sendExchange(editedScenario(), { request: () => new Request(TOKEN_URL) })
+    const get = await sendExchange(exchangeCase(), { request: () => new Request(TOKEN_URL) })
     expect(get.response.status).toBe(405)
     expect(get.response.headers.get('allow')).toBe('POST')
   })

@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest'
 import type { Reason } from '../errors/reasons.ts'
 import { MAX_TOKEN_REQUEST_BYTES } from './parse-token-request.ts'
-import { editedScenario, formRequest, seedForm, sendExchange, type ScenarioEdit } from './exchange-fixture.ts'
+import { exchangeCase, formRequest, seedForm, sendExchange, type CaseEdit } from './exchange-fixture.ts'
 
 type BreakForm = (form: URLSearchParams) => void
 
 // Refusals no other token-endpoint table reaches: each is asserted by its error code and reason id.
 describe('the token endpoint also refuses', () => {
-  test.each<[string, ScenarioEdit, BreakForm, string, number, Reason]>([
+  test.each<[string, CaseEdit, BreakForm, string, number, Reason]>([
     [
       'a requested_lifetime that is not a positive integer (RFC 8693 §2.1)',
       () => {},
@@ -57,7 +57,7 @@ describe('the token endpoint also refuses', () => {
       'target.resource_not_allowed',
     ],
   ])('refuses %s', async (_name, edit, breakForm, code, status, reason) => {
-    const { response, body, decision } = await sendExchange(editedScenario(edit), {
+    const { response, body, decision } = await sendExchange(exchangeCase(edit), {
       request: ({ subject, actor }) => {
         const form = seedForm(subject, actor)
         breakForm(form)
@@ -73,7 +73,7 @@ describe('the token endpoint also refuses', () => {
     // Fewer characters than the limit, but each "é" is two bytes of UTF-8.
     const body = `audience=${'é'.repeat(MAX_TOKEN_REQUEST_BYTES / 2)}`
     expect(body.length).toBeLessThan(MAX_TOKEN_REQUEST_BYTES)
-    const { response, decision } = await sendExchange(editedScenario(), { request: () => formRequest(body) })
+    const { response, decision } = await sendExchange(exchangeCase(), { request: () => formRequest(body) })
     expect(response.status).toBe(413)
     expect(decision.accepted ? null : decision.error.reason).toBe('http.content_too_large')
   })

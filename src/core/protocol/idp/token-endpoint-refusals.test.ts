@@ -1,18 +1,11 @@
 import { describe, expect, test } from 'vitest'
 import type { Reason } from '../errors/reasons.ts'
 import { createDpopProof } from '../dpop/create-proof.ts'
-import { DEPLOY_BOT, IDP_ISSUER, TEST_RUNNER } from '../../playground/scenario/seed-scenario.ts'
-import {
-  editedScenario,
-  formRequest,
-  NOW,
-  seedForm,
-  sendExchange,
-  type ScenarioEdit,
-} from './exchange-fixture.ts'
+import { DEPLOY_BOT, IDP_ISSUER, TEST_RUNNER } from './exchange-case.fixture.ts'
+import { exchangeCase, formRequest, NOW, seedForm, sendExchange, type CaseEdit } from './exchange-fixture.ts'
 
 describe('the token endpoint refuses in RFC terms', () => {
-  test.each<[string, ScenarioEdit, string, number, Reason]>([
+  test.each<[string, CaseEdit, string, number, Reason]>([
     [
       'an audience outside policy',
       (s) => void (s.request.audiences = ['evil.example.com']),
@@ -127,7 +120,7 @@ describe('the token endpoint refuses in RFC terms', () => {
       'dpop.missing',
     ],
   ])('refuses %s', async (_name, edit, code, status, reason) => {
-    const { decision, response, body, audits } = await sendExchange(editedScenario(edit))
+    const { decision, response, body, audits } = await sendExchange(exchangeCase(edit))
     expect(response.status).toBe(status)
     expect(body.error).toBe(code)
     expect(decision.accepted ? null : decision.error.reason).toBe(reason)
@@ -138,7 +131,7 @@ describe('the token endpoint refuses in RFC terms', () => {
 
   test('asks for a nonce when policy requires one, and says which in DPoP-Nonce', async () => {
     const { response, body } = await sendExchange(
-      editedScenario((s) => void (s.policy.requireDpopNonce = true)),
+      exchangeCase((s) => void (s.policy.requireDpopNonce = true)),
     )
     expect(response.status).toBe(400)
     expect(body.error).toBe('use_dpop_nonce')
@@ -146,7 +139,7 @@ describe('the token endpoint refuses in RFC terms', () => {
   })
 
   test('refuses a DPoP proof made for another URL', async () => {
-    const { body } = await sendExchange(editedScenario(), {
+    const { body } = await sendExchange(exchangeCase(), {
       request: async ({ subject, actor, keys }) =>
         formRequest(seedForm(subject, actor).toString(), {
           dpop: await createDpopProof(keys.agentDpop, { htm: 'POST', htu: `${IDP_ISSUER}/token2`, iat: NOW }),
@@ -162,7 +155,7 @@ describe('the token endpoint refuses in RFC terms', () => {
     ['with an actor token', true],
     ['without an actor token', false],
   ])('refuses a client_id no client is registered under, %s, as invalid_client', async (_, withActor) => {
-    const { response, body, checks } = await sendExchange(editedScenario(), {
+    const { response, body, checks } = await sendExchange(exchangeCase(), {
       request: ({ subject, actor }) => {
         const form = seedForm(subject, withActor ? actor : null)
         form.set('client_id', 'evil_client')
@@ -185,7 +178,7 @@ describe('the token endpoint refuses in RFC terms', () => {
 
   test('records each check it made, with the failed one last', async () => {
     const { checks } = await sendExchange(
-      editedScenario((s) => void (s.request.audiences = ['evil.example.com'])),
+      exchangeCase((s) => void (s.request.audiences = ['evil.example.com'])),
     )
     expect(checks.at(-1)).toMatchObject({
       by: 'idp',

@@ -1,11 +1,11 @@
 import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader } from 'jose'
 import { describe, expect, test } from 'vitest'
-import { CODE_REVIEWER, IDP_ISSUER, TEST_RUNNER } from '../../playground/scenario/seed-scenario.ts'
-import { editedScenario, NOW, sendExchange, type ScenarioEdit } from './exchange-fixture.ts'
+import { CODE_REVIEWER, IDP_ISSUER, TEST_RUNNER } from './exchange-case.fixture.ts'
+import { exchangeCase, NOW, sendExchange, type CaseEdit } from './exchange-fixture.ts'
 
 describe('the token endpoint issues a delegated token', () => {
   test('mints the seed delegation: sub is the user, act is the agent, cnf.jkt is the DPoP key', async () => {
-    const { response, body, keys } = await sendExchange(editedScenario())
+    const { response, body, keys } = await sendExchange(exchangeCase())
     expect(response.status).toBe(200)
     expect(response.headers.get('cache-control')).toBe('no-store')
     expect(body).toMatchObject({
@@ -39,13 +39,13 @@ describe('the token endpoint issues a delegated token', () => {
   })
 
   test('issues a Bearer token with no cnf when DPoP is off', async () => {
-    const { body } = await sendExchange(editedScenario((s) => void (s.request.dpop = false)))
+    const { body } = await sendExchange(exchangeCase((s) => void (s.request.dpop = false)))
     expect(body.token_type).toBe('Bearer')
     expect(decodeJwt(String(body.access_token))).not.toHaveProperty('cnf')
   })
 
   test('impersonation: with no actor token the token has no act, and client_id names the client', async () => {
-    const { body } = await sendExchange(editedScenario((s) => void (s.request.sendActorToken = false)))
+    const { body } = await sendExchange(exchangeCase((s) => void (s.request.sendActorToken = false)))
     const claims = decodeJwt(String(body.access_token))
     expect(claims).not.toHaveProperty('act')
     expect(claims).toMatchObject({ sub: 'u_marwan', client_id: 'a_code_reviewer' })
@@ -53,7 +53,7 @@ describe('the token endpoint issues a delegated token', () => {
 
   test('nests act for a delegation chain: the new actor outermost, the earlier one inside', async () => {
     const { body } = await sendExchange(
-      editedScenario((s) => {
+      exchangeCase((s) => {
         s.user.priorActors = [
           {
             sub: CODE_REVIEWER,
@@ -81,17 +81,17 @@ describe('the token endpoint issues a delegated token', () => {
   })
 
   test('with no scope requested, issues the overlap of grant and policy and says so in the response', async () => {
-    const { body } = await sendExchange(editedScenario((s) => void (s.request.scope = '')))
+    const { body } = await sendExchange(exchangeCase((s) => void (s.request.scope = '')))
     expect(body.scope).toBe('read:repo write:issues')
   })
 
-  test.each<[string, ScenarioEdit, number]>([
+  test.each<[string, CaseEdit, number]>([
     ['policy maximum', () => {}, 600],
     ['requested lifetime', (s) => void (s.request.requestedTtl = 120), 120],
     ['remaining actor token lifetime', (s) => void (s.actor.tokenTtl = 300), 300],
     ['remaining subject token lifetime', (s) => void (s.user.subjectTokenTtl = 200), 140],
   ])('caps the lifetime at the %s', async (_name, edit, expected) => {
-    const { body } = await sendExchange(editedScenario(edit))
+    const { body } = await sendExchange(exchangeCase(edit))
     expect(body.expires_in).toBe(expected)
     const claims = decodeJwt(String(body.access_token))
     expect(claims.exp! - claims.iat!).toBe(expected)
@@ -99,7 +99,7 @@ describe('the token endpoint issues a delegated token', () => {
 
   test('accepts a resource indicator that falls under the audience policy names', async () => {
     const { body } = await sendExchange(
-      editedScenario(
+      exchangeCase(
         (s) => void ((s.request.audiences = []), (s.request.resources = ['https://api.github.com/repos'])),
       ),
     )
@@ -107,7 +107,7 @@ describe('the token endpoint issues a delegated token', () => {
   })
 
   test('writes an allow audit event naming the user and the agent', async () => {
-    const { audits } = await sendExchange(editedScenario())
+    const { audits } = await sendExchange(exchangeCase())
     expect(audits).toEqual([
       expect.objectContaining({
         decision: 'allow',

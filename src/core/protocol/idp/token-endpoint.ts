@@ -11,9 +11,9 @@ import { refusalResponse, type Refusal } from '../errors/refusal.ts'
 import type { FetchHandler } from '../http/http-snapshot.ts'
 import type { AuditEvent } from '../audit/audit-event.ts'
 import type { SigningKey } from '../keys/key-ring.ts'
-import { formatSpecRef } from '../errors/spec-ref.ts'
 import type { CheckLog } from '../trace/check-log.ts'
-import type { DefencesOff } from '../trace/defence-switch.ts'
+import { checkRecorder } from '../trace/check-recorder.ts'
+import { withDefencesOff, type DefencesOff } from '../trace/defence-switch.ts'
 import type { ExchangePolicy } from './exchange-policy.ts'
 import { exchangeAuditEvent, type ExchangeOutcome } from './exchange-audit-event.ts'
 import { decideExchange, type ExchangeDecision } from './exchange-token.ts'
@@ -49,8 +49,6 @@ export interface ServedExchange {
 
 export type TokenService = (request: Request) => Promise<ServedExchange>
 
-const REFUSED_LABEL = 'request is a well-formed token exchange request'
-
 /** The token endpoint's URL for an issuer: `{issuer}/token`. */
 export const tokenEndpointUrl = (issuer: string): string => `${issuer.replace(/\/$/, '')}/token`
 
@@ -70,15 +68,8 @@ export function createTokenService(options: TokenEndpointOptions): TokenService 
 
   return async (request) => {
     const nowSeconds = epochSeconds(options.clock)
-    // Counts failed checks, so a refusal no check explains (a parsing one) is recorded as a check.
-    let failed = 0
-    const log: CheckLog = {
-      record(check) {
-        if (!check.ok) failed++
-        options.log.record(check)
-      },
-      ...(options.defencesOff?.size ? { defencesOff: options.defencesOff } : {}),
-    }
+    const log = withDefencesOff(options.log, options.defencesOff)
+    const record = checkRecorder(log)
     const outcome: ExchangeOutcome = {
       time: options.clock(),
       request: null,
@@ -86,15 +77,8 @@ export function createTokenService(options: TokenEndpointOptions): TokenService 
       issued: null,
       error: null,
     }
+    // Every refusal below was recorded as a failed check where it was made (method, form, DPoP, decision).
     const refuse = (error: Refusal, headers: Record<string, string> = {}): ServedExchange => {
-      // A refusal made before the exchange's own checks (method, form, DPoP) is a check too.
-      if (failed === 0)
-        log.record({
-          label: REFUSED_LABEL,
-          spec: formatSpecRef(error.spec),
-          ok: false,
-          detail: error.description,
-        })
       return {
         response: refusalResponse(error, headers),
         decision: { accepted: false, error },
@@ -104,10 +88,14 @@ export function createTokenService(options: TokenEndpointOptions): TokenService 
     // A wrong method is a plain HTTP 405, not an OAuth refusal: no token request was read (RFC 9110 §15.5.6).
     if (request.method !== 'POST')
       return refuse(
-        httpError(
-          'http.method_not_allowed',
+        record.refuse(
+          { label: 'request is a POST' },
+          httpError(
+            'http.method_not_allowed',
+            `Method ${request.method} is not allowed; use POST`,
+            'The token endpoint only accepts POST, so credentials never travel in a URL.',
+          ),
           `Method ${request.method} is not allowed; use POST`,
-          'The token endpoint only accepts POST, so credentials never travel in a URL.',
         ),
         { allow: 'POST' },
       )

@@ -2,18 +2,17 @@
 import { decodeJwt } from 'jose'
 import { describe, expect, test } from 'vitest'
 import { createDpopProof } from '../dpop/create-proof.ts'
-import { mintScenarioTokens } from '../../playground/scenario/mint-scenario-tokens.ts'
-import { IDP_ISSUER, SEED_SCENARIO } from '../../playground/scenario/seed-scenario.ts'
 import { HOSTILE_CLAIMS } from '../tokens/hostile-claims.fixture.ts'
 import { HOSTILE_ENCODINGS } from '../tokens/hostile-encodings.fixture.ts'
 import { HOSTILE_HEADERS, type TokenTarget } from '../tokens/hostile-tokens.fixture.ts'
-import { editedScenario, FIXED_NOW, sendExchange, testKeys } from './exchange-fixture.ts'
+import { EXCHANGE_CASE, IDP_ISSUER } from './exchange-case.fixture.ts'
+import { exchangeCase, FIXED_NOW, mintCaseTokens, sendExchange, testKeys } from './exchange-fixture.ts'
 import { tokenEndpointUrl } from './token-endpoint.ts'
 
 const NOW = Math.floor(FIXED_NOW / 1000)
 const TOKEN_URL = tokenEndpointUrl(IDP_ISSUER)
 const keys = await testKeys()
-const seed = await mintScenarioTokens(SEED_SCENARIO, keys, NOW)
+const seed = await mintCaseTokens(EXCHANGE_CASE, keys, NOW)
 
 type Slot = 'subject_token' | 'actor_token'
 const TARGETS: Record<Slot, TokenTarget> = {
@@ -49,7 +48,7 @@ function exchange(
   swap: Partial<Record<Slot, string>>,
   { headers = {}, clock, subjectTokenTtl }: Options = {},
 ) {
-  const scenario = editedScenario(
+  const scenario = exchangeCase(
     (s) => void (s.user.subjectTokenTtl = subjectTokenTtl ?? s.user.subjectTokenTtl),
   )
   return sendExchange(scenario, {

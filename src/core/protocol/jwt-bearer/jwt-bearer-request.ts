@@ -1,6 +1,5 @@
 // The RFC 7523 §2.1 access token request: a JWT presented as an authorization grant.
-import { fail, ok, type Result } from '../errors/oauth-error.ts'
-import { refusal } from '../errors/reasoned-error.ts'
+import { fail, oauthError, ok, type Result } from '../errors/oauth-error.ts'
 import type { BodyParams } from '../http/read-body-params.ts'
 import { parseScopeParam } from '../tokens/scope.ts'
 
@@ -25,27 +24,13 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 export function parseJwtBearerRequest(params: BodyParams): Result<JwtBearerRequest> {
   if (params.grant_type !== JWT_BEARER_GRANT)
     return fail(
-      refusal({
-        code: 'unsupported_grant_type',
-        status: 400,
-        reason: 'jwt_bearer.grant_type',
-        spec: { doc: 'RFC 7523', section: '2.1' },
-        description: `"grant_type" must be ${JWT_BEARER_GRANT}`,
+      oauthError('jwt_bearer.grant_type', `"grant_type" must be ${JWT_BEARER_GRANT}`, {
         param: 'grant_type',
       }),
     )
   const assertion = text(params.assertion)
   if (assertion === null)
-    return fail(
-      refusal({
-        code: 'invalid_request',
-        status: 400,
-        reason: 'jwt_bearer.assertion_missing',
-        spec: { doc: 'RFC 7523', section: '2.1' },
-        description: '"assertion" is required',
-        param: 'assertion',
-      }),
-    )
+    return fail(oauthError('jwt_bearer.assertion_missing', '"assertion" is required', { param: 'assertion' }))
   const scope = text(params.scope)
   return ok({
     assertion,

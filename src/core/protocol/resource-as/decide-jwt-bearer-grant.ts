@@ -6,11 +6,11 @@ import { specRef } from '../errors/spec-ref.ts'
 import type { BodyParams } from '../http/read-body-params.ts'
 import { authenticateSpiffeClient, type SpiffeClient } from '../id-jag/authenticate-spiffe-client.ts'
 import { ID_JAG_GRANT_PROFILE } from '../id-jag/id-jag-grant-profile.ts'
-import { JWT_BEARER_GRANT } from '../id-jag/id-jag-names.ts'
 import { xaaChecks } from '../id-jag/xaa-checks.ts'
 import { accept, xaaError, type XaaResult } from '../id-jag/xaa-error.ts'
+import { parseJwtBearerRequest } from '../jwt-bearer/jwt-bearer-request.ts'
 import { checkJwtGrant, spendJwtGrant, type JwtGrantRules } from '../jwt-bearer/verify-jwt-grant.ts'
-import { parseScope, parseScopeParam } from '../tokens/scope.ts'
+import { parseScope } from '../tokens/scope.ts'
 import type { CheckLog } from '../trace/check-log.ts'
 import type { ResourceAsPolicy } from './resource-as-policy.ts'
 
@@ -38,9 +38,6 @@ export interface JwtBearerDecision {
   scope: string[]
 }
 
-const text = (params: BodyParams, name: string): string | null =>
-  typeof params[name] === 'string' ? (params[name] as string) : null
-
 /**
  * Decides a token request at the resource AS: `grant_type` jwt-bearer, the agent authenticated by its
  * JWT-SVID, then the ID-JAG through the shared RFC 7523 verifier (`typ` `oauth-id-jag+jwt`, a trusted
@@ -55,13 +52,11 @@ export async function decideJwtBearerGrant(
   ctx: JwtBearerContext,
 ): Promise<XaaResult<JwtBearerDecision>> {
   const c = xaaChecks(ctx.log)
-  const GRANT_TYPE = 'grant_type is the JWT bearer grant'
-  if (text(params, 'grant_type') !== JWT_BEARER_GRANT)
-    return c.refuse(
-      GRANT_TYPE,
-      xaaError('jwt_bearer.grant_type', `"grant_type" must be ${JWT_BEARER_GRANT}`, 'grant_type'),
-    )
-  c.pass(GRANT_TYPE, specRef('RFC 7523', '2.1'))
+  const REQUEST = 'the request is a JWT bearer grant with one assertion'
+  const request = parseJwtBearerRequest(params)
+  if (!request.ok) return c.refuse(REQUEST, request.error)
+  c.pass(REQUEST, specRef('RFC 7523', '2.1'))
+  const { assertion } = request.value
   const client = await authenticateSpiffeClient(
     params,
     {
@@ -74,12 +69,6 @@ export async function decideJwtBearerGrant(
   )
   if (!client.ok) return client
 
-  const assertion = text(params, 'assertion')
-  if (assertion === null)
-    return c.refuse(
-      'the request carries an assertion',
-      xaaError('jwt_bearer.assertion_missing', '"assertion" is required', 'assertion'),
-    )
   const rules: JwtGrantRules = {
     audience: ctx.issuer,
     trustedIssuers: ctx.trustedIdps,
@@ -121,7 +110,7 @@ export async function decideJwtBearerGrant(
 
   const SCOPE = "the scope asked is within the ID-JAG's"
   const granted = parseScope(grant.scope)
-  const requested = parseScopeParam(text(params, 'scope')) ?? granted
+  const requested = request.value.scope ?? granted
   const widened = requested.filter((scope) => !granted.includes(scope) || !governed.scopes.includes(scope))
   if (widened.length > 0) {
     const refused = c.breach<JwtBearerDecision>(

@@ -7,6 +7,7 @@ import {
   AGENT_B,
   createXaaFixture,
   errorOf,
+  refusal,
   IDP,
   MCP,
   OTHER_RAS,
@@ -19,12 +20,6 @@ let x: XaaFixture
 beforeEach(async () => {
   x = await createXaaFixture()
 })
-
-const refusal = async (result: Promise<{ ok: boolean; error?: { code: string; reason: string } }>) => {
-  const settled = await result
-  expect(settled.ok).toBe(false)
-  return { code: settled.error?.code, reason: settled.error?.reason }
-}
 
 describe('the resource AS redeems an ID-JAG', () => {
   test('for an access token for the MCP server, naming the user, the client and the agent', async () => {

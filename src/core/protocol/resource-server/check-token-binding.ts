@@ -1,17 +1,18 @@
 // Checks that a presented access token is used the way it is bound: DPoP-bound tokens only with a proof from their key.
 import type { JWTPayload } from 'jose'
 import type { NonceStore } from '../dpop/nonce-store.ts'
-import { dpopHeaderValues } from '../dpop/proof-header.ts'
 import type { ReplayCache } from '../dpop/replay-cache.ts'
 import { verifyDpopProof } from '../dpop/verify-proof.ts'
 import { fail, oauthError, ok, type Result } from '../errors/oauth-error.ts'
 import type { Reason } from '../errors/reasons.ts'
 import type { CheckLog } from '../trace/check-log.ts'
-import { skipIfDefenceOff } from '../trace/defence-switch.ts'
+import { checkRecorder } from '../trace/check-recorder.ts'
+import { dpopHeaderValues } from '../dpop/proof-header.ts'
 import { RS_CHECKS as C } from './resource-checks.ts'
 import type { AuthScheme } from './www-authenticate.ts'
 
 export interface TokenBindingInput {
+  /** The request: its method, URL and DPoP headers are what the proof must match (RFC 9449 §4.3). */
   request: Request
   scheme: AuthScheme
   token: string
@@ -32,16 +33,12 @@ export interface TokenBindingInput {
  * @see RFC 9449 §4.3 (12)
  */
 export async function checkTokenBinding(input: TokenBindingInput): Promise<Result<string | null>> {
-  const { claims, scheme, log } = input
-  const refuse = (
-    reason: Reason,
-    description: string,
-    explanation: string,
-    spec: string = C.binding.spec,
-  ) => {
-    log.record({ ...C.binding, spec, ok: false, detail: explanation })
-    return fail<string | null>(oauthError(reason, description, { explanation }))
-  }
+  const { claims, scheme } = input
+  const record = checkRecorder(input.log)
+  const refuse = (reason: Reason, description: string, explanation: string, spec: string = C.binding.spec) =>
+    fail<string | null>(
+      record.refuse({ ...C.binding, spec }, oauthError(reason, description, { explanation })),
+    )
 
   if (claims.cnf === undefined) {
     if (scheme === 'DPoP') {
@@ -52,7 +49,7 @@ export async function checkTokenBinding(input: TokenBindingInput): Promise<Resul
         'RFC 9449 §7.1',
       )
     }
-    log.record({ ...C.binding, ok: true, detail: 'unbound token under the Bearer scheme (RFC 6750)' })
+    record.pass(C.binding, 'unbound token under the Bearer scheme (RFC 6750)')
     return ok(null)
   }
 
@@ -86,21 +83,20 @@ export async function checkTokenBinding(input: TokenBindingInput): Promise<Resul
     accessToken: input.token,
     replay: input.replay,
     status: 401,
-    log,
+    log: record.log,
     ...(input.dpopNonce ? { nonce: { store: input.dpopNonce } } : {}),
   })
   if (!proof.ok) return proof
   const keyMatches = proof.value.jkt === boundJkt
   // With this defence off (the playground's switch), a vulnerable server takes any valid proof.
-  if (!keyMatches && skipIfDefenceOff(log, 'dpop.key_mismatch', C.binding, `proof key ${proof.value.jkt}`))
-    return ok(boundJkt)
   if (!keyMatches) {
-    return refuse(
-      'dpop.key_mismatch',
-      'Invalid DPoP key binding',
-      `The proof was signed by key ${proof.value.jkt}, but the token is bound to ${boundJkt} ("cnf.jkt"). The sender holds the token but not the key it was issued to: a stolen token.`,
-    )
+    const mismatch = oauthError('dpop.key_mismatch', 'Invalid DPoP key binding', {
+      explanation: `The proof was signed by key ${proof.value.jkt}, but the token is bound to ${boundJkt} ("cnf.jkt"). The sender holds the token but not the key it was issued to: a stolen token.`,
+    })
+    // With this defence off (the playground's switch), a vulnerable server takes any valid proof.
+    if (record.skipped(C.binding, mismatch, `proof key ${proof.value.jkt}`)) return ok(boundJkt)
+    return fail(record.refuse(C.binding, mismatch))
   }
-  log.record({ ...C.binding, ok: true, detail: boundJkt })
+  record.pass(C.binding, boundJkt)
   return ok(boundJkt)
 }

@@ -1,7 +1,8 @@
-// The resource server's own checks, around the access-token and DPoP ones, with their sections for the log.
+// The resource server's own checks, around the access-token and DPoP ones: the rules its recorder names.
+import type { CheckRule } from '../trace/check-recorder.ts'
 
 /**
- * Labels and sections for the steps `createResourceServer` records itself.
+ * Labels and sections of the steps the resource server records itself, through `checkRecorder`.
  * @see RFC 6750 §3.1
  * @see RFC 9449 §7.1
  */
@@ -13,4 +14,4 @@ export const RS_CHECKS = {
   },
   binding: { label: 'DPoP proof key matches the token\'s "cnf.jkt"', spec: 'RFC 9449 §4.3 (12), §7.1' },
   scope: { label: 'access token "scope" covers the route', spec: 'RFC 6750 §3.1' },
-} as const
+} as const satisfies Record<string, CheckRule>

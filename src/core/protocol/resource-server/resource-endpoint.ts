@@ -6,20 +6,16 @@ import { DPOP_ALGORITHMS } from '../dpop/proof-algorithms.ts'
 import type { NonceStore } from '../dpop/nonce-store.ts'
 import type { ReplayCache } from '../dpop/replay-cache.ts'
 import { HTTP_FAILURE_WIRE_ERROR } from '../errors/http-error.ts'
-import { oauthError, type OAuthError } from '../errors/oauth-error.ts'
-import type { Refusal } from '../errors/refusal.ts'
+import { isHttpError, type Refusal } from '../errors/refusal.ts'
 import type { FetchHandler } from '../http/http-snapshot.ts'
 import type { CheckLog } from '../trace/check-log.ts'
+import { checkRecorder } from '../trace/check-recorder.ts'
 import { withDefencesOff, type DefencesOff } from '../trace/defence-switch.ts'
+import { decideResourceAccess } from './decide-resource-access.ts'
+import { readResourceRequest } from './read-resource-request.ts'
 import type { ResourceServerConfig } from './resource-server-config.ts'
-import { checkTokenBinding } from './check-token-binding.ts'
-import { matchRoute } from './match-route.ts'
-import { parseAuthorization } from './parse-authorization.ts'
 import { resourceAuditEvent } from './resource-audit-event.ts'
-import { RS_CHECKS as C } from './resource-checks.ts'
-import { verifyAccessToken } from './verify-access-token.ts'
-import { wwwAuthenticate, type AuthScheme } from './www-authenticate.ts'
-import { parseScope } from '../tokens/scope.ts'
+import { wwwAuthenticate } from './www-authenticate.ts'
 
 export interface ResourceServerOptions {
   config: ResourceServerConfig
@@ -58,7 +54,8 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 /**
  * Creates a resource server. Every request gets exactly one audit event and one response: 404/405 for
  * unknown routes, 400/401 with a `WWW-Authenticate` challenge for credential problems, 403 for missing
- * scope, else 200 with the resource as JSON.
+ * scope, else 200 with the resource as JSON. It reads the request (`readResourceRequest`), lets
+ * `decideResourceAccess` decide, and only turns the decision into HTTP.
  * @see RFC 6750 §3
  * @see RFC 9068 §4
  * @see RFC 9449 §7
@@ -69,106 +66,69 @@ export function createResourceService(options: ResourceServerOptions): ResourceS
   return async (request): Promise<ServedResource> => {
     const time = options.clock()
     const nowSeconds = epochSeconds(() => time)
-    const url = new URL(request.url)
-    // Claims of a token that verified; a token refused for signature, typ, iss, aud or time never gets here.
-    let claims: JWTPayload | null = null
-    let scheme: AuthScheme | null = null
-    // The token as presented, before verification: a denial names who it claimed to be, marked as claimed.
-    let presented: string | null = null
+    const record = checkRecorder(log)
+    const refused = (error: Refusal, claims: JWTPayload | null, presented: string | null) => ({
+      decision: { accepted: false as const, error },
+      audit: resourceAuditEvent(time, claims, error, presented),
+    })
 
-    const deny = (error: OAuthError, extra: { scope?: string; headers?: Record<string, string> } = {}) => {
-      const audit = resourceAuditEvent(time, claims, error, presented)
-      const refused = { decision: { accepted: false as const, error }, audit }
-      const body = { error: error.code, error_description: error.description }
-      const challenge = wwwAuthenticate({ error, scheme, algs: DPOP_ALGORITHMS, ...extra })
-      return {
-        response: json(error.status, body, { 'www-authenticate': challenge, ...extra.headers }),
-        ...refused,
-      }
-    }
-
-    const match = matchRoute(config, request.method, url.pathname)
-    if (!match.found) {
+    const read = readResourceRequest(request, config, record)
+    if (!read.ok) {
+      const { error } = read
       // A path or method this server lacks is a plain HTTP 404/405: no credentials were read, so no challenge.
-      const { error } = match
-      log.record({ ...C.route, ok: false, detail: error.explanation })
-      const allow: Record<string, string> = match.allow.length > 0 ? { allow: match.allow.join(', ') } : {}
-      const body = { error: HTTP_FAILURE_WIRE_ERROR, error_description: error.description }
-      return {
-        response: json(error.status, body, allow),
-        decision: { accepted: false, error },
-        audit: resourceAuditEvent(time, null, error),
+      if (isHttpError(error)) {
+        const allow: Record<string, string> = read.allow.length > 0 ? { allow: read.allow.join(', ') } : {}
+        const body = { error: HTTP_FAILURE_WIRE_ERROR, error_description: error.description }
+        return { response: json(error.status, body, allow), ...refused(error, null, null) }
       }
-    }
-    const { route, params } = match
-    log.record({ ...C.route, ok: true, detail: `${route.method} ${route.pattern} needs "${route.scope}"` })
-
-    const credentials = parseAuthorization(request)
-    if (!credentials.ok) {
-      log.record({ ...C.authorization, ok: false, detail: credentials.error.explanation })
-      return deny(credentials.error)
-    }
-    if (credentials.value === null) {
       // RFC 6750 §3.1: a request with no credentials gets a bare challenge, no error code and no body.
-      const error = oauthError('request.no_credentials', 'No access token in the request', {
-        explanation:
-          'The request has no "Authorization: Bearer" or "Authorization: DPoP" header, so nothing says who is calling.',
-      })
-      log.record({ ...C.authorization, ok: false, detail: error.explanation })
-      const response = new Response(null, {
-        status: 401,
-        headers: {
-          'www-authenticate': wwwAuthenticate({ error: null, scheme: null, algs: DPOP_ALGORITHMS }),
-        },
-      })
-      return { response, decision: { accepted: false, error }, audit: resourceAuditEvent(time, null, error) }
+      const challenge =
+        error.reason === 'request.no_credentials'
+          ? wwwAuthenticate({ error: null, scheme: null, algs: DPOP_ALGORITHMS })
+          : wwwAuthenticate({ error, scheme: null, algs: DPOP_ALGORITHMS })
+      const response =
+        error.reason === 'request.no_credentials'
+          ? new Response(null, { status: 401, headers: { 'www-authenticate': challenge } })
+          : json(
+              error.status,
+              { error: error.code, error_description: error.description },
+              { 'www-authenticate': challenge },
+            )
+      return { response, ...refused(error, null, null) }
     }
-    scheme = credentials.value.scheme
-    const token = credentials.value.token
-    presented = token
-    log.record({ ...C.authorization, ok: true, detail: `${scheme} scheme` })
 
-    const verified = await verifyAccessToken(token, {
+    const parsed = read.value
+    const decision = await decideResourceAccess(parsed, {
       issuer: options.idpIssuer,
       audience: config.audience,
-      jwks: options.idpJwks,
+      idpJwks: options.idpJwks,
       nowSeconds,
-      log,
-    })
-    if (!verified.ok) return deny(verified.error)
-    claims = verified.value.payload
-
-    const binding = await checkTokenBinding({
-      request,
-      scheme,
-      token,
-      claims,
-      nowSeconds,
-      log,
       replay: options.replay,
+      record,
       ...(options.dpopNonce ? { dpopNonce: options.dpopNonce } : {}),
     })
-    if (!binding.ok) {
+    if (!decision.accepted) {
+      const { error } = decision
       // RFC 9449 §9: a nonce challenge carries the nonce to retry with.
       const retryWith =
-        binding.error.code === 'use_dpop_nonce' ? await options.dpopNonce?.issue(nowSeconds) : undefined
-      return deny(binding.error, retryWith === undefined ? {} : { headers: { 'dpop-nonce': retryWith } })
+        error.code === 'use_dpop_nonce' ? await options.dpopNonce?.issue(nowSeconds) : undefined
+      const scope = error.reason === 'token.insufficient_scope' ? { scope: parsed.route.scope } : {}
+      const challenge = wwwAuthenticate({ error, scheme: parsed.scheme, algs: DPOP_ALGORITHMS, ...scope })
+      const headers = {
+        'www-authenticate': challenge,
+        ...(retryWith === undefined ? {} : { 'dpop-nonce': retryWith }),
+      }
+      const body = { error: error.code, error_description: error.description }
+      return { response: json(error.status, body, headers), ...refused(error, decision.claims, parsed.token) }
     }
-
-    const granted = parseScope(claims.scope)
-    if (!granted.includes(route.scope)) {
-      const error = oauthError('token.insufficient_scope', `Access token "scope" lacks "${route.scope}"`, {
-        explanation: `"${route.describe}" needs the "${route.scope}" scope; the token carries ${granted.length > 0 ? `"${granted.join(' ')}"` : 'no scope'}.`,
-      })
-      log.record({ ...C.scope, ok: false, detail: error.explanation })
-      return deny(error, { scope: route.scope })
-    }
-    log.record({ ...C.scope, ok: true, detail: route.scope })
-
+    const { route, params } = parsed
     return {
-      response: json(200, route.respond ? route.respond(params) : { resource: url.pathname, params }),
-      decision: { accepted: true, claims },
-      audit: resourceAuditEvent(time, claims, null),
+      response: json(
+        200,
+        route.respond ? route.respond(params) : { resource: new URL(request.url).pathname, params },
+      ),
+      decision: { accepted: true, claims: decision.claims },
+      audit: resourceAuditEvent(time, decision.claims, null),
     }
   }
 }

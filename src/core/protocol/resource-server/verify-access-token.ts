@@ -5,7 +5,7 @@ import { REASON_FOR_RULE } from '../tokens/jwt-failure.ts'
 import { JWT_TYP } from '../tokens/token-types.ts'
 import { verifyJwt } from '../tokens/verify-jwt.ts'
 import type { CheckLog } from '../trace/check-log.ts'
-import { skippedCheck } from '../trace/defence-switch.ts'
+import { checkRecorder } from '../trace/check-recorder.ts'
 import {
   ACCESS_TOKEN_CHECK_RULES,
   ACCESS_TOKEN_CHECKS as C,
@@ -62,22 +62,23 @@ export async function verifyAccessToken(
         time: `expires in ${Number(verified.payload.exp) - options.nowSeconds} s`,
       }
     : {}
+  const record = checkRecorder(options.log)
   for (const id of CHECK_ORDER) {
     const check = C[id]
     if (!verified.ok && ACCESS_TOKEN_CHECK_RULES[id].includes(verified.failure.rule)) {
       const { rule, description, explanation } = verified.failure
-      options.log.record({ label: check.label, spec: check.spec, ok: false, detail: explanation })
-      return fail(oauthError(REASON_FOR_RULE[rule], description, { explanation, code: 'invalid_token' }))
+      return fail(
+        record.refuse(
+          check,
+          oauthError(REASON_FOR_RULE[rule], description, { explanation, code: 'invalid_token' }),
+        ),
+      )
     }
     const skipped = verified.ok
       ? verified.skipped?.find((failure) => ACCESS_TOKEN_CHECK_RULES[id].includes(failure.rule))
       : undefined
-    if (skipped) {
-      options.log.record(skippedCheck(check, skipped))
-      continue
-    }
-    const detail = details[id]
-    options.log.record({ label: check.label, spec: check.spec, ok: true, ...(detail ? { detail } : {}) })
+    if (skipped) record.skip(check, skipped)
+    else record.pass(check, details[id] || undefined)
   }
   // Unreachable for a refusal: every rule of the verifier belongs to one check above.
   if (!verified.ok) throw new Error(`No check for the "${verified.failure.rule}" rule`)

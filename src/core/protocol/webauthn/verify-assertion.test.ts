@@ -103,4 +103,32 @@ describe('decideAssertion', () => {
     )
     expect(decision.ok && decision.value.userVerified).toBe(false)
   })
+
+  test('with the origin defence off, a signed assertion from another origin is accepted and the check recorded as skipped', async () => {
+    const { ctx, challenges, authenticator } = await registeredPasskey()
+    const assertion = await authenticator.assert(challenges.issue(), { origin: 'https://evil.example' })
+    const decision = await decideAssertion(assertion, {
+      ...ctx,
+      defencesOff: new Set(['webauthn.origin_mismatch'] as const),
+    })
+    expect(decision.ok).toBe(true)
+    expect(decision.checks.filter((check) => check.skipped)).toEqual([
+      expect.objectContaining({
+        label: 'clientDataJSON "origin" is https://playground.example',
+        detail: expect.stringContaining('would have refused (webauthn.origin_mismatch)'),
+      }),
+    ])
+  })
+
+  test('with a defence off the library still checks the signature', async () => {
+    const { ctx, challenges, authenticator } = await registeredPasskey()
+    const assertion = await authenticator.assert(challenges.issue(), { origin: 'https://evil.example' })
+    const other = await authenticator.assert(challenges.issue(), { origin: 'https://evil.example' })
+    const forged = { ...assertion, response: { ...assertion.response, signature: other.response.signature } }
+    const decision = await decideAssertion(forged, {
+      ...ctx,
+      defencesOff: new Set(['webauthn.origin_mismatch'] as const),
+    })
+    expect(decision.ok ? null : decision.error.reason).toBe('webauthn.bad_signature')
+  })
 })

@@ -1,6 +1,6 @@
 import { decodeProtectedHeader } from 'jose'
 import { describe, expect, test } from 'vitest'
-import { FIXED_NOW, testKeys } from '../../../protocol/idp/exchange-fixture.ts'
+import { FIXED_NOW, testKeys } from '../../edited-scenario.fixture.ts'
 import { runScenario } from '../../run-scenario.ts'
 import { decisiveAudit } from '../../run-views.ts'
 import { applyPreset } from '../../scenario/apply-preset.ts'

@@ -23,10 +23,9 @@ type Jwks = { keys: JWK[] }
 const decided = (error: XaaError | null) =>
   error ? ({ accepted: false, error } as const) : ({ accepted: true } as const)
 
-export interface IdpServiceOptions {
+/** What both cross-app authorization servers of the page are built with. */
+interface ServerOptions {
   issuer: string
-  policy: IdJagPolicy
-  idpJwks: Jwks
   workloadIssuers: Record<string, Jwks>
   signingKey: SigningKey
   clock: Clock
@@ -34,6 +33,11 @@ export interface IdpServiceOptions {
   log: CheckLog
   /** The page's "Defence on" switches, from the scenario. */
   defencesOff: DefencesOff
+}
+
+export interface IdpServiceOptions extends ServerOptions {
+  policy: IdJagPolicy
+  idpJwks: Jwks
 }
 
 /**
@@ -81,17 +85,9 @@ export function createCrossAppIdpService(options: IdpServiceOptions): Service {
   }
 }
 
-export interface ResourceAsServiceOptions {
-  issuer: string
+export interface ResourceAsServiceOptions extends ServerOptions {
   policy: ResourceAsPolicy
   trustedIdps: Record<string, Jwks>
-  workloadIssuers: Record<string, Jwks>
-  signingKey: SigningKey
-  clock: Clock
-  replay: ReplayCache
-  log: CheckLog
-  /** The page's "Defence on" switches, from the scenario. */
-  defencesOff: DefencesOff
 }
 
 /**

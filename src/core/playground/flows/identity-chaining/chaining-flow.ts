@@ -53,7 +53,12 @@ async function runChaining(context: FlowContext): Promise<FlowResult> {
   if (!delegated || !tokens.delegated) return result()
   tokens.domainA = tokens.delegated
 
-  const servers = chainingServers({ ...context, domain: await domainKeys(context.keys) })
+  const servers = chainingServers({
+    ...context,
+    domain: await domainKeys(context.keys),
+    // The page's "Defence on" switches: only the page's scenario ever hands these servers a set.
+    defencesOff: new Set(scenario.defencesOff),
+  })
   if (attack === 'domain-a-token-at-b') {
     // No grant, no hop: the agent tries A's token where only B's tokens count (§2.3.3).
     await servedStep(steps, { from: C.agent, to: C.rsB }, servers.apiB, bearer(delegated))

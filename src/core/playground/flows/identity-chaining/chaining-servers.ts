@@ -7,6 +7,8 @@ import {
 } from '../../../protocol/identity-chaining/chaining-endpoints.ts'
 import type { Clock } from '../../../protocol/clock.ts'
 import type { KeyRing } from '../../../protocol/keys/key-ring.ts'
+import type { DefencesOff } from '../../../protocol/trace/defence-switch.ts'
+import { WORKLOAD_ISSUER } from '../../scenario/seed-scenario.ts'
 import type { Run } from '../../run.ts'
 import type { DomainKeys } from '../domain-keys.ts'
 import { createTap, tapped, type ServedBy } from '../served-step.ts'
@@ -28,8 +30,10 @@ export function chainingServers(input: {
   domain: DomainKeys
   jwks: Run['jwks']
   clock: Clock
+  /** The page's "Defence on" switches turned off, from the scenario; every server here gets the same set. */
+  defencesOff: DefencesOff
 }): ChainingServers {
-  const { keys, domain, jwks, clock } = input
+  const { keys, domain, jwks, clock, defencesOff } = input
   const asA = createTap('idp')
   const asB = createTap('idp')
   const rsB = createTap('resource-server')
@@ -46,12 +50,20 @@ export function chainingServers(input: {
             scopes: CHAINED_SCOPES,
             subjects: { u_marwan: CHAINED_SUBJECTS.inGrant },
           },
-          { issuer: DOMAINS.c, names: ['domain-c'], scopes: CHAINED_SCOPES, subjects: {} },
+          // Domain C knows the user by the same federated name: only the grant's aud tells B from C.
+          {
+            issuer: DOMAINS.c,
+            names: ['domain-c'],
+            scopes: CHAINED_SCOPES,
+            subjects: { u_marwan: CHAINED_SUBJECTS.inGrant },
+          },
         ],
         grantTtl: 60,
         actorProfile: null,
         clock,
         onDecision: asA.onDecision,
+        defencesOff,
+        actorIssuers: { [WORKLOAD_ISSUER]: jwks.workload },
       }),
       asA,
     ),
@@ -68,6 +80,7 @@ export function chainingServers(input: {
         actorProfile: null,
         clock,
         onDecision: asB.onDecision,
+        defencesOff,
       }),
       asB,
     ),
@@ -79,6 +92,9 @@ export function chainingServers(input: {
         scope: B_API_SCOPE,
         clock,
         audit: rsB.audit,
+        log: rsB.log,
+        defencesOff,
+        peerIssuers: { [DOMAINS.a]: jwks.idp },
       }),
       rsB,
     ),

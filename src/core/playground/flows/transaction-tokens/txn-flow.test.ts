@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { editedScenario, FIXED_NOW, testKeys } from '../../../protocol/idp/exchange-fixture.ts'
+import { editedScenario, FIXED_NOW, testKeys } from '../../edited-scenario.fixture.ts'
 import { runScenario } from '../../run-scenario.ts'
 import { auditTrail } from '../../run-views.ts'
 import { CODE_REVIEWER } from '../../scenario/seed-scenario.ts'
