@@ -1,5 +1,5 @@
 // One line on how the latest run ended, announced politely to screen readers when it changes.
-import { refusalName } from '../core/protocol/errors/refusal.ts'
+import { refusalName } from '../core/protocol/errors/refusal-name.ts'
 import type { Run } from '../core/playground/run.ts'
 import { httpStepsTo, receiverOf } from '../core/playground/run-views.ts'
 import { flowOutcome } from './flow-outcome.ts'
