@@ -6,6 +6,7 @@ import type {
   ScenarioEdits,
   ScenarioRequest,
   ScenarioUser,
+  SignInChoice,
 } from '../../core/playground/scenario/scenario.ts'
 import type { ExchangePolicy } from '../../core/protocol/idp/exchange-policy.ts'
 import { SEED_SCENARIO } from '../../core/playground/scenario/seed-scenario.ts'
@@ -19,6 +20,8 @@ export interface ScenarioApi {
   setPolicy: (patch: Partial<ExchangePolicy>) => void
   setEdits: (patch: Partial<ScenarioEdits>) => void
   setClockOffset: (seconds: number) => void
+  /** The sign-in choice a link carries: "real-passkey" or "simulated" (never the ceremony itself). */
+  setSignIn: (choice: SignInChoice) => void
 }
 
 export function useScenario(initial: Scenario = SEED_SCENARIO): ScenarioApi {
@@ -48,5 +51,9 @@ export function useScenario(initial: Scenario = SEED_SCENARIO): ScenarioApi {
     (seconds: number) => setScenario((s) => ({ ...s, clockOffset: seconds })),
     [],
   )
-  return { scenario, replace, setUser, setActor, setRequest, setPolicy, setEdits, setClockOffset }
+  const setSignIn = useCallback(
+    (choice: SignInChoice) => setScenario((s) => (s.signIn === choice ? s : { ...s, signIn: choice })),
+    [],
+  )
+  return { scenario, replace, setUser, setActor, setRequest, setPolicy, setEdits, setClockOffset, setSignIn }
 }

@@ -7,8 +7,13 @@ import { CopyButton } from '../components/CopyButton.tsx'
 import { Pane } from '../components/Pane.tsx'
 import { SpecRef } from '../components/SpecRef.tsx'
 
-const BY: Record<CheckActor, string> = { idp: 'IdP', 'resource-server': 'Resource server', client: 'Agent' }
-const ORDER: CheckActor[] = ['client', 'idp', 'resource-server']
+const BY: Record<CheckActor, string> = {
+  idp: 'IdP',
+  'authorization-server': 'Authorization server',
+  'resource-server': 'Resource server',
+  client: 'Agent',
+}
+const ORDER: CheckActor[] = ['client', 'idp', 'authorization-server', 'resource-server']
 
 const asText = (checks: Check[]) =>
   checks

@@ -1,20 +1,15 @@
 import { describe, expect, test } from 'vitest'
 import { FIXED_NOW, testKeys } from '../../../protocol/idp/exchange-fixture.ts'
 import { runScenario } from '../../run-scenario.ts'
+import { attackRows, runWithDefence, skippedAtStop } from '../defence-switch-fixture.ts'
 import { auditTrail } from '../../run-views.ts'
 import { applyPreset } from '../../scenario/apply-preset.ts'
-import { switchDefence } from '../../scenario/defence-switches.ts'
 import type { GalleryAttack } from '../../scenario/defence-switches.ts'
 import { CODE_REVIEWER } from '../../scenario/seed-scenario.ts'
 import { CHAINING_ATTACK_PRESETS } from '../../scenario/chaining-presets.ts'
 
-const run = async (attack: GalleryAttack, defenceOn: boolean) =>
-  runScenario(switchDefence(applyPreset(attack), attack, defenceOn), {
-    keys: await testKeys(),
-    clock: () => FIXED_NOW,
-  })
-
-const attacks = CHAINING_ATTACK_PRESETS.map((preset) => [preset.id, preset as GalleryAttack] as const)
+const attacks = attackRows(CHAINING_ATTACK_PRESETS)
+const run = runWithDefence
 
 describe('identity-chaining attacks against servers with their defence switched off', () => {
   test.each(attacks)('%s: refused with the defence on', async (_id, attack) => {
@@ -30,10 +25,7 @@ describe('identity-chaining attacks against servers with their defence switched 
     async (_id, attack) => {
       const result = await run(attack, false)
       expect(result.outcome).toEqual({ kind: 'accepted' })
-      const at = result.steps.filter((step) => step.to === attack.stop!.at && step.vulnerable)
-      expect(at.length).toBeGreaterThan(0)
-      const skipped = at.flatMap((step) => step.checks.filter((check) => check.skipped))
-      expect(skipped.map((check) => check.detail)).toContainEqual(
+      expect(skippedAtStop(result, attack)).toContainEqual(
         expect.stringContaining(`would have refused (${attack.outcome.reason})`),
       )
       // B's API still writes its audit line: the user as the accepted token names them, and the agent.
