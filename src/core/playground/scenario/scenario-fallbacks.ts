@@ -1,5 +1,5 @@
 // Per-field fallbacks, derived from the scenario schema and the seed: what restoring untrusted input does.
-import { z } from 'zod'
+import { z } from '../../protocol/json/zod-mini.ts'
 import { isRecord } from './merge-change.ts'
 
 /** Receives one sentence for each thing a fallback ignored, reset or dropped. */
@@ -46,15 +46,16 @@ export function withFallbacks(schema: z.core.$ZodType, seed: unknown): (input: u
 }
 
 function mend(schema: z.core.$ZodType, path: Path, fallback: Fallback, notice: Notice): z.core.$ZodType {
+  // zod's core classes, which every zod schema (classic or mini) is an instance of, and each one's `def`.
   const mended =
-    schema instanceof z.ZodObject
+    schema instanceof z.core.$ZodObject
       ? mendObject(schema, path, fallback, notice)
-      : schema instanceof z.ZodArray
+      : schema instanceof z.core.$ZodArray
         ? mendList(schema, path, notice)
-        : schema instanceof z.ZodOptional
-          ? z.optional(mend(schema.unwrap(), path, 'drop-item', notice))
-          : schema instanceof z.ZodNullable
-            ? z.nullable(mend(schema.unwrap(), path, 'drop-item', notice))
+        : schema instanceof z.core.$ZodOptional
+          ? z.optional(mend(schema._zod.def.innerType, path, 'drop-item', notice))
+          : schema instanceof z.core.$ZodNullable
+            ? z.nullable(mend(schema._zod.def.innerType, path, 'drop-item', notice))
             : schema
   if (fallback === 'drop-item') return mended
   return z.catch(mended, (context) => {
@@ -64,9 +65,14 @@ function mend(schema: z.core.$ZodType, path: Path, fallback: Fallback, notice: N
 }
 
 /** Each field mends itself; unknown keys are left out, with one notice per object. */
-function mendObject(schema: z.ZodObject, path: Path, fallback: Fallback, notice: Notice): z.core.$ZodType {
+function mendObject(
+  schema: z.core.$ZodObject,
+  path: Path,
+  fallback: Fallback,
+  notice: Notice,
+): z.core.$ZodType {
   const shape: Record<string, z.core.$ZodType> = {}
-  for (const [key, field] of Object.entries(schema.shape)) {
+  for (const [key, field] of Object.entries(schema._zod.def.shape)) {
     const fieldFallback: Fallback =
       fallback === 'drop-item' ? fallback : { seed: isRecord(fallback.seed) ? fallback.seed[key] : undefined }
     shape[key] = mend(field, [...path, key], fieldFallback, notice)
@@ -80,25 +86,29 @@ function mendObject(schema: z.ZodObject, path: Path, fallback: Fallback, notice:
     )
     return Object.fromEntries(Object.entries(input).filter(([key]) => Object.hasOwn(shape, key)))
   }
-  return z.preprocess(withoutUnknownKeys, z.object(shape))
+  // Classic zod's `z.preprocess(fn, schema)` is this pipe; zod/mini spells it out.
+  return z.pipe(z.transform(withoutUnknownKeys), z.object(shape))
 }
 
 /**
  * A list is first checked whole against the list's own bounds (its length), so a hostile list of
  * thousands of items is reset with one notice; then each item is mended, or dropped with a notice.
  */
-function mendList(schema: z.ZodArray, path: Path, notice: Notice): z.core.$ZodType {
+function mendList(schema: z.core.$ZodArray, path: Path, notice: Notice): z.core.$ZodType {
   // The same list type with any items: its checks (the length bounds) apply before any item is read.
-  const bounds = schema.clone({ ...schema.def, element: z.unknown() })
+  const bounds = z.clone(schema, { ...schema._zod.def, element: z.unknown() })
   // One mender per position, built when first needed; the length bound keeps them few.
   const menders: z.core.$ZodType[] = []
-  return bounds.transform((items) =>
-    items.flatMap((item, index) => {
-      menders[index] ??= mend(schema.element, [...path, index], 'drop-item', notice)
-      const result = z.safeParse(menders[index], item)
-      if (result.success) return [result.data]
-      notice(`Dropped "${show([...path, index])}": ${why(result.error.issues)}.`)
-      return []
-    }),
+  return z.pipe(
+    bounds,
+    z.transform((items: unknown[]) =>
+      items.flatMap((item, index) => {
+        menders[index] ??= mend(schema._zod.def.element, [...path, index], 'drop-item', notice)
+        const result = z.safeParse(menders[index], item)
+        if (result.success) return [result.data]
+        notice(`Dropped "${show([...path, index])}": ${why(result.error.issues)}.`)
+        return []
+      }),
+    ),
   )
 }

@@ -1,15 +1,10 @@
 // The Scenario's zod schema: the Scenario type is inferred from it, and untrusted input is checked against it.
-import { z } from 'zod'
+import { z } from '../../protocol/json/zod-mini.ts'
 import { REASONS, type Reason } from '../../protocol/errors/reasons.ts'
 import type { ExchangePolicy } from '../../protocol/idp/exchange-policy.ts'
 import type { PriorActor } from '../../protocol/tokens/prior-actor.ts'
 import { CHAINING_ATTACKS, TXN_ATTACKS } from './flow-attacks.ts'
 import { ATTACKS, ATTESTATION_PLATFORMS, CROSS_APP_ATTACKS, FLOW_IDS, SIGN_IN_CHOICES } from './scenario.ts'
-
-// No code generation: zod otherwise probes `new Function` to compile fast parsers, which the page's
-// Content Security Policy (no eval) blocks and reports as a violation. Scenarios are small; the
-// interpreted parser is plenty fast.
-z.config({ jitless: true })
 
 /** Bounds keep hostile input cheap to refuse: no field is allowed to be large enough to hurt. */
 export const SCENARIO_LIMITS = {
@@ -20,18 +15,22 @@ export const SCENARIO_LIMITS = {
   seconds: 10 * 365 * 24 * 3600,
 } as const
 
-const id = z.string().max(SCENARIO_LIMITS.id)
-const uri = z.string().max(SCENARIO_LIMITS.id)
-const list = <T extends z.ZodType>(item: T) => z.array(item).max(SCENARIO_LIMITS.list)
-const lifetime = z.number().int().min(-SCENARIO_LIMITS.seconds).max(SCENARIO_LIMITS.seconds)
+// zod/mini's functional form: `z.string().check(z.maxLength(n))` is classic zod's `z.string().max(n)`,
+// with the same checks in the same order, so the same input gets the same issues and messages.
+const text = (max: number) => z.string().check(z.maxLength(max))
+const integer = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max))
+const id = text(SCENARIO_LIMITS.id)
+const uri = text(SCENARIO_LIMITS.id)
+const list = <T extends z.ZodMiniType>(item: T) => z.array(item).check(z.maxLength(SCENARIO_LIMITS.list))
+const lifetime = integer(-SCENARIO_LIMITS.seconds, SCENARIO_LIMITS.seconds)
 
 // `satisfies` ties the protocol layer's types to what the schema accepts, without a cast either way.
 const priorActor = z.strictObject({
   sub: id,
-  azp: id.optional(),
-  iss: uri.optional(),
-  attestation: id.optional(),
-}) satisfies z.ZodType<PriorActor>
+  azp: z.optional(id),
+  iss: z.optional(uri),
+  attestation: z.optional(id),
+}) satisfies z.ZodMiniType<PriorActor>
 
 const policy = z.strictObject({
   clients: list(z.strictObject({ clientId: id, spiffeId: id })),
@@ -43,17 +42,16 @@ const policy = z.strictObject({
     }),
   ),
   trustedActorIssuers: list(uri),
-  maxTtl: z.number().int().min(1).max(SCENARIO_LIMITS.seconds),
-  maxChainDepth: z.number().int().min(0).max(SCENARIO_LIMITS.list),
+  maxTtl: integer(1, SCENARIO_LIMITS.seconds),
+  maxChainDepth: integer(0, SCENARIO_LIMITS.list),
   requireActorToken: z.boolean(),
   requireDpop: z.boolean(),
   requireDpopNonce: z.boolean(),
   // The actor-profile switch (draft-mcguinness-oauth-actor-profile-00); absent or null means off.
-  actorProfile: z
-    .strictObject({ actorSubProfile: z.enum(['ai_agent', 'service', 'user']) })
-    .nullable()
-    .optional(),
-}) satisfies z.ZodType<ExchangePolicy>
+  actorProfile: z.optional(
+    z.nullable(z.strictObject({ actorSubProfile: z.enum(['ai_agent', 'service', 'user']) })),
+  ),
+}) satisfies z.ZodMiniType<ExchangePolicy>
 
 /** Every field a person can change in the playground; the type `Scenario` (scenario.ts) is inferred from it. */
 export const scenarioSchema = z.strictObject({
@@ -92,11 +90,11 @@ export const scenarioSchema = z.strictObject({
     /** `resource` parameters (RFC 8707 §2). */
     resources: list(uri),
     /** The `scope` parameter, space-separated as typed. */
-    scope: z.string().max(SCENARIO_LIMITS.scope),
+    scope: text(SCENARIO_LIMITS.scope),
     /** `requested_token_type` (RFC 8693 §3). */
     requestedTokenType: uri,
     /** Requested lifetime in seconds (a playground extension parameter); `null` leaves it to policy. */
-    requestedTtl: z.number().int().min(1).max(SCENARIO_LIMITS.seconds).nullable(),
+    requestedTtl: z.nullable(integer(1, SCENARIO_LIMITS.seconds)),
     /** Bind the token to the agent's key with DPoP (RFC 9449). */
     dpop: z.boolean(),
   }),
@@ -107,16 +105,16 @@ export const scenarioSchema = z.strictObject({
     audience: id,
     method: z.enum(['GET', 'POST']),
     /** Path on the resource server, for example `/repos/marwan/playground`. */
-    path: z.string().max(SCENARIO_LIMITS.id).startsWith('/'),
+    path: z.string().check(z.maxLength(SCENARIO_LIMITS.id), z.startsWith('/')),
   }),
   /** Seconds added to the real clock, to watch tokens expire. */
   clockOffset: lifetime,
   /** Deeper edits made in the editors. Each replaces what the scenario would otherwise build. */
   edits: z.strictObject({
     /** "Edit request": the token request as raw HTTP text, processed by the IdP exactly as typed. */
-    rawTokenRequest: z.string().max(SCENARIO_LIMITS.edit).nullable(),
+    rawTokenRequest: z.nullable(text(SCENARIO_LIMITS.edit)),
     /** "Tamper with token": the delegated token's claims as JSON text, re-encoded under the original signature. */
-    tamperedClaims: z.string().max(SCENARIO_LIMITS.edit).nullable(),
+    tamperedClaims: z.nullable(text(SCENARIO_LIMITS.edit)),
   }),
   /** What an attacker does with the delegated token at the resource server (the attack gallery). */
   attack: z.enum(ATTACKS),
@@ -127,13 +125,13 @@ export const scenarioSchema = z.strictObject({
     /** `resource` of the ID-JAG request: the MCP server's URL (RFC 8707). */
     resource: uri,
     /** `scope` asked of the IdP. */
-    scope: z.string().max(SCENARIO_LIMITS.scope),
+    scope: text(SCENARIO_LIMITS.scope),
     /** `scope` asked of the resource AS with the ID-JAG; empty sends none (the ID-JAG's scope). */
-    redeemScope: z.string().max(SCENARIO_LIMITS.scope),
+    redeemScope: text(SCENARIO_LIMITS.scope),
     /** Seconds since the user signed in (`auth_time`) when the agent asks for the ID-JAG. */
-    idTokenAge: z.number().int().min(0).max(SCENARIO_LIMITS.seconds),
+    idTokenAge: integer(0, SCENARIO_LIMITS.seconds),
     /** Seconds the agent waits between getting the ID-JAG and redeeming it. */
-    redeemDelay: z.number().int().min(0).max(SCENARIO_LIMITS.seconds),
+    redeemDelay: integer(0, SCENARIO_LIMITS.seconds),
     attack: z.enum(CROSS_APP_ATTACKS),
   }),
   /** The identity-chaining flow's attack; links without it mean none. */

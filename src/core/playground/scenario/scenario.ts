@@ -1,5 +1,5 @@
 // The Scenario: one serializable value holding everything a person can change in the playground.
-import type { z } from 'zod'
+import type { z } from '../../protocol/json/zod-mini.ts'
 import type { PriorActor } from '../../protocol/tokens/prior-actor.ts'
 import type { scenarioSchema } from './scenario-schema.ts'
 

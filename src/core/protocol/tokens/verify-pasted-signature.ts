@@ -1,9 +1,6 @@
 // Checks a pasted JWT's signature against a pasted JWK or JWKS, locally: no key is ever fetched.
 import { compactVerify, createLocalJWKSet, errors, importJWK, type JWK } from 'jose'
-import { z } from 'zod'
-
-// zod compiles object schemas with `new Function` unless told not to, and the page's CSP forbids eval.
-z.config({ jitless: true })
+import { z } from '../json/zod-mini.ts'
 
 /** Asymmetric algorithms only: vendors sign with RS256 or ES256; `none` and shared secrets never verify here. */
 export const INSPECT_ALGORITHMS = [
@@ -20,7 +17,10 @@ export const INSPECT_ALGORITHMS = [
 ]
 
 const jwkSchema = z.looseObject({ kty: z.enum(['RSA', 'EC', 'OKP']) })
-const keyInput = z.union([z.object({ keys: z.array(jwkSchema).min(1).max(100) }), jwkSchema])
+const keyInput = z.union([
+  z.object({ keys: z.array(jwkSchema).check(z.minLength(1), z.maxLength(100)) }),
+  jwkSchema,
+])
 
 export type SignatureCheck =
   | { ok: true; alg: string; kid: string | null }
