@@ -9,7 +9,7 @@ export { formatAuditFields, formatAuditTime } from './audit/format-audit-line.ts
 export { oauthError } from './errors/oauth-error.ts'
 export { specText } from './errors/reasoned-error.ts'
 export { type Reason, REASONS } from './errors/reasons.ts'
-export { type Refusal, refusalName } from './errors/refusal.ts'
+export { type Refusal, refusalName } from './errors/refusal-name.ts'
 export { formatSpecRef, type SpecRef } from './errors/spec-ref.ts'
 export type { HttpRequestSnapshot, HttpResponseSnapshot } from './http/http-snapshot.ts'
 export { parseFormBody } from './http/parse-form-body.ts'
