@@ -1,6 +1,8 @@
 // Identity chaining and transaction tokens on the page: each flow's happy path, and every attack's refusal.
 import { CHAINING_ATTACK_PRESETS } from '../src/core/playground/scenario/chaining-presets'
 import { TXN_ATTACK_PRESETS } from '../src/core/playground/scenario/txn-presets'
+import { FLOW_LABELS } from '../src/core/playground/flows/flow-labels'
+import { flowOf } from '../src/core/playground/scenario/defence-switches'
 import { expect, openPlayground, test } from './fixtures'
 
 const AGENT = 'spiffe://prod/agent/code-reviewer/v3'
@@ -72,14 +74,26 @@ test.describe('identity chaining and transaction tokens', () => {
   })
 
   for (const preset of [...CHAINING_ATTACK_PRESETS, ...TXN_ATTACK_PRESETS])
-    test(`${preset.title}: refused with ${preset.stop!.reason}`, async ({ page }) => {
-      await page.getByLabel('Preset', { exact: true }).selectOption({ label: preset.title })
+    test(`${preset.title}: its card gives the refusal (${preset.stop!.reason}); with its defence off a vulnerable server accepts it`, async ({
+      page,
+    }) => {
+      const reason = preset.stop!.reason
+      await page.getByLabel('Flow', { exact: true }).selectOption({ label: FLOW_LABELS[flowOf(preset)] })
+      const card = page
+        .getByRole('region', { name: 'Attack gallery' })
+        .getByRole('listitem', { name: preset.title, exact: true })
+      await card.getByRole('button', { name: preset.title, exact: true }).click()
       const outcome = page.getByRole('status', { name: 'Outcome' })
-      await expect(outcome).toContainText(`${preset.outcome!.error} (${preset.stop!.reason})`)
+      await expect(outcome).toContainText(`${preset.outcome!.error} (${reason})`)
       await expect(outcome).toContainText('refused')
       // The step where it stopped carries the reason in "Sequence".
-      await expect(page.getByRole('region', { name: 'Sequence' })).toContainText(
-        `reason ${preset.stop!.reason}`,
-      )
+      await expect(page.getByRole('region', { name: 'Sequence' })).toContainText(`reason ${reason}`)
+
+      const defence = card.getByRole('switch', { name: `Defence on: ${preset.title}` })
+      await defence.uncheck()
+      await expect(outcome).toContainText(`VULNERABLE SERVER (defence off: ${reason})`)
+      await expect(page.getByRole('region', { name: 'Checks' })).toContainText('skipped (defence off)')
+      await defence.check()
+      await expect(outcome).toContainText(`${preset.outcome!.error} (${reason})`)
     })
 })

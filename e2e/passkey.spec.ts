@@ -196,3 +196,53 @@ test('without a ceremony the sign-in, the subject token’s step and its claims 
   )
   expect((await subjectClaims(page)).amr).toEqual(['hwk', 'user'])
 })
+
+test('a link carries only "real passkey": opened elsewhere it asks for a fresh ceremony, which then runs there', async ({
+  page,
+  context,
+}) => {
+  await openPlayground(page)
+  await addVirtualAuthenticator(page)
+  await signInButton(page).click()
+  await expect(step(page)).toHaveText('user → IdP: WebAuthn assertion → verified (UV)')
+  // The address bar follows the scenario (debounced): the seed's page has no fragment, or `#s=1.`; the
+  // choice "real passkey" makes a change from the seed, so a payload after the version.
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#s=1\.[\w-]+$/)
+  const link = page.url()
+
+  // Another page (here without any authenticator yet): the link asks, and the run stays simulated.
+  const other = await context.newPage()
+  await openPlayground(other, link)
+  await expect(other.getByRole('note', { name: 'Fresh ceremony needed' })).toContainText(
+    'A link carries only that choice, never a ceremony or a key',
+  )
+  await expect(step(other)).toHaveText(/simulated passkey/)
+  expect((await subjectClaims(other)).acr).toBeUndefined()
+  await addVirtualAuthenticator(other)
+  await signInButton(other).click()
+  await expect(step(other)).toHaveText('user → IdP: WebAuthn assertion → verified (UV)')
+  await expect(other.getByRole('note', { name: 'Fresh ceremony needed' })).toHaveCount(0)
+  await expect.poll(async () => (await subjectClaims(other)).acr).toBe('phrh')
+  await other.close()
+
+  // Back to the simulated sign-in: the link is the seed's again.
+  await section(page).getByRole('button', { name: 'Use the simulated sign-in' }).click()
+  await expect.poll(() => new URL(page.url()).hash).toBe('#s=1.')
+})
+
+test('a browser without WebAuthn keeps the simulated sign-in, says why, and the run is accepted', async ({
+  page,
+}) => {
+  // As an old browser: no PublicKeyCredential at all, so no ceremony can run.
+  await page.addInitScript(() => {
+    Reflect.deleteProperty(window, 'PublicKeyCredential')
+  })
+  await openPlayground(page)
+  await expect(section(page)).toContainText('this browser offers no WebAuthn here')
+  await expect(signInButton(page)).toHaveCount(0)
+  await expect(step(page)).toHaveText(/simulated passkey/)
+  await expect(subjectCard(page)).toContainText('Signed in with: simulated passkey')
+  await expect(outcome(page)).toContainText('the API accepted it')
+  expect((await subjectClaims(page)).amr).toEqual(['hwk', 'user'])
+  expect((await subjectClaims(page)).acr).toBeUndefined()
+})

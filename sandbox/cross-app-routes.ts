@@ -47,6 +47,8 @@ export function withCrossAppRoutes(routes: Map<string, Route>, ctx: RouteContext
     signingKey: keys.idp,
     clock,
     replay,
+    // Every ID-JAG decision, issued or refused, goes to the audit log as the IdP's exchanges do.
+    onDecision: (decision) => ctx.record(decision.audit),
   })
   const exchange = routes.get(IDP_PATHS.token)!.handle
   const rasToken: FetchHandler = async (request) =>
@@ -58,6 +60,7 @@ export function withCrossAppRoutes(routes: Map<string, Route>, ctx: RouteContext
       signingKey: await rasKey,
       clock,
       replay,
+      onDecision: (_error, audit) => ctx.record(audit),
     })(request)
   const mcp = (path: string) =>
     createMcpEndpoint({

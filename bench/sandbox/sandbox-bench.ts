@@ -2,7 +2,8 @@
 //   --no-sandbox                skip it            --only-sandbox          run nothing else
 //   --sandbox-window-ms=5000    measured window    --sandbox-warmup-ms=2000
 //   --sandbox-rounds=3          rounds (medians)   --sandbox-clients=20
-//   --sandbox-profile           CPU profiles of the sandbox's windows, summarised
+//   --sandbox-profile           CPU profiles of the sandbox's windows, summarised (the sandbox's row
+//                               then includes the profiler's own cost: profile and measure apart)
 // REDIS_URL set: also one and two instances sharing that Redis.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'

@@ -1,8 +1,7 @@
 // The playground: one Scenario drives everything; each edit produces a new Run that replaces the last.
 import { Suspense, useCallback, useState } from 'react'
-import { SEED_SCENARIO } from '../core/playground/scenario/seed-scenario.ts'
+import { describeTtlCut, notSentError, refusalBy, SEED_SCENARIO } from '../core/playground/index.ts'
 import { ControlsPanel } from './controls/ControlsPanel.tsx'
-import { describeTtlCut } from '../core/playground/explain/ttl-cut.ts'
 import { Notice } from './components/Notice.tsx'
 import { OpenEditorButton } from './editor/EditorFrame.tsx'
 import { LazyScenarioJsonEditor, prefetchScenarioJsonEditor } from './editor/load-code-editor.ts'
@@ -18,9 +17,8 @@ import { Panes } from './Panes.tsx'
 import { GallerySlot } from './gallery/GallerySlot.tsx'
 import { SiteHeader } from './SiteHeader.tsx'
 import { EditScenarioBar } from './EditScenarioBar.tsx'
-import { notSentError, refusalBy } from '../core/playground/run-views.ts'
 import { LazyPasskeyAttackCards, LazyPasskeySignIn } from './passkey/load-passkey-sign-in.ts'
-import type { SignInResult } from '../core/playground/passkey/sign-in-result.ts'
+import { usePasskeyChoice } from './passkey/use-passkey-choice.ts'
 
 export function App() {
   const api = useScenario()
@@ -28,9 +26,10 @@ export function App() {
   const keyRing = useKeyRing()
   const permalink = usePermalink(scenario, replace)
   // Nothing runs until a link's scenario is read, so a shared link never flashes the seed first.
-  // A real passkey sign-in is view state: the Run is a function of scenario, keys and this.
-  const [signIn, setSignIn] = useState<SignInResult | undefined>(undefined)
-  const state = useRun(scenario, permalink.ready ? keyRing.keys : null, signIn)
+  // A real passkey sign-in is view state: the Run is a function of scenario, keys and this. The
+  // scenario (and so a link) holds only the choice "real passkey" or "simulated".
+  const passkey = usePasskeyChoice(scenario, api.setSignIn)
+  const state = useRun(scenario, permalink.ready ? keyRing.keys : null, passkey.signIn)
   const theme = useTheme()
   const dark = theme.theme === 'dark'
   const [jsonOpen, setJsonOpen] = useState(false)
@@ -81,7 +80,7 @@ export function App() {
             {/* Only the delegation flow signs the user in with the page's passkey ceremony. */}
             {scenario.flow === 'delegation' && (
               <Suspense fallback={null}>
-                <LazyPasskeyAttackCards sub={scenario.user.sub} onSignIn={setSignIn} />
+                <LazyPasskeyAttackCards sub={scenario.user.sub} onSignIn={passkey.onSignIn} />
               </Suspense>
             )}
           </GallerySlot>
@@ -120,7 +119,11 @@ export function App() {
               }
             />
             <Suspense fallback={null}>
-              <LazyPasskeySignIn sub={scenario.user.sub} onSignIn={setSignIn} />
+              <LazyPasskeySignIn
+                sub={scenario.user.sub}
+                realPasskey={passkey.realPasskey}
+                onSignIn={passkey.onSignIn}
+              />
             </Suspense>
           </div>
         </aside>

@@ -1,14 +1,15 @@
 // The one value that drives the screen: the Scenario, starting from the seed, with small typed updaters.
 import { useCallback, useState } from 'react'
-import type {
-  Scenario,
-  ScenarioActor,
-  ScenarioEdits,
-  ScenarioRequest,
-  ScenarioUser,
-} from '../../core/playground/scenario/scenario.ts'
-import type { ExchangePolicy } from '../../core/protocol/idp/exchange-policy.ts'
-import { SEED_SCENARIO } from '../../core/playground/scenario/seed-scenario.ts'
+import {
+  type Scenario,
+  type ScenarioActor,
+  type ScenarioEdits,
+  type ScenarioRequest,
+  type ScenarioUser,
+  SEED_SCENARIO,
+  type SignInChoice,
+} from '../../core/playground/index.ts'
+import type { ExchangePolicy } from '../../core/protocol/index.ts'
 
 export interface ScenarioApi {
   scenario: Scenario
@@ -19,6 +20,8 @@ export interface ScenarioApi {
   setPolicy: (patch: Partial<ExchangePolicy>) => void
   setEdits: (patch: Partial<ScenarioEdits>) => void
   setClockOffset: (seconds: number) => void
+  /** The sign-in choice a link carries: "real-passkey" or "simulated" (never the ceremony itself). */
+  setSignIn: (choice: SignInChoice) => void
 }
 
 export function useScenario(initial: Scenario = SEED_SCENARIO): ScenarioApi {
@@ -48,5 +51,9 @@ export function useScenario(initial: Scenario = SEED_SCENARIO): ScenarioApi {
     (seconds: number) => setScenario((s) => ({ ...s, clockOffset: seconds })),
     [],
   )
-  return { scenario, replace, setUser, setActor, setRequest, setPolicy, setEdits, setClockOffset }
+  const setSignIn = useCallback(
+    (choice: SignInChoice) => setScenario((s) => (s.signIn === choice ? s : { ...s, signIn: choice })),
+    [],
+  )
+  return { scenario, replace, setUser, setActor, setRequest, setPolicy, setEdits, setClockOffset, setSignIn }
 }

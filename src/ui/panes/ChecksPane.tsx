@@ -1,14 +1,18 @@
 // Every validation the servers made, in order: passed or failed, by whom, under which section.
 import { memo } from 'react'
-import type { Run } from '../../core/playground/run.ts'
-import { runChecks } from '../../core/playground/run-views.ts'
-import type { Check, CheckActor } from '../../core/protocol/trace/check-log.ts'
+import { type Run, runChecks } from '../../core/playground/index.ts'
+import type { Check, CheckActor } from '../../core/protocol/index.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { Pane } from '../components/Pane.tsx'
 import { SpecRef } from '../components/SpecRef.tsx'
 
-const BY: Record<CheckActor, string> = { idp: 'IdP', 'resource-server': 'Resource server', client: 'Agent' }
-const ORDER: CheckActor[] = ['client', 'idp', 'resource-server']
+const BY: Record<CheckActor, string> = {
+  idp: 'IdP',
+  'authorization-server': 'Authorization server',
+  'resource-server': 'Resource server',
+  client: 'Agent',
+}
+const ORDER: CheckActor[] = ['client', 'idp', 'authorization-server', 'resource-server']
 
 const asText = (checks: Check[]) =>
   checks

@@ -1,6 +1,5 @@
 // The user's sign-in: a real passkey ceremony on this device, or the simulated one where there is none.
-import type { SignInResult } from '../../core/playground/passkey/sign-in-result.ts'
-import { findPasskeyAttack } from '../../core/playground/passkey/passkey-attacks.ts'
+import { findPasskeyAttack, type SignInResult } from '../../core/playground/index.ts'
 import { backToSimulated, runCeremony, setDeviceOnly, useCeremony } from './ceremony-store.ts'
 import { webAuthnAvailable } from './load-ceremony.ts'
 import { SignInStep } from './SignInStep.tsx'
@@ -8,6 +7,8 @@ import { SignInStep } from './SignInStep.tsx'
 interface PasskeySignInProps {
   /** The demo user the passkey is named after. */
   sub: string
+  /** The scenario asks for a real passkey (a link may): without a ceremony on this page, ask for one. */
+  realPasskey: boolean
   /** The IdP's decision on the ceremony feeds the Run; undefined is the simulated sign-in. */
   onSignIn: (signIn: SignInResult | undefined) => void
 }
@@ -15,10 +16,12 @@ interface PasskeySignInProps {
 export const PASSKEY_BUTTON =
   'rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60'
 
-export function PasskeySignIn({ sub, onSignIn }: PasskeySignInProps) {
+export function PasskeySignIn({ sub, realPasskey, onSignIn }: PasskeySignInProps) {
   const ceremony = useCeremony()
   const available = webAuthnAvailable()
-  const { outcome, busy, created, loadFailed, deviceOnly } = ceremony
+  const { busy, created, loadFailed, deviceOnly } = ceremony
+  // The scenario's choice decides: a ceremony that ran before "simulated" was chosen again is not shown.
+  const outcome = realPasskey ? ceremony.outcome : null
 
   return (
     <section
@@ -26,6 +29,19 @@ export function PasskeySignIn({ sub, onSignIn }: PasskeySignInProps) {
       className="mt-4 space-y-2 border-t border-slate-200 pt-4 dark:border-slate-800"
     >
       <h2 className="text-sm font-semibold">User sign-in</h2>
+      {realPasskey && !outcome && (
+        <p
+          role="note"
+          aria-label="Fresh ceremony needed"
+          className="text-xs font-medium text-amber-800 dark:text-amber-200"
+        >
+          This scenario asks for a real passkey sign-in. A link carries only that choice, never a ceremony or
+          a key,{' '}
+          {available
+            ? 'so sign in with a passkey on this device; until then the run uses the simulated passkey.'
+            : 'and this browser offers no WebAuthn here, so the run uses the simulated passkey.'}
+        </p>
+      )}
       {!available ? (
         <p className="text-xs text-slate-600 dark:text-slate-400">
           Simulated passkey: this browser offers no WebAuthn here, so the subject token’s amr comes from the

@@ -141,4 +141,14 @@ describe('a run after a real passkey sign-in', () => {
     expect(run.outcome.kind).toBe('accepted')
     expect(run.signIn?.defencesOff).toEqual(['webauthn.counter_regressed'])
   })
+
+  test('the cross-app flow, which takes no ceremony, labels its sign-in step a simulated passkey', async () => {
+    const run = await runScenario(
+      editedScenario((s) => void (s.flow = 'cross-app')),
+      {
+        keys: await testKeys(),
+      },
+    )
+    expect(run.steps[0]?.note).toMatch(/^simulated passkey: this flow runs no WebAuthn ceremony/)
+  })
 })

@@ -10,8 +10,17 @@ describe('the actor-profile switch in a scenario', () => {
   })
 
   test('an unknown actor kind is not kept', () => {
-    const input = structuredClone(SEED_SCENARIO) as unknown as { policy: Record<string, unknown> }
-    input.policy.actorProfile = { actorSubProfile: 'robot' }
-    expect(restoreScenario(input).scenario.policy.actorProfile ?? null).toBeNull()
+    const input = {
+      ...SEED_SCENARIO,
+      policy: { ...SEED_SCENARIO.policy, actorProfile: { actorSubProfile: 'robot' } },
+    }
+    const { scenario, notices } = restoreScenario(input)
+    expect(scenario.policy.actorProfile ?? null).toBeNull()
+    // Only the switch is reset: the rest of the policy is kept.
+    expect({ ...scenario.policy, actorProfile: undefined }).toEqual({
+      ...SEED_SCENARIO.policy,
+      actorProfile: undefined,
+    })
+    expect(notices).toEqual([expect.stringMatching(/^Reset "policy.actorProfile" to its default/)])
   })
 })

@@ -4,7 +4,7 @@ import { REASONS, type Reason } from '../../protocol/errors/reasons.ts'
 import type { ExchangePolicy } from '../../protocol/idp/exchange-policy.ts'
 import type { PriorActor } from '../../protocol/tokens/prior-actor.ts'
 import { CHAINING_ATTACKS, TXN_ATTACKS } from './flow-attacks.ts'
-import { ATTACKS, ATTESTATION_PLATFORMS, CROSS_APP_ATTACKS, FLOW_IDS } from './scenario.ts'
+import { ATTACKS, ATTESTATION_PLATFORMS, CROSS_APP_ATTACKS, FLOW_IDS, SIGN_IN_CHOICES } from './scenario.ts'
 
 // No code generation: zod otherwise probes `new Function` to compile fast parsers, which the page's
 // Content Security Policy (no eval) blocks and reports as a violation. Scenarios are small; the
@@ -147,4 +147,11 @@ export const scenarioSchema = z.strictObject({
    * without it restores to the seed's empty list.
    */
   defencesOff: list(z.enum(Object.keys(REASONS) as [Reason, ...Reason[]])),
+  /**
+   * How the user signs in: `simulated` (the scenario's `amr`; the seed) or `real-passkey` (a WebAuthn
+   * ceremony on the visitor's device, see playground/passkey/). Only the choice: no credential, key,
+   * assertion or claim of a ceremony is ever in a scenario, so a link opened elsewhere asks for a fresh
+   * ceremony. Added after link format v1 shipped: a v1 link without it restores to `simulated`.
+   */
+  signIn: z.enum(SIGN_IN_CHOICES),
 })

@@ -39,6 +39,10 @@ export const CROSS_APP_ATTACKS = [
 ] as const
 export type CrossAppAttack = (typeof CROSS_APP_ATTACKS)[number]
 
+/** How the user signs in: the scenario's `amr` (simulated), or a real passkey ceremony on this device. */
+export const SIGN_IN_CHOICES = ['simulated', 'real-passkey'] as const
+export type SignInChoice = (typeof SIGN_IN_CHOICES)[number]
+
 /**
  * The Scenario type is what its schema accepts (scenario-schema.ts, where each field is documented): one
  * definition, so the type and the check of untrusted input can't drift apart. Only the type is imported

@@ -112,4 +112,5 @@ export const SEED_SCENARIO: Scenario = {
   chaining: { attack: 'none' },
   txn: { attack: 'none' },
   defencesOff: [],
+  signIn: 'simulated',
 }

@@ -4,6 +4,7 @@ import { skipIfDefenceOff } from '../trace/defence-switch.ts'
 import { DPOP_CHECKS as C, proofRecorder } from './proof-checks.ts'
 import { accessTokenHash, jwkThumbprint } from './thumbprint.ts'
 import type { DpopVerifyOptions, VerifiedDpopProof } from './verify-proof.ts'
+import { checkRecorder } from '../trace/check-recorder.ts'
 
 const UNRESERVED = /^[A-Za-z0-9\-._~]$/
 
@@ -162,8 +163,7 @@ export async function checkProofClaims(
     const error = oauthError('dpop.replay_cache_full', 'DPoP replay cache is full; retry later', {
       explanation: `This server remembers every accepted proof until its "iat" window closes, and it holds as many as it can. Forgetting one early would let it be replayed, so new proofs are refused until older ones expire (within ${maxAge + futureSkew} s).`,
     })
-    options.log.record({ label: C.replay.label, spec: C.replay.spec, ok: false, detail: error.explanation })
-    return fail(error)
+    return fail(checkRecorder(options.log).refuse(C.replay, error))
   }
   if (verdict === 'replayed' && skipIfDefenceOff(options.log, 'dpop.replayed', C.replay, `jti ${jti}`)) {
     return ok({ ...proof, jkt })

@@ -2,6 +2,7 @@
 import { fail, oauthError, type Result } from '../errors/oauth-error.ts'
 import type { Reason } from '../errors/reasons.ts'
 import type { CheckLog } from '../trace/check-log.ts'
+import { checkRecorder } from '../trace/check-recorder.ts'
 
 export interface DpopCheck {
   label: string
@@ -37,18 +38,13 @@ export const DPOP_CHECKS = {
  * @see RFC 9449 §4.3
  */
 export function proofRecorder(log: CheckLog, status: 400 | 401) {
+  const record = checkRecorder(log)
   return {
     pass(check: DpopCheck, detail?: string): void {
-      log.record({
-        label: check.label,
-        spec: check.spec,
-        ok: true,
-        ...(detail === undefined ? {} : { detail }),
-      })
+      record.pass(check, detail)
     },
     refuse<T>(check: DpopCheck, reason: Reason, description: string, explanation: string): Result<T> {
-      log.record({ label: check.label, spec: check.spec, ok: false, detail: explanation })
-      return fail<T>(oauthError(reason, description, { explanation, status }))
+      return fail<T>(record.refuse(check, oauthError(reason, description, { explanation, status })))
     },
   }
 }

@@ -4,10 +4,9 @@ import { fail } from '../errors/oauth-error.ts'
 import { parseFormBody } from '../http/parse-form-body.ts'
 import { mediaType } from '../http/read-body-params.ts'
 import { MAX_TOKEN_REQUEST_BYTES } from '../idp/parse-token-request.ts'
-import { specText } from '../errors/reasoned-error.ts'
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
-import { NO_CHECK_LOG, type CheckLog } from '../trace/check-log.ts'
-import { skipIfDefenceOff } from '../trace/defence-switch.ts'
+import type { CheckLog } from '../trace/check-log.ts'
+import { checkRecorder } from '../trace/check-recorder.ts'
 import { ID_JAG, JWT_BEARER_GRANT } from './id-jag-names.ts'
 import { xaaErrorResponse } from './token-form.ts'
 import { xaaError, type XaaError } from './xaa-error.ts'
@@ -54,15 +53,11 @@ export function dispatchIdpTokenRequest(options: IdpTokenDispatchOptions): Fetch
     if (first('grant_type') !== JWT_BEARER_GRANT) return options.exchange(read)
 
     const error = refuseJwtBearerAtIdp(first('assertion'), options.issuer)
-    const log = options.log ?? NO_CHECK_LOG
-    const check = { label: OWN_GRANT_CHECK, spec: specText(error.spec) }
-    if (
-      error.reason === 'id_jag.redeemed_at_issuer' &&
-      options.redeemOwnGrant &&
-      skipIfDefenceOff(log, error.reason, check, error.description)
-    )
+    const record = checkRecorder(options.log)
+    const rule = { label: OWN_GRANT_CHECK, spec: error.spec }
+    if (error.reason === 'id_jag.redeemed_at_issuer' && options.redeemOwnGrant && record.skipped(rule, error))
       return options.redeemOwnGrant(read)
-    log.record({ ...check, ok: false, detail: error.description })
+    record.refuse(rule, error, error.description)
     return xaaErrorResponse(error)
   }
 }

@@ -1,5 +1,8 @@
 // What an IdP without the §4.4 defence does with its own ID-JAG: redeems it, minting itself an access token.
 import type { JWK } from 'jose'
+import type { AuditEvent } from '../audit/audit-event.ts'
+import type { BodyParams } from '../http/read-body-params.ts'
+import { xaaAuditEvent } from './xaa-audit-event.ts'
 import type { Clock } from '../clock.ts'
 import { epochSeconds } from '../clock.ts'
 import type { FetchHandler } from '../http/http-snapshot.ts'
@@ -7,7 +10,8 @@ import type { SigningKey } from '../keys/key-ring.ts'
 import { mintDelegatedToken } from '../tokens/mint-delegated-token.ts'
 import { parseScope } from '../tokens/scope.ts'
 import { verifyJwt } from '../tokens/verify-jwt.ts'
-import { NO_CHECK_LOG, type CheckLog } from '../trace/check-log.ts'
+import type { CheckLog } from '../trace/check-log.ts'
+import { checkRecorder } from '../trace/check-recorder.ts'
 import { ID_JAG } from './id-jag-names.ts'
 import { readTokenForm, tokenJson, xaaErrorResponse } from './token-form.ts'
 import { xaaError, type XaaError } from './xaa-error.ts'
@@ -18,7 +22,7 @@ export interface OwnIdJagRedemptionOptions {
   signingKey: SigningKey
   clock: Clock
   log?: CheckLog
-  onDecision?: (error: XaaError | null) => void
+  onDecision?: (error: XaaError | null, audit: AuditEvent) => void
 }
 
 const CHECK = 'the ID-JAG verifies with this IdP’s own key'
@@ -31,16 +35,21 @@ const CHECK = 'the ID-JAG verifies with this IdP’s own key'
  * @see draft-ietf-oauth-identity-assertion-authz-grant §4.4
  */
 export function createOwnIdJagRedemption(options: OwnIdJagRedemptionOptions): FetchHandler {
-  const log = options.log ?? NO_CHECK_LOG
+  const rule = { label: CHECK, spec: 'RFC 7523 §3' }
   return async (request) => {
+    const record = checkRecorder(options.log)
+    const time = options.clock()
+    let form: BodyParams | null = null
     const refused = (error: XaaError) => {
-      log.record({ label: CHECK, spec: 'RFC 7523 §3', ok: false, detail: error.description })
-      options.onDecision?.(error)
+      record.refuse(rule, error, error.description)
+      const audit = xaaAuditEvent({ time, issued: null, error, params: form, userToken: 'assertion' })
+      options.onDecision?.(error, audit)
       return xaaErrorResponse(error)
     }
     const nowSeconds = epochSeconds(options.clock)
     const params = await readTokenForm(request)
     if (!params.ok) return refused(params.error)
+    form = params.value
     const assertion = typeof params.value.assertion === 'string' ? params.value.assertion : ''
     const verified = await verifyJwt(assertion, {
       name: 'assertion',
@@ -52,7 +61,7 @@ export function createOwnIdJagRedemption(options: OwnIdJagRedemptionOptions): Fe
     })
     if (!verified.ok) return refused(xaaError('id_jag.invalid', verified.failure.description, 'assertion'))
     const grant = verified.payload
-    log.record({ label: CHECK, spec: 'RFC 7523 §3', ok: true, detail: String(grant.jti) })
+    record.pass(rule, String(grant.jti))
     const resource = typeof grant.resource === 'string' ? grant.resource : String(grant.aud)
     const ttl = Math.max(Number(grant.exp) - nowSeconds, 60)
     const accessToken = await mintDelegatedToken(options.signingKey, {
@@ -67,7 +76,18 @@ export function createOwnIdJagRedemption(options: OwnIdJagRedemptionOptions): Fe
       jkt: null,
       amr: grant.amr,
     })
-    options.onDecision?.(null)
+    const issued = {
+      sub: String(grant.sub),
+      actingAs: String(grant.client_id),
+      aud: [resource],
+      scope: parseScope(grant.scope),
+      ttl,
+      jti: typeof grant.jti === 'string' ? grant.jti : null,
+    }
+    options.onDecision?.(
+      null,
+      xaaAuditEvent({ time, issued, error: null, params: form, userToken: 'assertion' }),
+    )
     return tokenJson({ access_token: accessToken, token_type: 'Bearer', expires_in: ttl })
   }
 }

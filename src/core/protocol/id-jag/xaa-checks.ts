@@ -1,30 +1,25 @@
 // One cross-app decision's checks: each rule recorded as passed, refused, or skipped with its defence off.
 import type { SpecRef } from '../errors/spec-ref.ts'
-import { specText } from '../errors/reasoned-error.ts'
 import { NO_CHECK_LOG, type CheckLog } from '../trace/check-log.ts'
-import { skipIfDefenceOff } from '../trace/defence-switch.ts'
+import { checkRecorder } from '../trace/check-recorder.ts'
 import { refuse, type XaaError, type XaaResult } from './xaa-error.ts'
 
 /**
- * Records the checks of one decision into `log`, so the checks pane shows what decided each step.
- * `breach` is the defence-switch hook: with the refusal's defence off the check is recorded as skipped
- * and the caller goes on (null); otherwise it is recorded as failed and the refusal returned.
+ * Records the checks of one decision into `log` through the one check recorder, so the checks pane
+ * shows what decided each step. `breach` is the defence-switch hook: with the refusal's defence off the
+ * check is recorded as skipped and the caller goes on (null); otherwise it is recorded as failed and the
+ * refusal returned.
  */
 export function xaaChecks(log: CheckLog = NO_CHECK_LOG) {
-  const refused = <T>(label: string, error: XaaError): XaaResult<T> => {
-    log.record({ label, spec: specText(error.spec), ok: false, detail: error.description })
-    return refuse(error)
-  }
+  const record = checkRecorder(log)
+  const refused = <T>(label: string, error: XaaError): XaaResult<T> =>
+    refuse(record.refuse({ label }, error, error.description))
   return {
     log,
-    pass(label: string, spec: SpecRef, detail?: string): void {
-      log.record({ label, spec: specText(spec), ok: true, ...(detail === undefined ? {} : { detail }) })
-    },
+    pass: (label: string, spec: SpecRef, detail?: string): void => record.pass({ label, spec }, detail),
     refuse: refused,
     breach<T>(label: string, error: XaaError): XaaResult<T> | null {
-      if (skipIfDefenceOff(log, error.reason, { label, spec: specText(error.spec) }, error.description))
-        return null
-      return refused(label, error)
+      return record.skipped({ label, spec: error.spec }, error) ? null : refused(label, error)
     },
   }
 }
@@ -42,8 +37,7 @@ export function refusalLog(log: CheckLog): CheckLog & { explain(label: string, e
     },
     ...(log.defencesOff ? { defencesOff: log.defencesOff } : {}),
     explain(label, error) {
-      if (failed === 0)
-        log.record({ label, spec: specText(error.spec), ok: false, detail: error.description })
+      if (failed === 0) checkRecorder(log).refuse({ label }, error, error.description)
     },
   }
 }

@@ -1,7 +1,7 @@
 // `may_act`: the subject token's own statement of who may act for its subject.
 import { ok, fail, oauthError, type Result } from '../errors/oauth-error.ts'
 import type { CheckLog } from '../trace/check-log.ts'
-import { skipIfDefenceOff } from '../trace/defence-switch.ts'
+import { checkRecorder } from '../trace/check-recorder.ts'
 
 /**
  * When the subject token carries `may_act`, the party becoming the actor must match it.
@@ -21,27 +21,23 @@ export function checkMayAct(
       ? `may_act.sub ${String(allowed.sub)}`
       : `may_act.sub ${String(allowed.sub)}, may_act.iss ${String(allowed.iss)}`
   const check = { label: 'subject_token may_act names this actor', spec: 'RFC 8693 §4.4' }
-  if (
-    !(subMatches && issMatches) &&
-    skipIfDefenceOff(log, 'exchange.may_act_mismatch', check, `${named}, not ${actor.sub}`)
-  )
+  const record = checkRecorder(log)
+  if (subMatches && issMatches) {
+    record.pass(check, named)
     return ok(true)
-  log.record({ ...check, ok: subMatches && issMatches, detail: named })
-  if (subMatches && issMatches) return ok(true)
+  }
   // With the right sub but another issuer, the same name was given by a different authority: say so.
-  if (subMatches)
-    return fail(
-      oauthError(
+  const mismatch = subMatches
+    ? oauthError(
         'exchange.may_act_mismatch',
         `may_act in subject_token does not name ${actor.sub} of ${String(actor.iss)}`,
         {
           explanation: `The user's token allows ${String(allowed.sub)} as issued by ${String(allowed.iss)} only; this actor token was issued by ${String(actor.iss)}.`,
         },
-      ),
-    )
-  return fail(
-    oauthError('exchange.may_act_mismatch', `may_act in subject_token does not name ${actor.sub}`, {
-      explanation: `The user's token says only ${String(allowed.sub)} may act for them; ${actor.sub} is someone else.`,
-    }),
-  )
+      )
+    : oauthError('exchange.may_act_mismatch', `may_act in subject_token does not name ${actor.sub}`, {
+        explanation: `The user's token says only ${String(allowed.sub)} may act for them; ${actor.sub} is someone else.`,
+      })
+  if (record.skipped(check, mismatch, `${named}, not ${actor.sub}`)) return ok(true)
+  return fail(record.refuse(check, mismatch, named))
 }

@@ -7,7 +7,8 @@ import type { SigningKey } from '../keys/key-ring.ts'
 import { issueDelegatedToken } from '../tokens/mint-delegated-token.ts'
 import { ISSUABLE_TOKEN_TYPES, TOKEN_TYPE } from '../tokens/token-types.ts'
 import type { CheckLog } from '../trace/check-log.ts'
-import { isDefenceOff, skipIfDefenceOff } from '../trace/defence-switch.ts'
+import { checkRecorder, type CheckRule } from '../trace/check-recorder.ts'
+import { isDefenceOff } from '../trace/defence-switch.ts'
 import { enforceActorProfile } from '../actor-profile/enforce-actor-profile.ts'
 import { buildActClaim, chainDepth } from './build-act-claim.ts'
 import { anyAudience } from './any-audience.ts'
@@ -55,8 +56,8 @@ export interface TokenExchangeResponse {
   scope?: string
 }
 
-const refuse = (param: string | null, reason: Reason, description: string, explanation: string) =>
-  fail<never>(oauthError(reason, description, { explanation, ...(param ? { param } : {}) }))
+const refusal = (param: string | null, reason: Reason, description: string, explanation: string) =>
+  oauthError(reason, description, { explanation, ...(param ? { param } : {}) })
 
 /**
  * Decides an exchange on a parsed request: tokens, client, policy, may_act, chain depth, targets,
@@ -80,20 +81,24 @@ async function exchange(
   inputs: VerifiedInputs,
 ): Promise<Result<{ response: TokenExchangeResponse; claims: JWTPayload }>> {
   const { policy, log, nowSeconds } = ctx
+  const record = checkRecorder(log)
+  /** Records the failed check and answers with its refusal. */
+  const refuse = (rule: CheckRule, error: OAuthError, detail?: string) =>
+    fail<never>(record.refuse(rule, error, detail ?? error.explanation))
   const requestedType = request.requestedTokenType ?? TOKEN_TYPE.accessToken
-  log.record({
-    label: 'requested_token_type can be issued',
-    spec: 'RFC 8693 §2.1',
-    ok: ISSUABLE_TOKEN_TYPES.includes(requestedType),
-    detail: requestedType,
-  })
+  const typeCheck = { label: 'requested_token_type can be issued', spec: 'RFC 8693 §2.1' }
   if (!ISSUABLE_TOKEN_TYPES.includes(requestedType))
     return refuse(
-      'requested_token_type',
-      'exchange.requested_token_type_unsupported',
-      `"requested_token_type" ${requestedType} is not supported`,
-      `This IdP issues JWT access tokens only (${ISSUABLE_TOKEN_TYPES.join(', ')}).`,
+      typeCheck,
+      refusal(
+        'requested_token_type',
+        'exchange.requested_token_type_unsupported',
+        `"requested_token_type" ${requestedType} is not supported`,
+        `This IdP issues JWT access tokens only (${ISSUABLE_TOKEN_TYPES.join(', ')}).`,
+      ),
+      requestedType,
     )
+  record.pass(typeCheck, requestedType)
 
   const subject = await verifySubjectToken(
     {
@@ -125,19 +130,22 @@ async function exchange(
     actor = verified.value
     inputs.actor = actor
   } else {
-    log.record({
+    const presence = {
       label: 'actor_token present (delegation) or allowed absent (impersonation)',
       spec: 'RFC 8693 §1.1',
-      ok: !policy.requireActorToken,
-      detail: 'no actor_token: impersonation',
-    })
+    }
     if (policy.requireActorToken)
       return refuse(
-        'actor_token',
-        'exchange.actor_token_required',
-        '"actor_token" is required by policy',
-        'This IdP only allows delegation: without an actor token the issued token could not say which agent is acting.',
+        presence,
+        refusal(
+          'actor_token',
+          'exchange.actor_token_required',
+          '"actor_token" is required by policy',
+          'This IdP only allows delegation: without an actor token the issued token could not say which agent is acting.',
+        ),
+        'no actor_token: impersonation',
       )
+    record.pass(presence, 'no actor_token: impersonation')
   }
 
   const client = identifyClient(request.clientId, actor ? String(actor.sub) : null, policy, log)
@@ -146,19 +154,19 @@ async function exchange(
   const user = String(subject.value.sub)
 
   const rule = findDelegationRule(policy, actorSub, user)
-  log.record({
-    label: 'policy lets this agent act for this user',
-    spec: 'RFC 8693 §2.2.2',
-    ok: rule !== undefined,
-    detail: `${actorSub} for ${user}`,
-  })
+  const ruleCheck = { label: 'policy lets this agent act for this user', spec: 'RFC 8693 §2.2.2' }
   if (!rule)
     return refuse(
-      'actor_token',
-      'exchange.delegation_not_allowed',
-      `${actorSub} may not act for ${user}`,
-      `No rule in the IdP's policy lets ${actorSub} act on behalf of ${user}.`,
+      ruleCheck,
+      refusal(
+        'actor_token',
+        'exchange.delegation_not_allowed',
+        `${actorSub} may not act for ${user}`,
+        `No rule in the IdP's policy lets ${actorSub} act on behalf of ${user}.`,
+      ),
+      `${actorSub} for ${user}`,
     )
+  record.pass(ruleCheck, `${actorSub} for ${user}`)
 
   const mayAct = checkMayAct(
     subject.value.may_act,
@@ -168,18 +176,21 @@ async function exchange(
   if (!mayAct.ok) return fail({ ...mayAct.error, param: 'actor_token' })
 
   const depth = chainDepth(subject.value) + (actor ? 1 : 0)
-  log.record({
+  const depthCheck = {
     label: `delegation chain depth ${depth} within policy (max ${policy.maxChainDepth})`,
     spec: 'RFC 8693 §4.1',
-    ok: depth <= policy.maxChainDepth,
-  })
+  }
   if (depth > policy.maxChainDepth)
     return refuse(
-      'subject_token',
-      'exchange.chain_too_deep',
-      `Delegation chain of ${depth} actors exceeds the policy maximum of ${policy.maxChainDepth}`,
-      "Each hop in a chain is another party holding the user's authority; the IdP caps how long a chain may grow.",
+      depthCheck,
+      refusal(
+        'subject_token',
+        'exchange.chain_too_deep',
+        `Delegation chain of ${depth} actors exceeds the policy maximum of ${policy.maxChainDepth}`,
+        "Each hop in a chain is another party holding the user's authority; the IdP caps how long a chain may grow.",
+      ),
     )
+  record.pass(depthCheck)
 
   const targetCheck = { label: 'audience/resource within policy', spec: 'RFC 8693 §2.1, RFC 8707 §2' }
   let targets = resolveTargets(request.audiences, request.resources, rule)
@@ -187,16 +198,11 @@ async function exchange(
   if (
     !targets.ok &&
     targets.error.reason === 'target.audience_not_allowed' &&
-    skipIfDefenceOff(log, targets.error.reason, targetCheck, targets.error.description)
+    record.skipped(targetCheck, targets.error)
   )
     targets = resolveTargets(request.audiences, request.resources, anyAudience(rule, request.audiences))
-  else
-    log.record({
-      ...targetCheck,
-      ok: targets.ok,
-      detail: targets.ok ? targets.value.map((t) => t.audience).join(' ') : targets.error.description,
-    })
-  if (!targets.ok) return fail(targets.error)
+  else if (targets.ok) record.pass(targetCheck, targets.value.map((t) => t.audience).join(' '))
+  if (!targets.ok) return refuse(targetCheck, targets.error, targets.error.description)
 
   const granted = parseScope(subject.value.scope)
   const scopeCheck = { label: 'scope within the grant and policy', spec: 'RFC 8693 §2.1, RFC 6749 §3.3' }
@@ -206,16 +212,11 @@ async function exchange(
     !scope.ok &&
     scope.error.reason === 'exchange.scope_not_granted' &&
     request.scope !== null &&
-    skipIfDefenceOff(log, scope.error.reason, scopeCheck, scope.error.description)
+    record.skipped(scopeCheck, scope.error)
   )
     scope = ok([...new Set(request.scope)])
-  else
-    log.record({
-      ...scopeCheck,
-      ok: scope.ok,
-      detail: scope.ok ? scope.value.join(' ') : scope.error.description,
-    })
-  if (!scope.ok) return fail({ ...scope.error, param: 'scope' })
+  else if (scope.ok) record.pass(scopeCheck, scope.value.join(' '))
+  if (!scope.ok) return refuse(scopeCheck, { ...scope.error, param: 'scope' }, scope.error.description)
 
   // The token may live no longer than policy allows, than asked for, or than either input token.
   // A vulnerable IdP that skips `exp` on its inputs (token.expired off) does not cap by it either.
@@ -228,18 +229,21 @@ async function exchange(
     remaining(subject.value),
     remaining(actor),
   )
-  log.record({
+  const lifetimeCheck = {
     label: `lifetime ${ttl}s: min of policy, request, subject and actor token`,
     spec: 'RFC 8693 §2.2.1',
-    ok: ttl > 0,
-  })
+  }
   if (ttl <= 0)
     return refuse(
-      null,
-      'exchange.no_lifetime_left',
-      'No lifetime remains for the issued token',
-      'An input token is about to expire, so any token issued now would already be dead.',
+      lifetimeCheck,
+      refusal(
+        null,
+        'exchange.no_lifetime_left',
+        'No lifetime remains for the issued token',
+        'An input token is about to expire, so any token issued now would already be dead.',
+      ),
     )
+  record.pass(lifetimeCheck)
 
   const act = actor
     ? buildActClaim(
@@ -273,12 +277,13 @@ async function exchange(
     jkt: ctx.jkt,
     amr: subject.value.amr,
   })
-  log.record({
-    label: ctx.jkt ? 'minted token bound to the DPoP key (cnf.jkt)' : 'minted bearer token (no DPoP)',
-    spec: ctx.jkt ? 'RFC 9449 §6.1' : 'RFC 6750',
-    ok: true,
-    detail: ctx.jkt ?? undefined,
-  })
+  record.pass(
+    {
+      label: ctx.jkt ? 'minted token bound to the DPoP key (cnf.jkt)' : 'minted bearer token (no DPoP)',
+      spec: ctx.jkt ? 'RFC 9449 §6.1' : 'RFC 6750',
+    },
+    ctx.jkt ?? undefined,
+  )
 
   const issuedScope = formatScope(scope.value)
   return ok({

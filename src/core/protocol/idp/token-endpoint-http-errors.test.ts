@@ -40,6 +40,23 @@ describe('the token endpoint answers plain HTTP failures as HTTP errors', () => 
     ])
   })
 
+  test('a token request sent to another path is a 404 HttpError, and none of it is read', async () => {
+    const { response, body, decision, checks } = await sendExchange(exchangeCase(), {
+      request: ({ subject, actor }) =>
+        new Request(TOKEN_URL.replace(/\/token$/, '/nowhere'), {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: `subject_token=${subject}&actor_token=${actor ?? ''}`,
+        }),
+    })
+    expect(response.status).toBe(404)
+    expect(response.headers.get('allow')).toBeNull()
+    expect(body).toEqual({ error: 'invalid_request', error_description: 'No endpoint at /nowhere' })
+    expect(decision.accepted || decision.error).toMatchObject({ status: 404, reason: 'http.not_found' })
+    expect(decision.accepted || isHttpError(decision.error)).toBe(true)
+    expect(checks).toEqual([expect.objectContaining({ ok: false, spec: 'RFC 9110 §15.5.5' })])
+  })
+
   test('a malformed form is still an OAuth invalid_request, not an HTTP error', async () => {
     const { decision } = await sendExchange(exchangeCase(), { request: () => formRequest('a=%zz') })
     expect(decision.accepted).toBe(false)

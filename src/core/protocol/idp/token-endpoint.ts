@@ -65,6 +65,7 @@ export function createTokenEndpoint(options: TokenEndpointOptions): FetchHandler
  */
 export function createTokenService(options: TokenEndpointOptions): TokenService {
   const { policy } = options
+  const tokenPath = new URL(tokenEndpointUrl(options.issuer)).pathname
 
   return async (request) => {
     const nowSeconds = epochSeconds(options.clock)
@@ -85,6 +86,22 @@ export function createTokenService(options: TokenEndpointOptions): TokenService 
         audit: exchangeAuditEvent({ ...outcome, error }),
       }
     }
+    // A path other than the token endpoint's is a plain HTTP 404 (RFC 9110 §15.5.5): hand-edited request
+    // text can name any path, and no token request is read there. Only the path is compared: the
+    // origin a request arrives on is the mount's business (the sandbox rebases it onto its issuer).
+    const { pathname } = new URL(request.url)
+    if (pathname !== tokenPath)
+      return refuse(
+        record.refuse(
+          { label: 'request is sent to the token endpoint' },
+          httpError(
+            'http.not_found',
+            `No endpoint at ${pathname}`,
+            `The IdP's token endpoint is ${tokenPath}; nothing answers token requests at ${pathname}.`,
+          ),
+          `No endpoint at ${pathname}`,
+        ),
+      )
     // A wrong method is a plain HTTP 405, not an OAuth refusal: no token request was read (RFC 9110 §15.5.6).
     if (request.method !== 'POST')
       return refuse(

@@ -2,13 +2,14 @@
 import type { JWK, JWTPayload } from 'jose'
 import type { ReplayCache } from '../dpop/replay-cache.ts'
 import { fail, ok, type OAuthError, type Result } from '../errors/oauth-error.ts'
-import { refusal, specText } from '../errors/reasoned-error.ts'
+import { refusal } from '../errors/reasoned-error.ts'
 import { REASONS } from '../errors/reasons.ts'
 import type { JwtRule } from '../tokens/jwt-failure.ts'
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
 import { JWT_LEEWAY_SECONDS, verifyJwt } from '../tokens/verify-jwt.ts'
 import { NO_CHECK_LOG, type CheckLog } from '../trace/check-log.ts'
-import { isDefenceOff, skipIfDefenceOff } from '../trace/defence-switch.ts'
+import { checkRecorder } from '../trace/check-recorder.ts'
+import { isDefenceOff } from '../trace/defence-switch.ts'
 import { CHAINING_GRANT_PROFILE, type GrantRule, type JwtGrantProfile } from './jwt-grant-profile.ts'
 
 export { JWT_GRANT_TYP } from './jwt-grant-profile.ts'
@@ -53,17 +54,15 @@ const RULE_OF: Partial<Record<JwtRule, GrantRule>> = {
 const normalTyp = (typ: unknown) =>
   typeof typ === 'string' ? typ.toLowerCase().replace(/^application\//, '') : null
 
-/** One grant's check log: each rule passes, refuses with its reason, or is skipped when its defence is off. */
+/** One grant's checks, through the one check recorder: each rule passes, refuses with its reason, or is skipped. */
 function grantChecks(profile: JwtGrantProfile, log: CheckLog) {
-  const check = (rule: GrantRule) => {
-    const reason = profile.reasons[rule]
-    return {
-      label: LABELS[rule](profile.name),
-      spec: specText(profile.specs?.[rule] ?? REASONS[reason].spec),
-    }
-  }
-  const error = (rule: GrantRule, description: string): OAuthError => {
-    const reason = profile.reasons[rule]
+  const record = checkRecorder(log)
+  const rule = (grantRule: GrantRule) => ({
+    label: LABELS[grantRule](profile.name),
+    spec: profile.specs?.[grantRule] ?? REASONS[profile.reasons[grantRule]].spec,
+  })
+  const error = (grantRule: GrantRule, description: string): OAuthError => {
+    const reason = profile.reasons[grantRule]
     const codes = REASONS[reason].codes as readonly string[]
     // Every refusal is `invalid_grant` (RFC 7523 §3.1) but a store that cannot promise single use (503).
     const code = codes.includes('invalid_grant') ? 'invalid_grant' : REASONS[reason].codes[0]
@@ -71,24 +70,21 @@ function grantChecks(profile: JwtGrantProfile, log: CheckLog) {
       code,
       status: code === 'invalid_grant' ? 400 : REASONS[reason].status,
       reason,
-      spec: profile.specs?.[rule] ?? REASONS[reason].spec,
+      spec: rule(grantRule).spec,
       description,
       param: 'assertion',
     })
   }
+  const refuse = (grantRule: GrantRule, description: string): Result<never> =>
+    fail(record.refuse(rule(grantRule), error(grantRule, description), description))
   return {
-    off: (rule: GrantRule) => isDefenceOff(log, profile.reasons[rule]),
-    pass(rule: GrantRule, detail?: string): void {
-      log.record({ ...check(rule), ok: true, ...(detail === undefined ? {} : { detail }) })
-    },
-    refuse(rule: GrantRule, description: string): Result<never> {
-      log.record({ ...check(rule), ok: false, detail: description })
-      return fail(error(rule, description))
-    },
+    off: (grantRule: GrantRule) => isDefenceOff(log, profile.reasons[grantRule]),
+    pass: (grantRule: GrantRule, detail?: string) => record.pass(rule(grantRule), detail),
+    refuse,
     /** Refuses, unless this rule's defence is off: then records it skipped and answers null. */
-    breach(rule: GrantRule, description: string): Result<never> | null {
-      if (skipIfDefenceOff(log, profile.reasons[rule], check(rule), description)) return null
-      return this.refuse(rule, description)
+    breach(grantRule: GrantRule, description: string): Result<never> | null {
+      if (record.skipped(rule(grantRule), error(grantRule, description))) return null
+      return refuse(grantRule, description)
     },
   }
 }

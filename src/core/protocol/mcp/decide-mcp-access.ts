@@ -9,8 +9,7 @@ import { parseAuthorization } from '../resource-server/parse-authorization.ts'
 import { verifyAccessToken } from '../resource-server/verify-access-token.ts'
 import type { AuthScheme } from '../resource-server/www-authenticate.ts'
 import { NO_CHECK_LOG, type CheckLog } from '../trace/check-log.ts'
-import { skipIfDefenceOff } from '../trace/defence-switch.ts'
-import { specText } from '../errors/reasoned-error.ts'
+import { checkRecorder } from '../trace/check-recorder.ts'
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
 import { parseScope } from '../tokens/scope.ts'
 
@@ -55,6 +54,7 @@ export async function decideMcpAccess(
   options: McpAccessOptions,
 ): Promise<McpAccessDecision> {
   const log = options.log ?? NO_CHECK_LOG
+  const record = checkRecorder(log)
   const deny = (
     error: XaaError,
     extra: { claims?: JWTPayload | null; scheme?: AuthScheme | null; scope?: string } = {},
@@ -72,15 +72,9 @@ export async function decideMcpAccess(
     const error = credentials.ok
       ? xaaError('request.no_credentials', 'No access token in the request', 'Authorization')
       : credentials.error
-    log.record({ label: CREDENTIALS, spec: specText(error.spec), ok: false, detail: error.description })
-    return deny(error)
+    return deny(record.refuse({ label: CREDENTIALS }, error, error.description))
   }
-  log.record({
-    label: CREDENTIALS,
-    spec: 'RFC 6750 §2.1, RFC 9449 §7.1',
-    ok: true,
-    detail: credentials.value.scheme,
-  })
+  record.pass({ label: CREDENTIALS, spec: 'RFC 6750 §2.1, RFC 9449 §7.1' }, credentials.value.scheme)
   const { scheme, token } = credentials.value
 
   // With its defence off, a token for another resource is verified against the audience it names, and
@@ -88,8 +82,8 @@ export async function decideMcpAccess(
   let audience = options.resource
   const named = audiencesOf(token)
   if (!named.includes(options.resource) && named[0] !== undefined) {
-    const check = { label: WRONG_RESOURCE_CHECK, spec: 'RFC 8707 §2, RFC 9068 §4' }
-    if (skipIfDefenceOff(log, 'mcp.wrong_resource', check, `Access token is for ${named.join(' ')}`))
+    const wrong = xaaError('mcp.wrong_resource', `Access token is for ${named.join(' ')}`, 'Authorization')
+    if (record.skipped({ label: WRONG_RESOURCE_CHECK, spec: 'RFC 8707 §2, RFC 9068 §4' }, wrong))
       audience = named[0]
   }
 
@@ -138,9 +132,12 @@ export async function decideMcpAccess(
       `Access token "scope" lacks "${options.requiredScope}"`,
       'Authorization',
     )
-    log.record({ label: SCOPE, spec: specText(error.spec), ok: false, detail: error.description })
-    return deny(error, { claims, scheme, scope: options.requiredScope })
+    return deny(record.refuse({ label: SCOPE }, error, error.description), {
+      claims,
+      scheme,
+      scope: options.requiredScope,
+    })
   }
-  log.record({ label: SCOPE, spec: 'RFC 6750 §3.1', ok: true, detail: scopes.join(' ') })
+  record.pass({ label: SCOPE, spec: 'RFC 6750 §3.1' }, scopes.join(' '))
   return { allow: true, claims, scopes, token }
 }

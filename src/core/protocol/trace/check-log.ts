@@ -1,7 +1,8 @@
 // The list of validations a server made, in order, each passed or failed with its RFC section.
 import type { Reason } from '../errors/reasons.ts'
 
-export type CheckActor = 'idp' | 'resource-server' | 'client'
+/** Who made a check; `authorization-server` is an AS other than the IdP (the cross-app resource AS). */
+export type CheckActor = 'idp' | 'authorization-server' | 'resource-server' | 'client'
 
 export interface Check {
   by: CheckActor

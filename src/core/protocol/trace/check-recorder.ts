@@ -15,16 +15,11 @@ const specOf = (rule: CheckRule): string =>
 
 /**
  * Wraps a {@link CheckLog} for one decision. Every refusal goes through `refuse`, so a refusal is never
- * made without its failed check, request-parsing ones included; `failed` says whether one was recorded.
+ * made without its failed check, request-parsing ones included.
  */
 export function checkRecorder(log: CheckLog = NO_CHECK_LOG) {
-  let failed = 0
   return {
     log,
-    /** How many failed checks were recorded so far. */
-    get failed(): number {
-      return failed
-    },
     pass(rule: CheckRule, detail?: string): void {
       log.record({
         label: rule.label,
@@ -42,7 +37,6 @@ export function checkRecorder(log: CheckLog = NO_CHECK_LOG) {
       error: E,
       detail = error.explanation,
     ): E {
-      failed++
       log.record({
         label: rule.label,
         spec: specOf({ label: rule.label, spec: rule.spec ?? error.spec }),

@@ -3,7 +3,8 @@ import type { JWK } from 'jose'
 import type { AuditEvent } from '../audit/audit-event.ts'
 import { actorChain } from '../audit/actor-chain.ts'
 import { epochSeconds, type Clock } from '../clock.ts'
-import type { OAuthError } from '../errors/oauth-error.ts'
+import type { OAuthError, OAuthErrorCode } from '../errors/oauth-error.ts'
+import type { Reason } from '../errors/reasons.ts'
 import { refusal } from '../errors/reasoned-error.ts'
 import type { FetchHandler } from '../http/http-snapshot.ts'
 import { TXN_TOKEN_DRAFT as DRAFT, TXN_TOKEN_HEADER, type TxnTokenClaims } from './txn-token-format.ts'
@@ -32,6 +33,17 @@ export interface InternalServiceOptions {
   /** The edge's access-token issuer: consulted only by a service whose forwarding defence is off. */
   edgeTokens?: EdgeTokenIssuer
 }
+
+type Check = (typeof C)[keyof typeof C]
+
+/** The error code and status each of this service's own refusals goes out with. */
+const WIRE = {
+  'txn.access_token_forwarded': { code: 'invalid_token', status: 401 },
+  'txn.token_missing': { code: 'invalid_token', status: 401 },
+  'txn.request_invalid': { code: 'invalid_request', status: 400 },
+  'txn.scope_insufficient': { code: 'insufficient_scope', status: 403 },
+} as const satisfies Partial<Record<Reason, { code: OAuthErrorCode; status: number }>>
+type Wire = keyof typeof WIRE
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
@@ -68,49 +80,28 @@ export function createInternalService(options: InternalServiceOptions): FetchHan
       options.audit(auditEvent(time, claims, error), error)
       return json(error.status, { error: error.code, error_description: error.description })
     }
+    /** Records the check that failed, and refuses as the draft's section says. */
+    const refuse = (check: Check, wire: Wire, section: string, description: string) => {
+      log.record({ ...check, ok: false, detail: description })
+      return deny(refusal({ ...WIRE[wire], reason: wire, spec: { doc: DRAFT, section }, description }))
+    }
     const header = request.headers.get(TXN_TOKEN_HEADER)?.trim() ?? ''
     const forwarded = header === '' ? bearerToken(request) : isAccessToken(header) ? header : null
     if (forwarded !== null) {
       const description =
         'An access token was forwarded; internal calls take a Txn-Token in the Txn-Token header'
-      if (
-        !options.edgeTokens ||
-        !skipIfDefenceOff(log, 'txn.access_token_forwarded', C.header, description)
-      ) {
-        log.record({ ...C.header, ok: false, detail: description })
-        return deny(
-          refusal({
-            code: 'invalid_token',
-            status: 401,
-            reason: 'txn.access_token_forwarded',
-            spec: { doc: DRAFT, section: '13.4' },
-            description,
-          }),
-        )
-      }
-    } else if (header === '') {
-      log.record({ ...C.header, ok: false, detail: 'no Txn-Token header' })
-      return deny(
-        refusal({
-          code: 'invalid_token',
-          status: 401,
-          reason: 'txn.token_missing',
-          spec: { doc: DRAFT, section: '12.1' },
-          description: 'The Txn-Token header is required',
-        }),
+      // A service with this defence off takes the access token instead (see accept-forwarded-access-token.ts).
+      if (!options.edgeTokens || !skipIfDefenceOff(log, 'txn.access_token_forwarded', C.header, description))
+        return refuse(C.header, 'txn.access_token_forwarded', '13.4', description)
+    } else if (header === '')
+      return refuse(C.header, 'txn.token_missing', '12.1', 'The Txn-Token header is required')
+    else if (header.includes(','))
+      return refuse(
+        C.single,
+        'txn.request_invalid',
+        '12.1',
+        'The Txn-Token header must carry exactly one Txn-Token',
       )
-    } else if (header.includes(',')) {
-      log.record({ ...C.single, ok: false, detail: 'several values in the Txn-Token header' })
-      return deny(
-        refusal({
-          code: 'invalid_request',
-          status: 400,
-          reason: 'txn.request_invalid',
-          spec: { doc: DRAFT, section: '12.1' },
-          description: 'The Txn-Token header must carry exactly one Txn-Token',
-        }),
-      )
-    }
     const nowSeconds = epochSeconds(() => time)
     const verified =
       forwarded !== null && options.edgeTokens
@@ -124,18 +115,9 @@ export function createInternalService(options: InternalServiceOptions): FetchHan
           })
     if (!verified.ok) return deny(verified.error)
     claims = verified.value
-    const purpose = hasScope(claims.scope, options.scope)
-    log.record({ ...C.purpose, ok: purpose, detail: `${claims.scope} ∋ ${options.scope}` })
-    if (!purpose)
-      return deny(
-        refusal({
-          code: 'insufficient_scope',
-          status: 403,
-          reason: 'txn.scope_insufficient',
-          spec: { doc: DRAFT, section: '9.2.1' },
-          description: `Txn-Token scope lacks "${options.scope}"`,
-        }),
-      )
+    if (!hasScope(claims.scope, options.scope))
+      return refuse(C.purpose, 'txn.scope_insufficient', '9.2.1', `Txn-Token scope lacks "${options.scope}"`)
+    log.record({ ...C.purpose, ok: true, detail: `${claims.scope} ∋ ${options.scope}` })
     options.audit(auditEvent(time, claims, null), null)
     const { txn, sub, act, scope, tctx, req_wl } = claims
     return json(200, { service: options.name, verified: { txn, sub, act: act ?? null, scope, tctx, req_wl } })

@@ -27,6 +27,7 @@ import { createStepRecorder } from '../step-recorder.ts'
 import { CROSS_APP_RAS_POLICY, crossAppIdpPolicy, crossAppParties, otherAgent, X } from './cross-app-setup.ts'
 import { createCrossAppIdpService, createResourceAsService } from './cross-app-services.ts'
 import { createMcpService } from './mcp-tool.ts'
+import { SIMULATED_PASSKEY } from '../../passkey/sign-in-label.ts'
 
 // The resource AS signs with a key of its own, made once per key ring like every demo key.
 const rasKeys = new WeakMap<KeyRing, Promise<SigningKey>>()
@@ -79,7 +80,9 @@ async function runCrossApp(context: FlowContext): Promise<FlowResult> {
     ttl: scenario.user.subjectTokenTtl,
   })
   tokens.idToken = viewToken(idToken)
-  steps.local(X.user, X.agent, "Sign in: the agent holds the user's ID token", 'idToken')
+  // This flow never takes the page's passkey ceremony: the ID token's amr is the scenario's, and says so.
+  steps.local(X.user, X.agent, "Sign in: the agent holds the user's ID token", 'idToken').note =
+    `${SIMULATED_PASSKEY}: this flow runs no WebAuthn ceremony, the ID token's amr is the scenario's`
 
   // A JWT-SVID addressed to each authorization server (draft-ietf-oauth-spiffe-client-auth §3.1).
   const svid = (spiffeId: string, audience: string, iat: number) =>
@@ -165,7 +168,7 @@ async function runCrossApp(context: FlowContext): Promise<FlowResult> {
     signingKey: await resourceAsKey(keys),
     clock: later,
     replay,
-    log: steps.checkLog('idp'),
+    log: steps.checkLog('authorization-server'),
     defencesOff,
   })
   const rasToken = `${RESOURCE_AS_ISSUER}/token`

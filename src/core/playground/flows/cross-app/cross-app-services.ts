@@ -62,7 +62,11 @@ export function createCrossAppIdpService(options: IdpServiceOptions): Service {
       ...options,
       onDecision: (decision) => ((error = decision.error), (audit = decision.audit)),
     })
-    const redeemOwnGrant = createOwnIdJagRedemption({ ...options, log, onDecision: (e) => (error = e) })
+    const redeemOwnGrant = createOwnIdJagRedemption({
+      ...options,
+      log,
+      onDecision: (e, event) => ((error = e), (audit = event)),
+    })
     const form = new URLSearchParams(await request.clone().text())
     const response = await dispatchIdpTokenRequest({
       issuer: options.issuer,
