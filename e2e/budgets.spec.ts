@@ -2,7 +2,7 @@
 // before first paint and what the service worker installs stay within bench/budgets.json, and neither holds
 // Monaco. Sizes are deterministic, so a regression fails the build; timings are never asserted in tests
 // (they live in `npm run bench`).
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from '@playwright/test'
@@ -44,4 +44,19 @@ test('the service worker installs no Monaco file: the editor is kept apart, for 
     return MONACO_MARKERS.some((marker) => text.includes(marker))
   })
   expect(installedMonaco).toEqual([])
+})
+
+// Classic zod's schema classes are named by string (`ZodString`, …); zod/mini's are `ZodMiniString`, … and
+// zod's core ones `$ZodString`, …, so a quoted classic name is in the build only if classic zod is.
+const CLASSIC_ZOD = /[`"']Zod(?:String|Object|Array|Number|Type)[`"']/
+
+test('the build holds no classic zod: the page’s schemas use zod/mini, a third of its bytes', () => {
+  const assets = readdirSync(join(DIST, 'assets')).filter((file) => file.endsWith('.js'))
+  const miniChunks = assets.filter((file) =>
+    readFileSync(join(DIST, 'assets', file), 'utf8').includes('ZodMiniObject'),
+  )
+  // Without zod/mini in the build, finding no classic zod would prove nothing.
+  expect(miniChunks, 'the build has zod/mini').not.toEqual([])
+  const classic = assets.filter((file) => CLASSIC_ZOD.test(readFileSync(join(DIST, 'assets', file), 'utf8')))
+  expect(classic).toEqual([])
 })
