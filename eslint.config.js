@@ -59,6 +59,37 @@ const protocolWall = {
   },
 }
 
+// The UI imports the core only through its public entry points (explicit re-exports), never a private
+// helper. Each layer's index.ts is what the page uses; the others are what it loads with import() after
+// first paint, so they stay apart. Paths are inside src/core/.
+const CORE_ENTRY_POINTS = [
+  'protocol/index.ts',
+  'protocol/signing-keys.ts',
+  'playground/index.ts',
+  'playground/engine.ts',
+  'playground/untrusted-input.ts',
+]
+const entryPointMessage = `src/ui imports src/core only through its entry points: ${CORE_ENTRY_POINTS.join(', ')}.`
+const escape = (path) => path.replaceAll('.', String.raw`\.`)
+// A core module that is not an entry point. Selector regexes can't hold a slash, even escaped: \x2F is one.
+const privateCoreModule = String.raw`(^|/)core/(?!(${CORE_ENTRY_POINTS.map(escape).join('|')})$)`
+const privateInSelector = privateCoreModule.replaceAll('/', String.raw`\x2F`)
+const uiEntryPoints = {
+  files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: [{ regex: privateCoreModule, message: entryPointMessage }] },
+    ],
+    // import('…') and typeof import('…') are not import declarations: the same rule for them.
+    'no-restricted-syntax': [
+      'error',
+      { selector: `ImportExpression[source.value=/${privateInSelector}/]`, message: entryPointMessage },
+      { selector: `TSImportType[argument.literal.value=/${privateInSelector}/]`, message: entryPointMessage },
+    ],
+  },
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'dist-sandbox', 'node_modules', 'test-results', 'playwright-report'] },
   {
@@ -79,4 +110,5 @@ export default tseslint.config(
   },
   coreBoundary,
   protocolWall,
+  uiEntryPoints,
 )

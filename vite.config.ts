@@ -3,12 +3,19 @@ import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { contentSecurityPolicyMeta, SECURITY_HEADERS } from './build/content-security-policy-plugin.ts'
 import { precacheServiceWorker } from './build/service-worker-plugin.ts'
+import { sideEffectFreeEntryPoints } from './build/side-effect-free-entry-points.ts'
 
 export default defineConfig({
   // Relative URLs by default, so one build runs at a site's root and under any subpath (GitHub Pages'
   // /<repo>/). BASE_PATH=/sub/ makes them absolute instead, for a host that needs that.
   base: process.env.BASE_PATH ?? './',
-  plugins: [react(), tailwindcss(), contentSecurityPolicyMeta(), precacheServiceWorker()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    contentSecurityPolicyMeta(),
+    precacheServiceWorker(),
+    sideEffectFreeEntryPoints(),
+  ],
   worker: { format: 'es' },
   build: {
     // Monaco's lazily loaded chunk is large by design; the entry chunk has its own budget (bench/budgets).

@@ -229,3 +229,20 @@ test('a link carries only "real passkey": opened elsewhere it asks for a fresh c
   await section(page).getByRole('button', { name: 'Use the simulated sign-in' }).click()
   await expect.poll(() => new URL(page.url()).hash).toBe('#s=1.')
 })
+
+test('a browser without WebAuthn keeps the simulated sign-in, says why, and the run is accepted', async ({
+  page,
+}) => {
+  // As an old browser: no PublicKeyCredential at all, so no ceremony can run.
+  await page.addInitScript(() => {
+    Reflect.deleteProperty(window, 'PublicKeyCredential')
+  })
+  await openPlayground(page)
+  await expect(section(page)).toContainText('this browser offers no WebAuthn here')
+  await expect(signInButton(page)).toHaveCount(0)
+  await expect(step(page)).toHaveText(/simulated passkey/)
+  await expect(subjectCard(page)).toContainText('Signed in with: simulated passkey')
+  await expect(outcome(page)).toContainText('the API accepted it')
+  expect((await subjectClaims(page)).amr).toEqual(['hwk', 'user'])
+  expect((await subjectClaims(page)).acr).toBeUndefined()
+})

@@ -5,8 +5,9 @@ import { fail, ok, type Result } from '../src/core/protocol/errors/oauth-error.t
 /** Headers that describe the old body's framing, not the buffered copy the core receives. */
 const FRAMING = ['content-length', 'transfer-encoding']
 
-const tooLarge = (maxBytes: number) =>
-  fail<Request, HttpError>(
+/** The one refusal of a body over the limit, from whichever path read it. */
+export const tooLarge = <T = Request>(maxBytes: number) =>
+  fail<T, HttpError>(
     httpError(
       'http.content_too_large',
       `Body exceeds ${maxBytes} bytes`,

@@ -5,7 +5,8 @@ import { formatAuditLine } from '../src/core/protocol/audit/format-audit-line.ts
 import { systemClock, type Clock } from '../src/core/protocol/clock.ts'
 import { createNonceStore, type NonceStore } from '../src/core/protocol/dpop/nonce-store.ts'
 import { createReplayCache, type ReplayCache } from '../src/core/protocol/dpop/replay-cache.ts'
-import { httpError, httpErrorResponse } from '../src/core/protocol/errors/http-error.ts'
+import { httpError, httpErrorResponse, type HttpError } from '../src/core/protocol/errors/http-error.ts'
+import type { Result } from '../src/core/protocol/errors/oauth-error.ts'
 import type { HttpReason } from '../src/core/protocol/errors/reasons.ts'
 import { securityHeaders } from '../build/content-security-policy.ts'
 import type { FetchHandler } from '../src/core/protocol/http/http-snapshot.ts'
@@ -53,8 +54,24 @@ export interface SandboxOptions {
   instance?: string
 }
 
+/** What routing needs of a request before its body is read: a wrong method or path is refused unread. */
+export interface RequestHead {
+  method: string
+  pathname: string
+}
+
+/** The request on the public URL with its body read within the limit, or the refusal (413). */
+export type ReadRequest = () => Promise<Result<Request, HttpError>>
+
 export interface Sandbox {
   fetch: FetchHandler
+  /**
+   * The same handler for a server that reads bodies itself (the node:http bridge): routes by `head`,
+   * then calls `read` only for a request it serves. `fetch` is this with `boundedRequest` as `read`.
+   */
+  serve(head: RequestHead, read: ReadRequest): Promise<Response>
+  /** The largest body `read` may accept, in bytes. */
+  maxBodyBytes: number
   audit: AuditLog
   /** The one DPoP replay cache of the process, shared by the IdP and the resource server. */
   replay: ReplayCache
@@ -82,9 +99,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const record = (by: AuditEntry['by']) => (event: AuditEvent) =>
     write({ at: clock(), by, line: formatAuditLine(event), ...instance })
   /** Redis is down: refuse, and say so in the audit trail (stdout at least, since the shared log is down too). */
-  const unavailable = (request: Request, error: StoreUnavailableError) => {
+  const unavailable = (path: string, error: StoreUnavailableError) => {
     const at = clock()
-    const path = new URL(request.url).pathname
     const line = `${new Date(at).toISOString()} decision=deny error=temporarily_unavailable path=${path} reason="shared state (Redis) unreachable; refused rather than risk accepting a replay"`
     write({ at, by: 'sandbox', line, ...instance })
     return new Response(
@@ -121,51 +137,57 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     ),
   }))
 
-  const route = async (request: Request): Promise<Response> => {
-    const { pathname } = new URL(request.url)
+  const route = async ({ method: requestMethod, pathname }: RequestHead, read: ReadRequest) => {
     const fixed = routes.get(pathname)
     const resourceServer = mounted.find(({ prefix }) => pathname.startsWith(prefix))?.handle
     if (fixed) {
       // HEAD is answered as GET; Node leaves the body out.
-      const method = request.method === 'HEAD' ? 'GET' : request.method
+      const method = requestMethod === 'HEAD' ? 'GET' : requestMethod
       if (method !== fixed.method) {
         const allow = fixed.method === 'GET' ? 'GET, HEAD' : fixed.method
-        const description = `Method ${request.method} is not allowed on ${pathname}; use ${fixed.method}`
+        const description = `Method ${requestMethod} is not allowed on ${pathname}; use ${fixed.method}`
         return refuse('http.method_not_allowed', description, { allow })
       }
     } else if (!resourceServer) {
       return refuse('http.not_found', `No endpoint at ${pathname}`)
-    } else if (!RESOURCE_METHODS.includes(request.method)) {
-      return refuse('http.method_not_allowed', `Method ${request.method} is not allowed`, {
+    } else if (!RESOURCE_METHODS.includes(requestMethod)) {
+      return refuse('http.method_not_allowed', `Method ${requestMethod} is not allowed`, {
         allow: 'GET, POST',
       })
     }
-    const bounded = await boundedRequest(request, baseUrl, maxBodyBytes)
+    const bounded = await read()
     // After a 413 the rest of the upload is unread, so the connection can't carry another request.
     if (!bounded.ok)
       return httpErrorResponse(bounded.error, bounded.error.status === 413 ? { connection: 'close' } : {})
     return (fixed?.handle ?? resourceServer!)(bounded.value)
   }
 
+  // Every answer, errors included, carries the project's security headers (the same CSP as the page).
+  const serve = async (head: RequestHead, read: ReadRequest) =>
+    withSecurityHeaders(await answer(() => route(head, read), head.pathname, unavailable))
   return {
     audit,
     replay,
-    // Every answer, errors included, carries the project's security headers (the same CSP as the page).
-    fetch: async (request) => withSecurityHeaders(await answer(route, request, unavailable)),
+    serve,
+    maxBodyBytes,
+    fetch: (request) =>
+      serve({ method: request.method, pathname: new URL(request.url).pathname }, () =>
+        boundedRequest(request, baseUrl, maxBodyBytes),
+      ),
   }
 }
 
 /** Routes one request; only a bug throws, and it still gets a JSON 500 while the process keeps serving. */
 async function answer(
-  route: FetchHandler,
-  request: Request,
-  unavailable: (request: Request, error: StoreUnavailableError) => Response,
+  route: () => Promise<Response>,
+  path: string,
+  unavailable: (path: string, error: StoreUnavailableError) => Response,
 ): Promise<Response> {
   try {
-    return await route(request)
+    return await route()
   } catch (error) {
     // A shared store that can't answer fails the request closed: 503, never a pass.
-    if (error instanceof StoreUnavailableError) return unavailable(request, error)
+    if (error instanceof StoreUnavailableError) return unavailable(path, error)
     // Only a bug gets here. The client still gets JSON, and the process keeps serving.
     console.error('sandbox: unexpected error', error)
     return new Response(

@@ -7,6 +7,7 @@ import { ENDPOINTS, INTROSPECTION_CLIENT_ID } from './endpoints.ts'
 import { readKeyFile, writeKeyFile } from './keys/key-file.ts'
 import { readCli, USAGE } from './read-cli.ts'
 import { openSharedState } from './redis/shared-state.ts'
+import { printAuditToStdout } from './print-audit.ts'
 import { startSandbox } from './start-sandbox.ts'
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i
@@ -64,7 +65,7 @@ const running = await startSandbox({
   resourceServers: setup.resourceServers,
   testWorkloadIssuer: setup.testWorkloadIssuer,
   foreignWorkloadJwks: setup.foreignWorkloadJwks,
-  onAudit: (entry) => console.log(`audit ${entry.by} ${entry.line}`),
+  onAudit: printAuditToStdout().print,
 }).catch((error: NodeJS.ErrnoException) => {
   const why = error.code === 'EADDRINUSE' ? `${host}:${port} is already in use (set PORT)` : error.message
   console.error(`sandbox: cannot listen: ${why}`)

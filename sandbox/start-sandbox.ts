@@ -1,10 +1,9 @@
-// Serves the sandbox's fetch handler over real HTTP on Node, through @hono/node-server, and stops it cleanly.
-import type { Server } from 'node:http'
+// Serves the sandbox over real HTTP on Node (node:http through a small bridge), and stops it cleanly.
+import { createServer, type RequestListener } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
-import type { FetchHandler } from '../src/core/protocol/http/http-snapshot.ts'
 import { createKeyRing, type KeyRing } from '../src/core/protocol/keys/key-ring.ts'
 import { createSandbox, type Sandbox, type SandboxOptions } from './create-sandbox.ts'
+import { nodeHttpBridge } from './node-http-bridge.ts'
 
 export interface StartOptions extends Omit<SandboxOptions, 'baseUrl' | 'keys'> {
   /** 0 picks a free port. */
@@ -41,23 +40,23 @@ function listeningUrl(host: string, address: AddressInfo): string {
 export async function startSandbox(options: StartOptions): Promise<RunningSandbox> {
   const keys = options.keys ?? (await createKeyRing())
   // Nothing is served before the issuer is known; a request in that instant is told to retry.
-  let handler: FetchHandler = async () => new Response(null, { status: 503, headers: { 'retry-after': '1' } })
-  const server = serve({
-    fetch: (request) => handler(request),
-    port: options.port,
-    hostname: options.host,
-    // Keep Node's own Request and Response: client libraries in the same process check `instanceof`.
-    overrideGlobalObjects: false,
-    serverOptions: { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
-  }) as Server
+  let listener: RequestListener = (_request, response) => {
+    response.writeHead(503, { 'retry-after': '1', 'content-length': 0 }).end()
+  }
+  const server = createServer(
+    { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
+    (request, response) => listener(request, response),
+  )
   // Node stops parsing header fields past maxHeadersCount (2,000 entries, about 1,000 fields) and hands
   // the request on without them: a second DPoP or Authorization field placed after 1,000 fillers would
   // be hidden from the "exactly one DPoP header" check (RFC 9449 §4.3 (1)). 0 lifts the count, so every
   // field is seen; the header section stays bounded by Node's size limit (16 KiB, answered 431).
   server.maxHeadersCount = 0
+  server.keepAliveTimeout = 5_000
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
     server.once('error', reject)
+    server.listen(options.port, options.host)
   })
   const url = listeningUrl(options.host, server.address() as AddressInfo)
   const issuer = options.issuer ?? url
@@ -68,7 +67,7 @@ export async function startSandbox(options: StartOptions): Promise<RunningSandbo
     keys,
     ...(options.auditLog ? { instance: url } : {}),
   })
-  handler = sandbox.fetch
+  listener = nodeHttpBridge(sandbox, issuer)
 
   const close = () =>
     new Promise<void>((resolve, reject) => {

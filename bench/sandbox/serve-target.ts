@@ -6,6 +6,7 @@ import { Session } from 'node:inspector'
 import { createReplayCache } from '../../src/core/protocol/dpop/replay-cache.ts'
 import { openSharedState } from '../../sandbox/redis/shared-state.ts'
 import { DEMO_INTROSPECTION_SECRET } from '../../sandbox/sandbox-config.ts'
+import { printAuditToStdout } from '../../sandbox/print-audit.ts'
 import { startSandbox } from '../../sandbox/start-sandbox.ts'
 import { startFloorServer } from './floor-server.ts'
 
@@ -39,7 +40,7 @@ async function start(kind: TargetKind): Promise<{ url: string; close(): Promise<
     replay: state?.replay ?? createReplayCache({ maxEntries: BENCH_REPLAY_ENTRIES }),
     ...(state ? { nonces: state.nonces, auditLog: state.auditLog } : {}),
     // As `npm run sandbox` does: every decision's audit line goes to stdout (the bench discards it).
-    onAudit: (entry) => console.log(`audit ${entry.by} ${entry.line}`),
+    onAudit: printAuditToStdout().print,
   })
   return {
     url: running.issuer,

@@ -1,8 +1,7 @@
 // The playground: one Scenario drives everything; each edit produces a new Run that replaces the last.
 import { Suspense, useCallback, useState } from 'react'
-import { SEED_SCENARIO } from '../core/playground/scenario/seed-scenario.ts'
+import { describeTtlCut, notSentError, refusalBy, SEED_SCENARIO } from '../core/playground/index.ts'
 import { ControlsPanel } from './controls/ControlsPanel.tsx'
-import { describeTtlCut } from '../core/playground/explain/ttl-cut.ts'
 import { Notice } from './components/Notice.tsx'
 import { OpenEditorButton } from './editor/EditorFrame.tsx'
 import { LazyScenarioJsonEditor, prefetchScenarioJsonEditor } from './editor/load-code-editor.ts'
@@ -18,7 +17,6 @@ import { Panes } from './Panes.tsx'
 import { GallerySlot } from './gallery/GallerySlot.tsx'
 import { SiteHeader } from './SiteHeader.tsx'
 import { EditScenarioBar } from './EditScenarioBar.tsx'
-import { notSentError, refusalBy } from '../core/playground/run-views.ts'
 import { LazyPasskeyAttackCards, LazyPasskeySignIn } from './passkey/load-passkey-sign-in.ts'
 import { usePasskeyChoice } from './passkey/use-passkey-choice.ts'
 

@@ -1,7 +1,6 @@
 // One line on how the latest run ended, announced politely to screen readers when it changes.
-import { refusalName } from '../core/protocol/errors/refusal.ts'
-import type { Run } from '../core/playground/run.ts'
-import { httpStepsTo, receiverOf } from '../core/playground/run-views.ts'
+import { httpStepsTo, receiverOf, type Run } from '../core/playground/index.ts'
+import { refusalName } from '../core/protocol/index.ts'
 import { flowOutcome } from './flow-outcome.ts'
 import { requestTarget, statusLine } from './format/http-text.ts'
 import { acceptedByVulnerableServer, defencesOffText } from './gallery/vulnerable-run.ts'

@@ -1,8 +1,6 @@
 // Presets and sharing: pick a named scenario (or an attack), read what it shows, copy the link.
 import { useMemo, useState } from 'react'
-import { applyPreset } from '../core/playground/scenario/apply-preset.ts'
-import { PRESETS, type Preset } from '../core/playground/scenario/presets.ts'
-import type { Scenario } from '../core/playground/scenario/scenario.ts'
+import { applyPreset, type Preset, PRESETS, type Scenario } from '../core/playground/index.ts'
 import { BUTTON } from './components/buttons.ts'
 import { Notice } from './components/Notice.tsx'
 import { INPUT, LABEL } from './controls/fields.tsx'

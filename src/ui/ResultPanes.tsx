@@ -1,6 +1,6 @@
 // The result panes of a Run. Loaded as their own chunk, next to the protocol core, after first paint.
 import { memo, useMemo } from 'react'
-import type { Run } from '../core/playground/run.ts'
+import type { Run } from '../core/playground/index.ts'
 import type { RunState } from './hooks/use-run.ts'
 import { AuditPane } from './panes/AuditPane.tsx'
 import { ChecksPane } from './panes/ChecksPane.tsx'

@@ -1,6 +1,6 @@
 // How a run of any flow but delegation ended, in one line read from its steps: who refused and why, or the last answer.
-import { refusalName } from '../core/protocol/errors/refusal.ts'
-import type { Run, Step } from '../core/playground/run.ts'
+import type { Run, Step } from '../core/playground/index.ts'
+import { refusalName } from '../core/protocol/index.ts'
 
 const labelOf = (run: Run, id: string) => run.parties.find((party) => party.id === id)?.label ?? id
 

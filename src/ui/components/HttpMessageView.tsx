@@ -1,7 +1,10 @@
 // An HTTP request or response as it went over the wire: start line, headers, and a readable body.
 import type { ReactNode } from 'react'
-import type { HttpRequestSnapshot, HttpResponseSnapshot } from '../../core/protocol/http/http-snapshot.ts'
-import { parseFormBody } from '../../core/protocol/http/parse-form-body.ts'
+import {
+  type HttpRequestSnapshot,
+  type HttpResponseSnapshot,
+  parseFormBody,
+} from '../../core/protocol/index.ts'
 import { headerName } from '../format/header-name.ts'
 import { requestTarget, statusLine } from '../format/http-text.ts'
 import { JsonView } from './JsonView.tsx'

@@ -1,6 +1,6 @@
 // A spec reference ("RFC 8693 §2.2.2") with each RFC section linked to its text.
 import { memo } from 'react'
-import type { SpecRef as SpecReference } from '../../core/protocol/errors/spec-ref.ts'
+import type { SpecRef as SpecReference } from '../../core/protocol/index.ts'
 import { specParts, specRefParts } from '../format/spec-links.ts'
 
 interface SpecRefProps {

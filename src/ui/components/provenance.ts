@@ -1,5 +1,5 @@
 // How each claim provenance is named and coloured in the claims pane.
-import type { ClaimSource } from '../../core/playground/run.ts'
+import type { ClaimSource } from '../../core/playground/index.ts'
 import type { Tone } from './Badge.tsx'
 
 export const PROVENANCE: Record<ClaimSource, { label: string; tone: Tone; title: string }> = {

@@ -1,6 +1,6 @@
 // Every control for the scenario, with each exchange refusal shown next to the control it is about.
 import { lazy, Suspense, type ReactNode } from 'react'
-import { refusalName, type Refusal } from '../../core/protocol/errors/refusal.ts'
+import { type Refusal, refusalName } from '../../core/protocol/index.ts'
 import type { ScenarioApi } from '../hooks/use-scenario.ts'
 import { BUTTON } from '../components/buttons.ts'
 import { Notice } from '../components/Notice.tsx'

@@ -1,9 +1,5 @@
 // The cross-app flow's own controls: where the ID-JAG is for, the scopes at each server, time, and the attack.
-import {
-  CROSS_APP_ATTACKS,
-  type CrossAppAttack,
-  type ScenarioCrossApp,
-} from '../../core/playground/scenario/scenario.ts'
+import { CROSS_APP_ATTACKS, type CrossAppAttack, type ScenarioCrossApp } from '../../core/playground/index.ts'
 import type { ScenarioApi } from '../hooks/use-scenario.ts'
 import { Field, INPUT } from './fields.tsx'
 

@@ -1,6 +1,5 @@
 // The "Flow" control: which flow runs the scenario, listed from the flows' names (flows/flow-labels.ts).
-import { FLOW_LABELS } from '../../core/playground/flows/flow-labels.ts'
-import { FLOW_IDS, type FlowId } from '../../core/playground/scenario/scenario.ts'
+import { FLOW_IDS, FLOW_LABELS, type FlowId } from '../../core/playground/index.ts'
 import type { ScenarioApi } from '../hooks/use-scenario.ts'
 import { Field, INPUT } from './fields.tsx'
 

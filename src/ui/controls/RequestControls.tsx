@@ -1,6 +1,7 @@
 // What the agent asks for: audiences, scope, token type, lifetime and proof of possession.
 import type { ReactNode } from 'react'
-import { ISSUABLE_TOKEN_TYPES, REGISTERED_TOKEN_TYPES } from '../../core/protocol/tokens/token-types.ts'
+import { scopesForbiddenByPolicy } from '../../core/playground/index.ts'
+import { ISSUABLE_TOKEN_TYPES, REGISTERED_TOKEN_TYPES } from '../../core/protocol/index.ts'
 import type { ScenarioApi } from '../hooks/use-scenario.ts'
 import { AudienceField } from './AudienceField.tsx'
 import type { ControlName } from './error-routing.ts'
@@ -8,7 +9,6 @@ import { DelegationOnlyNote } from './DelegationOnlyNote.tsx'
 import { ControlGroup, Field, INPUT, Switch } from './fields.tsx'
 import { NumberField } from './NumberField.tsx'
 import { ScopeField } from './ScopeField.tsx'
-import { scopesForbiddenByPolicy } from '../../core/playground/explain/scope-policy.ts'
 
 interface RequestControlsProps {
   api: ScenarioApi

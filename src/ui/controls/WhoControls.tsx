@@ -1,6 +1,6 @@
 // Who is in the exchange: the user the token speaks for and the agent that acts.
 import { useId, type ReactNode } from 'react'
-import { ATTESTATION_PLATFORMS, type AttestationPlatform } from '../../core/playground/scenario/scenario.ts'
+import { ATTESTATION_PLATFORMS, type AttestationPlatform } from '../../core/playground/index.ts'
 import type { ScenarioApi } from '../hooks/use-scenario.ts'
 import { DelegationOnlyNote } from './DelegationOnlyNote.tsx'
 import { ControlGroup, Field, INPUT, Switch } from './fields.tsx'

@@ -1,6 +1,6 @@
 // Refusals go to the control that set the parameter, unless the raw request, not a control, set it.
 import { describe, expect, test } from 'vitest'
-import { oauthError } from '../../core/protocol/errors/oauth-error.ts'
+import { oauthError } from '../../core/protocol/index.ts'
 import { controlForError } from './error-routing.ts'
 
 const scopeError = oauthError(

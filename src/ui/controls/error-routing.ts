@@ -1,5 +1,5 @@
 // Which control an exchange refusal belongs to, so the error shows in that part of the form.
-import type { Refusal } from '../../core/protocol/errors/refusal.ts'
+import type { Refusal } from '../../core/protocol/index.ts'
 
 export type ControlName =
   'user' | 'actor' | 'actorToken' | 'audience' | 'scope' | 'tokenType' | 'ttl' | 'dpop'

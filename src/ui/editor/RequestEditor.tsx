@@ -1,8 +1,11 @@
 // "Edit request": the token request as raw HTTP text. What is typed is what the IdP processes.
 import { useState } from 'react'
-import type { HttpRequestSnapshot } from '../../core/protocol/http/http-snapshot.ts'
-import { refusalName, type Refusal } from '../../core/protocol/errors/refusal.ts'
-import { formatRawRequest } from '../../core/protocol/http/parse-raw-request.ts'
+import {
+  formatRawRequest,
+  type HttpRequestSnapshot,
+  type Refusal,
+  refusalName,
+} from '../../core/protocol/index.ts'
 import { BUTTON } from '../components/buttons.ts'
 import { EditorFrame } from './EditorFrame.tsx'
 import { LazyCodeEditor } from './load-code-editor.ts'

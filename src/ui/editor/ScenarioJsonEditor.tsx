@@ -1,8 +1,8 @@
 // "Scenario JSON": the whole scenario as text. Valid JSON becomes the new scenario; anything else is
 // marked in place and the last valid run stays on screen.
 import { useState } from 'react'
-import type { Scenario } from '../../core/playground/scenario/scenario.ts'
-import { parseScenarioJson } from '../../core/playground/scenario/parse-scenario-json.ts'
+import type { Scenario } from '../../core/playground/index.ts'
+import { parseScenarioJson } from '../../core/playground/untrusted-input.ts'
 import { BUTTON } from '../components/buttons.ts'
 import type { EditorMarker } from './CodeEditor.tsx'
 import { EditorFrame } from './EditorFrame.tsx'

@@ -1,5 +1,5 @@
 // Presentation helpers for HTTP snapshots: raw HTTP/1.1 text, curl, the request target and reason phrases.
-import type { HttpRequestSnapshot } from '../../core/protocol/http/http-snapshot.ts'
+import type { HttpRequestSnapshot } from '../../core/protocol/index.ts'
 
 /** `Host` plus the request target, read from the snapshot's absolute URL. */
 export function requestTarget(request: HttpRequestSnapshot): { host: string; path: string } {

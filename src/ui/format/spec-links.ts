@@ -1,5 +1,5 @@
 // Splits a spec reference such as "RFC 8693 §2.1, §2.2.2" into text and links to each RFC section.
-import { formatSpecRef, type SpecRef } from '../../core/protocol/errors/spec-ref.ts'
+import { formatSpecRef, type SpecRef } from '../../core/protocol/index.ts'
 
 export type SpecPart = { text: string; href?: string }
 

@@ -1,7 +1,7 @@
 // One attack of the gallery: load it, read what changed and what stops it, and switch that defence off.
 import { useId } from 'react'
-import { REASONS } from '../../core/protocol/errors/reasons.ts'
-import { hasDefenceSwitch, type GalleryAttack } from '../../core/playground/scenario/defence-switches.ts'
+import { type GalleryAttack, hasDefenceSwitch } from '../../core/playground/index.ts'
+import { REASONS } from '../../core/protocol/index.ts'
 import { SpecRef } from '../components/SpecRef.tsx'
 import { changeLines } from './change-lines.ts'
 

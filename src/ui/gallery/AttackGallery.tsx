@@ -2,13 +2,13 @@
 import { useMemo, type ReactNode } from 'react'
 import {
   defenceIsOn,
+  type GalleryAttack,
   galleryAttacks,
   isAttackLoaded,
+  type Preset,
+  type Scenario,
   switchDefence,
-  type GalleryAttack,
-} from '../../core/playground/scenario/defence-switches.ts'
-import type { Preset } from '../../core/playground/scenario/presets.ts'
-import type { Scenario } from '../../core/playground/scenario/scenario.ts'
+} from '../../core/playground/index.ts'
 import { AttackCard } from './AttackCard.tsx'
 
 export interface AttackGalleryProps {

@@ -1,5 +1,5 @@
 // The mark on anything a vulnerable server (one with a defence switched off) accepted or wrote.
-import type { Run } from '../../core/playground/run.ts'
+import type { Run } from '../../core/playground/index.ts'
 import { defencesOffText } from './vulnerable-run.ts'
 
 export function VulnerableMark({ run }: { run: Run }) {

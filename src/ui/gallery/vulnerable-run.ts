@@ -1,6 +1,5 @@
 // Whether a Run, or one of its audit lines, comes from a server with a defence switched off.
-import { acceptedByVulnerableIdp } from '../../core/playground/passkey/sign-in-result.ts'
-import type { Run } from '../../core/playground/run.ts'
+import { acceptedByVulnerableIdp, type Run } from '../../core/playground/index.ts'
 
 /**
  * True when the step that wrote this audit line ran against a server with a defence off. The line

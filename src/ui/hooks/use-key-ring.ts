@@ -1,6 +1,6 @@
 // The page's keys: made once per page load with WebCrypto (non-extractable), never stored anywhere.
 import { useEffect, useState } from 'react'
-import type { KeyRing } from '../../core/protocol/keys/key-ring.ts'
+import type { KeyRing } from '../../core/protocol/index.ts'
 
 let pageKeys: Promise<KeyRing> | null = null
 
@@ -9,7 +9,7 @@ let pageKeys: Promise<KeyRing> | null = null
  * The protocol core and jose load here, after first paint: nothing can be shown before keys exist anyway.
  */
 function keysForThisPage(): Promise<KeyRing> {
-  pageKeys ??= import('../../core/protocol/keys/key-ring.ts').then(({ createKeyRing }) => createKeyRing())
+  pageKeys ??= import('../../core/protocol/signing-keys.ts').then(({ createKeyRing }) => createKeyRing())
   return pageKeys
 }
 

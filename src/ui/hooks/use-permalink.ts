@@ -1,10 +1,12 @@
 // Keeps the scenario and the URL fragment in step: opening a link, editing, choosing presets, Back.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { applyPreset } from '../../core/playground/scenario/apply-preset.ts'
-import { encodePermalink } from '../../core/playground/scenario/encode-permalink.ts'
-import type { Preset } from '../../core/playground/scenario/presets.ts'
-import type { Scenario } from '../../core/playground/scenario/scenario.ts'
-import { SEED_SCENARIO } from '../../core/playground/scenario/seed-scenario.ts'
+import {
+  applyPreset,
+  encodePermalink,
+  type Preset,
+  type Scenario,
+  SEED_SCENARIO,
+} from '../../core/playground/index.ts'
 
 /** Typing bursts settle before the address bar is rewritten (TypeScript Playground does the same). */
 const WRITE_DELAY_MS = 250
@@ -14,7 +16,7 @@ const isSeedLink = (hash: string) => hash === '' || hash === '#' || hash === '#s
 /** The decoder pulls in the schema library, so it loads only when a link actually carries a scenario. */
 async function decode(hash: string): Promise<{ scenario: Scenario; notices: string[] }> {
   if (isSeedLink(hash)) return { scenario: SEED_SCENARIO, notices: [] }
-  const { decodePermalink } = await import('../../core/playground/scenario/decode-permalink.ts')
+  const { decodePermalink } = await import('../../core/playground/untrusted-input.ts')
   return decodePermalink(hash)
 }
 

@@ -1,10 +1,8 @@
 // Scenario -> Run on every edit. Results that arrive after a newer edit are dropped, and the last Run
 // stays on screen until its successor arrives, so panes never flash empty.
 import { useEffect, useRef, useState } from 'react'
-import type { KeyRing } from '../../core/protocol/keys/key-ring.ts'
-import type { Run } from '../../core/playground/run.ts'
-import type { Scenario } from '../../core/playground/scenario/scenario.ts'
-import type { SignInResult } from '../../core/playground/passkey/sign-in-result.ts'
+import type { Run, Scenario, SignInResult } from '../../core/playground/index.ts'
+import type { KeyRing } from '../../core/protocol/index.ts'
 
 export interface RunState {
   /** The newest Run that arrived, or null before the first one. */
@@ -18,8 +16,8 @@ export interface RunState {
 }
 
 // The protocol core is its own chunk, fetched while the keys are made, so first paint doesn't wait for it.
-let core: Promise<typeof import('../../core/playground/run-scenario.ts')> | null = null
-const loadCore = () => (core ??= import('../../core/playground/run-scenario.ts'))
+let core: Promise<typeof import('../../core/playground/engine.ts')> | null = null
+const loadCore = () => (core ??= import('../../core/playground/engine.ts'))
 
 type Settled = { for: Scenario; run: Run | null; lastIssued: Run | null; crash: string | null }
 

@@ -1,15 +1,15 @@
 // The one value that drives the screen: the Scenario, starting from the seed, with small typed updaters.
 import { useCallback, useState } from 'react'
-import type {
-  Scenario,
-  ScenarioActor,
-  ScenarioEdits,
-  ScenarioRequest,
-  ScenarioUser,
-  SignInChoice,
-} from '../../core/playground/scenario/scenario.ts'
-import type { ExchangePolicy } from '../../core/protocol/idp/exchange-policy.ts'
-import { SEED_SCENARIO } from '../../core/playground/scenario/seed-scenario.ts'
+import {
+  type Scenario,
+  type ScenarioActor,
+  type ScenarioEdits,
+  type ScenarioRequest,
+  type ScenarioUser,
+  SEED_SCENARIO,
+  type SignInChoice,
+} from '../../core/playground/index.ts'
+import type { ExchangePolicy } from '../../core/protocol/index.ts'
 
 export interface ScenarioApi {
   scenario: Scenario

@@ -1,5 +1,5 @@
 // The act chain drawn as a chain: the subject, then each actor who acted for them, the current one last.
-import type { ChainLink } from '../../core/protocol/tokens/inspect-token.ts'
+import type { ChainLink } from '../../core/protocol/index.ts'
 import { Code } from '../components/Pane.tsx'
 
 export function ActChainView({

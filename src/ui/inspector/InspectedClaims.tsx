@@ -1,5 +1,5 @@
 // Each claim of the pasted token with its value and, when the registry knows it, what it means.
-import type { InspectedClaim } from '../../core/protocol/tokens/inspect-token.ts'
+import type { InspectedClaim } from '../../core/protocol/index.ts'
 import { JsonView } from '../components/JsonView.tsx'
 import { Code } from '../components/Pane.tsx'
 import { SpecRef } from '../components/SpecRef.tsx'

@@ -1,6 +1,5 @@
 // One line per actor-profile rule: passed or broken, with what was found and where the rule is written.
-import type { ActorProfileCheck } from '../../core/protocol/actor-profile/actor-profile-rules.ts'
-import { specText } from '../../core/protocol/errors/reasoned-error.ts'
+import { type ActorProfileCheck, specText } from '../../core/protocol/index.ts'
 import { SpecRef } from '../components/SpecRef.tsx'
 
 export function ProfileChecksView({ checks }: { checks: ActorProfileCheck[] }) {

@@ -1,10 +1,11 @@
 // Decodes a pasted JWT in the page and shows what it says; nothing pasted here is sent, stored or linked.
 import { useEffect, useMemo, useState } from 'react'
-import { inspectToken, MAX_INSPECT_CHARS } from '../../core/protocol/tokens/inspect-token.ts'
 import {
-  verifyPastedSignature,
+  inspectToken,
+  MAX_INSPECT_CHARS,
   type SignatureCheck,
-} from '../../core/protocol/tokens/verify-pasted-signature.ts'
+  verifyPastedSignature,
+} from '../../core/protocol/index.ts'
 import { JsonView } from '../components/JsonView.tsx'
 import { Notice } from '../components/Notice.tsx'
 import { ActChainView } from './ActChainView.tsx'

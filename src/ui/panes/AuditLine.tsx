@@ -1,8 +1,6 @@
 // An audit line drawn field by field, so the fields a log without `act` loses can be highlighted.
 // The text is exactly the core's line: if the two ever disagree, the core's string is shown as is.
-import type { AuditEvent } from '../../core/protocol/audit/audit-event.ts'
-import { writeValue } from '../../core/protocol/audit/audit-line-syntax.ts'
-import { formatAuditFields, formatAuditTime } from '../../core/protocol/audit/format-audit-line.ts'
+import { type AuditEvent, formatAuditFields, formatAuditTime, writeValue } from '../../core/protocol/index.ts'
 
 const LINE =
   'rounded-lg bg-slate-50 px-3 py-2 font-mono text-xs/5 break-words whitespace-pre-wrap text-slate-800 dark:bg-slate-950/60 dark:text-slate-200'

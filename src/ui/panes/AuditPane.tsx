@@ -1,13 +1,18 @@
 // The audit trail: the decisive line, the same line as a log without `act` writes it, and any refusal.
-import { withoutActor } from '../../core/protocol/audit/audit-event.ts'
-import type { Run } from '../../core/playground/run.ts'
-import { auditTrail, decisiveAudit, httpStepsTo, refusalBy } from '../../core/playground/run-views.ts'
+import {
+  auditTrail,
+  decisiveAudit,
+  explainAuditTrail,
+  httpStepsTo,
+  refusalBy,
+  type Run,
+} from '../../core/playground/index.ts'
+import { withoutActor } from '../../core/protocol/index.ts'
 import { Badge } from '../components/Badge.tsx'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { Code, Pane } from '../components/Pane.tsx'
 import { headerValue } from '../format/http-text.ts'
 import { AuditLine } from './AuditLine.tsx'
-import { explainAuditTrail } from '../../core/playground/explain/explain-audit-trail.ts'
 import { keysLostWithoutAct } from '../format/audit-fields.ts'
 import { Refusal } from './ResponsePane.tsx'
 import { VulnerableMark } from '../gallery/VulnerableMark.tsx'

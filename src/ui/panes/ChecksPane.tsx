@@ -1,8 +1,7 @@
 // Every validation the servers made, in order: passed or failed, by whom, under which section.
 import { memo } from 'react'
-import type { Run } from '../../core/playground/run.ts'
-import { runChecks } from '../../core/playground/run-views.ts'
-import type { Check, CheckActor } from '../../core/protocol/trace/check-log.ts'
+import { type Run, runChecks } from '../../core/playground/index.ts'
+import type { Check, CheckActor } from '../../core/protocol/index.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { Pane } from '../components/Pane.tsx'
 import { SpecRef } from '../components/SpecRef.tsx'

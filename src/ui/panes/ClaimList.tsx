@@ -1,8 +1,6 @@
 // The delegated token's claims, each with where it came from and what it means; nested `act` as a tree.
-import { isObject } from '../../core/protocol/json/is-object.ts'
-import type { ClaimSource } from '../../core/playground/run.ts'
-import type { SignedValue } from '../../core/playground/explain/edited-claims.ts'
-import { claimInfo } from '../../core/protocol/tokens/claim-registry.ts'
+import type { ClaimSource, SignedValue } from '../../core/playground/index.ts'
+import { claimInfo, isObject } from '../../core/protocol/index.ts'
 import { Badge } from '../components/Badge.tsx'
 import { LongValue } from '../components/LongValue.tsx'
 import { PROVENANCE } from '../components/provenance.ts'

@@ -1,8 +1,7 @@
 // The delegated token: its claims with provenance and meaning, its header, and the encoded token.
-import { refusalName } from '../../core/protocol/errors/refusal.ts'
+import { editedClaims, notSentError, refusalBy, type Run } from '../../core/playground/index.ts'
+import { refusalName } from '../../core/protocol/index.ts'
 import { useState } from 'react'
-import type { Run } from '../../core/playground/run.ts'
-import { notSentError, refusalBy } from '../../core/playground/run-views.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { EncodedToken } from '../components/EncodedToken.tsx'
 import { Notice } from '../components/Notice.tsx'
@@ -10,7 +9,6 @@ import { Code, Pane } from '../components/Pane.tsx'
 import { OpenEditorButton } from '../editor/EditorFrame.tsx'
 import { TamperEditor } from '../editor/TamperEditor.tsx'
 import { ClaimList } from './ClaimList.tsx'
-import { editedClaims } from '../../core/playground/explain/edited-claims.ts'
 
 interface ClaimsPaneProps {
   run: Run

@@ -1,5 +1,5 @@
 // The cross-app flow's tokens: the user's ID token, the agent's JWT-SVID, the ID-JAG and the DPoP proofs.
-import type { Run } from '../../core/playground/run.ts'
+import type { Run } from '../../core/playground/index.ts'
 import { Code, Pane } from '../components/Pane.tsx'
 import { TokenCard } from './TokenCard.tsx'
 

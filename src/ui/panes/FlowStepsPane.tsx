@@ -1,6 +1,5 @@
 // Every HTTP step of a Run as its server received it and answered: the request pane of any flow but delegation.
-import type { Run } from '../../core/playground/run.ts'
-import { receiverOf } from '../../core/playground/run-views.ts'
+import { receiverOf, type Run } from '../../core/playground/index.ts'
 import { HttpRequestView, HttpResponseView } from '../components/HttpMessageView.tsx'
 import { Pane } from '../components/Pane.tsx'
 import { Refusal } from './ResponsePane.tsx'

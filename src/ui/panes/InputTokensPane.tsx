@@ -1,10 +1,9 @@
 // The tokens the agent brought to the exchange: the user's, its own, and its DPoP proofs.
-import type { Run } from '../../core/playground/run.ts'
+import { type Run, signInLabel } from '../../core/playground/index.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { Notice } from '../components/Notice.tsx'
 import { Code, Pane } from '../components/Pane.tsx'
 import { TokenCard } from './TokenCard.tsx'
-import { signInLabel } from '../../core/playground/passkey/sign-in-label.ts'
 
 export function InputTokensPane({ run }: { run: Run }) {
   const { subject, actor, tokenRequestProof, resourceRequestProof } = run.tokens

@@ -1,5 +1,5 @@
 // The public keys a verifier needs: the IdP's (subject and delegated tokens) and the workload issuer's.
-import type { Run } from '../../core/playground/run.ts'
+import type { Run } from '../../core/playground/index.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { JsonView } from '../components/JsonView.tsx'
 import { Code, Pane } from '../components/Pane.tsx'

@@ -1,7 +1,6 @@
 // Region "Narrowing": for scope, aud and lifetime, the subject token's value, the request, policy and what was issued.
 import { useMemo } from 'react'
-import type { Run } from '../../core/playground/run.ts'
-import { narrowingLedger } from '../../core/playground/sequence/narrowing-ledger.ts'
+import { narrowingLedger, type Run } from '../../core/playground/index.ts'
 import { Code, Pane } from '../components/Pane.tsx'
 
 const COLUMNS = ['Subject token', 'Requested', 'Policy allows', 'Issued'] as const

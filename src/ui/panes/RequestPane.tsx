@@ -1,9 +1,7 @@
 // The RFC 8693 request exactly as the IdP received it, with any earlier attempt (a DPoP nonce retry).
-import { refusalName } from '../../core/protocol/errors/refusal.ts'
+import { httpStepsTo, notSentError, refusalBy, type Run } from '../../core/playground/index.ts'
+import { formatRawRequest, refusalName } from '../../core/protocol/index.ts'
 import { useState } from 'react'
-import { formatRawRequest } from '../../core/protocol/http/parse-raw-request.ts'
-import type { Run } from '../../core/playground/run.ts'
-import { httpStepsTo, notSentError, refusalBy } from '../../core/playground/run-views.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { HttpRequestView, HttpResponseView } from '../components/HttpMessageView.tsx'
 import { Code, Pane } from '../components/Pane.tsx'

@@ -1,6 +1,5 @@
 // Region "Resource request": the agent's call to the resource server with DPoP and Authorization, and its answer.
-import type { Run } from '../../core/playground/run.ts'
-import { httpStepsTo } from '../../core/playground/run-views.ts'
+import { httpStepsTo, type Run } from '../../core/playground/index.ts'
 import { HttpRequestView, HttpResponseView } from '../components/HttpMessageView.tsx'
 import { Code, Pane } from '../components/Pane.tsx'
 

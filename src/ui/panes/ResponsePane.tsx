@@ -1,7 +1,6 @@
 // The IdP's answer: the issued token response, or the RFC error body with a plain-language explanation.
-import { refusalName, type Refusal as RefusalError } from '../../core/protocol/errors/refusal.ts'
-import type { Run } from '../../core/playground/run.ts'
-import { httpStepsTo, notSentError, refusalBy } from '../../core/playground/run-views.ts'
+import { httpStepsTo, notSentError, refusalBy, type Run } from '../../core/playground/index.ts'
+import { type Refusal as RefusalError, refusalName } from '../../core/protocol/index.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
 import { HttpResponseView } from '../components/HttpMessageView.tsx'
 import { Notice } from '../components/Notice.tsx'

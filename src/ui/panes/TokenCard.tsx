@@ -1,6 +1,6 @@
 // One input token: what it is, its decoded header and payload, and its encoded form.
 import type { ReactNode } from 'react'
-import type { TokenView } from '../../core/protocol/tokens/token-view.ts'
+import type { TokenView } from '../../core/protocol/index.ts'
 import { EncodedToken } from '../components/EncodedToken.tsx'
 import { JsonView } from '../components/JsonView.tsx'
 import { isTimeClaim } from '../format/time-claims.ts'

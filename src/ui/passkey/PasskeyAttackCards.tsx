@@ -1,8 +1,7 @@
 // The passkey attacks as attack-gallery cards: each runs a real ceremony with the attack, and has its switch.
 import { useId } from 'react'
-import { PASSKEY_ATTACKS, type PasskeyAttack } from '../../core/playground/passkey/passkey-attacks.ts'
-import type { SignInResult } from '../../core/playground/passkey/sign-in-result.ts'
-import { REASONS } from '../../core/protocol/errors/reasons.ts'
+import { PASSKEY_ATTACKS, type PasskeyAttack, type SignInResult } from '../../core/playground/index.ts'
+import { REASONS } from '../../core/protocol/index.ts'
 import { SpecRef } from '../components/SpecRef.tsx'
 import { runCeremony, switchPasskeyDefence, useCeremony } from './ceremony-store.ts'
 import { webAuthnAvailable } from './load-ceremony.ts'

@@ -1,6 +1,5 @@
 // The user's sign-in: a real passkey ceremony on this device, or the simulated one where there is none.
-import type { SignInResult } from '../../core/playground/passkey/sign-in-result.ts'
-import { findPasskeyAttack } from '../../core/playground/passkey/passkey-attacks.ts'
+import { findPasskeyAttack, type SignInResult } from '../../core/playground/index.ts'
 import { backToSimulated, runCeremony, setDeviceOnly, useCeremony } from './ceremony-store.ts'
 import { webAuthnAvailable } from './load-ceremony.ts'
 import { SignInStep } from './SignInStep.tsx'

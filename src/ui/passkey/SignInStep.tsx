@@ -1,6 +1,5 @@
 // The sign-in as a step of the run: user → IdP, what travelled, the IdP's decision and its checks.
-import type { PasskeyAttack } from '../../core/playground/passkey/passkey-attacks.ts'
-import { SIMULATED_PASSKEY, signInLabel } from '../../core/playground/passkey/sign-in-label.ts'
+import { type PasskeyAttack, signInLabel, SIMULATED_PASSKEY } from '../../core/playground/index.ts'
 import type { CeremonyOutcome } from './run-ceremony.ts'
 
 const time = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')

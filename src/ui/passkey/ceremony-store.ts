@@ -1,8 +1,7 @@
 // The page's passkey sign-in state, shared by the sign-in section and the gallery's passkey cards.
 import { useSyncExternalStore } from 'react'
-import type { PasskeyAttackId } from '../../core/playground/passkey/passkey-attacks.ts'
-import type { SignInResult } from '../../core/playground/passkey/sign-in-result.ts'
-import type { Reason } from '../../core/protocol/errors/reasons.ts'
+import type { PasskeyAttackId, SignInResult } from '../../core/playground/index.ts'
+import type { Reason } from '../../core/protocol/index.ts'
 import { loadCeremony } from './load-ceremony.ts'
 import type { CeremonyOutcome } from './run-ceremony.ts'
 

@@ -3,14 +3,14 @@
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser'
 import {
   createPasskeyIdp,
+  type PasskeyAttackId,
   type PasskeyIdp,
   type PasskeySignIn,
-} from '../../core/playground/passkey/passkey-idp.ts'
-import { signInAtIdp } from '../../core/playground/passkey/sign-in-at-idp.ts'
-import type { PasskeyAttackId } from '../../core/playground/passkey/passkey-attacks.ts'
-import { signInResult, type SignInResult } from '../../core/playground/passkey/sign-in-result.ts'
-import type { DefencesOff } from '../../core/protocol/trace/defence-switch.ts'
-import { ceremonyFailed } from '../../core/protocol/webauthn/ceremony-failed.ts'
+  signInAtIdp,
+  signInResult,
+  type SignInResult,
+} from '../../core/playground/index.ts'
+import { ceremonyFailed, type DefencesOff } from '../../core/protocol/index.ts'
 
 /** What one click did: whether a passkey was registered first, and the IdP's decision on the sign-in. */
 export interface CeremonyOutcome {

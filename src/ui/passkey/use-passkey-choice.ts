@@ -1,8 +1,11 @@
 // The scenario keeps only the choice "real passkey" or "simulated"; the ceremony's result is this page's.
 import { useCallback, useState } from 'react'
-import { signInForRun } from '../../core/playground/passkey/sign-in-for-run.ts'
-import type { SignInResult } from '../../core/playground/passkey/sign-in-result.ts'
-import type { Scenario, SignInChoice } from '../../core/playground/scenario/scenario.ts'
+import {
+  type Scenario,
+  type SignInChoice,
+  signInForRun,
+  type SignInResult,
+} from '../../core/playground/index.ts'
 
 export interface PasskeyChoice {
   /** What the Run takes: this page's ceremony result when the scenario asks for a real passkey. */

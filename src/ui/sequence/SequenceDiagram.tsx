@@ -1,6 +1,5 @@
 // The sequence diagram: one lifeline per party, one arrow per step, coloured by what was decided.
-import type { Party } from '../../core/playground/run.ts'
-import type { SequenceRow } from '../../core/playground/sequence/sequence-rows.ts'
+import type { Party, SequenceRow } from '../../core/playground/index.ts'
 import { STATE_CLASSES } from './state-classes.ts'
 
 const COLUMN = 128

@@ -1,7 +1,6 @@
 // Region "Sequence": the Run drawn as a sequence diagram, and the same steps as an ordered list.
 import { useMemo } from 'react'
-import type { Run } from '../../core/playground/run.ts'
-import { sequenceRows, type SequenceRow } from '../../core/playground/sequence/sequence-rows.ts'
+import { type Run, type SequenceRow, sequenceRows } from '../../core/playground/index.ts'
 import { Pane } from '../components/Pane.tsx'
 import { focusPane } from './focus-pane.ts'
 import { SequenceDiagram } from './SequenceDiagram.tsx'

@@ -1,8 +1,7 @@
 // Region "What to look at": a few sentences about this Run; each claim they name links to it in the claims pane.
 import { useMemo } from 'react'
-import type { Run } from '../../core/playground/run.ts'
+import { type Run, whatToLookAt } from '../../core/playground/index.ts'
 import { claimAnchor } from '../format/claim-anchor.ts'
-import { whatToLookAt } from '../../core/playground/sequence/what-to-look-at.ts'
 
 function showClaim(path: string) {
   // A nested claim (act.sub) sits inside its parent's row; fall back to the top-level claim, then the pane.

@@ -1,5 +1,5 @@
 // Choosing a step moves focus to the pane that shows it, and marks that pane for a moment.
-import type { StepPane } from '../../core/playground/sequence/sequence-rows.ts'
+import type { StepPane } from '../../core/playground/index.ts'
 
 /** The region id of each pane a step can point at. */
 export const PANE_IDS: Record<StepPane, string> = {

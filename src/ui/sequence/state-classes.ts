@@ -1,5 +1,5 @@
 // The colour of a sequence step, by what was decided about it.
-import type { SequenceRow } from '../../core/playground/sequence/sequence-rows.ts'
+import type { SequenceRow } from '../../core/playground/index.ts'
 
 /** Stroke and text colours per state, light and dark. */
 export const STATE_CLASSES: Record<SequenceRow['state'], string> = {

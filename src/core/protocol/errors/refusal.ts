@@ -1,27 +1,9 @@
 // A server's refusal: an OAuth error (an `error` code from an RFC) or a plain HTTP failure (404, 405, 413).
 import { oauthErrorResponse } from './error-response.ts'
-import { HTTP_FAILURE_WIRE_ERROR, httpErrorResponse, type HttpError } from './http-error.ts'
-import type { OAuthError } from './oauth-error.ts'
+import { HTTP_FAILURE_WIRE_ERROR, httpErrorResponse } from './http-error.ts'
+import { isHttpError, type Refusal } from './refusal-name.ts'
 
-/** What a server refused a request with; both kinds carry a stable `reason` id and a `spec`. */
-export type Refusal = OAuthError | HttpError
-
-/** True for a plain HTTP failure, which has no OAuth `error` code. */
-export const isHttpError = (refusal: Refusal): refusal is HttpError => !('code' in refusal)
-
-const STATUS_TEXT: Readonly<Record<number, string>> = {
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  413: 'Content Too Large',
-}
-
-/**
- * The refusal's name for people: its OAuth `error` code, or, for a plain HTTP failure, its status
- * ("405 Method Not Allowed"), since no OAuth rule was broken.
- * @see RFC 9110 §15.5
- */
-export const refusalName = (refusal: Refusal): string =>
-  isHttpError(refusal) ? `${refusal.status} ${STATUS_TEXT[refusal.status] ?? 'Client Error'}` : refusal.code
+export { isHttpError, refusalName, type Refusal } from './refusal-name.ts'
 
 /** The response for either kind of refusal. */
 export const refusalResponse = (refusal: Refusal, headers: Record<string, string> = {}): Response =>

@@ -1,6 +1,8 @@
 // One `/token` for the IdP: ID-JAG requests to the ID-JAG endpoint, everything else to the RFC 8693 endpoint.
 import type { FetchHandler } from '../http/http-snapshot.ts'
-import { mediaType, readFormParams } from '../http/read-body-params.ts'
+import { fail } from '../errors/oauth-error.ts'
+import { parseFormBody } from '../http/parse-form-body.ts'
+import { mediaType } from '../http/read-body-params.ts'
 import { MAX_TOKEN_REQUEST_BYTES } from '../idp/parse-token-request.ts'
 import { readCompactJws } from '../tokens/read-compact-jws.ts'
 import type { CheckLog } from '../trace/check-log.ts'
@@ -37,19 +39,24 @@ export function dispatchIdpTokenRequest(options: IdpTokenDispatchOptions): Fetch
   return async (request) => {
     if (request.method !== 'POST' || mediaType(request) !== 'application/x-www-form-urlencoded')
       return options.exchange(request)
-    // Peek at a copy; the handler chosen reads the original, with all its own checks.
-    const parsed = await readFormParams(request.clone(), MAX_TOKEN_REQUEST_BYTES)
-    if (!parsed.ok) return options.exchange(request)
+    // The body is read once: its parameters choose the handler, which gets a request carrying the same
+    // bytes and reads it with all its own checks. (A clone would tee the body's stream and read it twice,
+    // on every token request.) A body over the limit is left to the handler to refuse.
+    const bytes = await request.arrayBuffer()
+    const read = new Request(request, { body: bytes })
+    const parsed =
+      bytes.byteLength > MAX_TOKEN_REQUEST_BYTES ? fail(null) : parseFormBody(new TextDecoder().decode(bytes))
+    if (!parsed.ok) return options.exchange(read)
     const first = (name: string) => parsed.value.find(([key]) => key === name)?.[1] ?? null
 
-    if (first('requested_token_type') === ID_JAG.tokenType) return options.idJag(request)
-    if (first('grant_type') !== JWT_BEARER_GRANT) return options.exchange(request)
+    if (first('requested_token_type') === ID_JAG.tokenType) return options.idJag(read)
+    if (first('grant_type') !== JWT_BEARER_GRANT) return options.exchange(read)
 
     const error = refuseJwtBearerAtIdp(first('assertion'), options.issuer)
     const record = checkRecorder(options.log)
     const rule = { label: OWN_GRANT_CHECK, spec: error.spec }
     if (error.reason === 'id_jag.redeemed_at_issuer' && options.redeemOwnGrant && record.skipped(rule, error))
-      return options.redeemOwnGrant(request)
+      return options.redeemOwnGrant(read)
     record.refuse(rule, error, error.description)
     return xaaErrorResponse(error)
   }

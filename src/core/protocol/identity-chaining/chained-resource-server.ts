@@ -2,7 +2,8 @@
 import { decodeJwt, type JWK, type JWTPayload } from 'jose'
 import type { AuditEvent } from '../audit/audit-event.ts'
 import { epochSeconds, type Clock } from '../clock.ts'
-import { refusal } from '../errors/reasoned-error.ts'
+import { refusal, type SpecRef } from '../errors/reasoned-error.ts'
+import type { Reason } from '../errors/reasons.ts'
 import type { OAuthError } from '../errors/oauth-error.ts'
 import type { FetchHandler } from '../http/http-snapshot.ts'
 import { parseAuthorization } from '../resource-server/parse-authorization.ts'
@@ -33,6 +34,8 @@ export interface ChainedResourceServerOptions {
    */
   peerIssuers?: Readonly<Record<string, { keys: JWK[] }>>
 }
+
+const RFC_6750_3_1: SpecRef = { doc: 'RFC 6750', section: '3.1' }
 
 const OWN_ISSUER = {
   label: 'the access token’s iss is this domain’s AS',
@@ -73,23 +76,32 @@ export function createChainedResourceServer(options: ChainedResourceServerOption
         },
       )
     }
+    /** Records the check that failed, and refuses with `invalid_token` or `insufficient_scope`. */
+    const refuse = (check: typeof OWN_ISSUER, reason: Reason, spec: SpecRef, description: string) => {
+      log.record({ ...check, ok: false, detail: description })
+      const scope = reason === 'chain.scope_insufficient'
+      return deny(
+        refusal({
+          code: scope ? 'insufficient_scope' : 'invalid_token',
+          status: scope ? 403 : 401,
+          reason,
+          spec,
+          description,
+        }),
+      )
+    }
     const credentials = parseAuthorization(request)
     if (!credentials.ok) {
       log.record({ ...RS_CHECKS.authorization, ok: false, detail: credentials.error.description })
       return deny(credentials.error)
     }
-    if (credentials.value === null) {
-      log.record({ ...RS_CHECKS.authorization, ok: false, detail: 'no access token' })
-      return deny(
-        refusal({
-          code: 'invalid_token',
-          status: 401,
-          reason: 'chain.token_missing',
-          spec: { doc: 'RFC 6750', section: '3.1' },
-          description: 'An access token from this domain is required',
-        }),
+    if (credentials.value === null)
+      return refuse(
+        RS_CHECKS.authorization,
+        'chain.token_missing',
+        RFC_6750_3_1,
+        'An access token from this domain is required',
       )
-    }
     const { token, scheme } = credentials.value
     log.record({ ...RS_CHECKS.authorization, ok: true, detail: `${scheme} scheme` })
     const claimed = peek(token)
@@ -101,18 +113,13 @@ export function createChainedResourceServer(options: ChainedResourceServerOption
       // minted it, as its own: the shortcut identity chaining exists to replace. Its signature still counts.
       if (peerKeys && skipIfDefenceOff(log, 'chain.foreign_token', OWN_ISSUER, description))
         trusted = { issuer: claimed.iss, audience: claimed.aud ?? options.audience, jwks: peerKeys }
-      else {
-        log.record({ ...OWN_ISSUER, ok: false, detail: claimed.iss })
-        return deny(
-          refusal({
-            code: 'invalid_token',
-            status: 401,
-            reason: 'chain.foreign_token',
-            spec: { doc: IDENTITY_CHAINING_DRAFT, section: '2.3.3' },
-            description,
-          }),
+      else
+        return refuse(
+          OWN_ISSUER,
+          'chain.foreign_token',
+          { doc: IDENTITY_CHAINING_DRAFT, section: '2.3.3' },
+          description,
         )
-      }
     } else log.record({ ...OWN_ISSUER, ok: true, detail: options.issuer })
     const verified = await verifyAccessToken(token, {
       ...trusted,
@@ -122,17 +129,14 @@ export function createChainedResourceServer(options: ChainedResourceServerOption
     if (!verified.ok) return deny(verified.error)
     claims = verified.value.payload
     const held = parseScope(claims.scope)
-    log.record({ ...RS_CHECKS.scope, ok: held.includes(options.scope), detail: `needs "${options.scope}"` })
     if (!held.includes(options.scope))
-      return deny(
-        refusal({
-          code: 'insufficient_scope',
-          status: 403,
-          reason: 'chain.scope_insufficient',
-          spec: { doc: 'RFC 6750', section: '3.1' },
-          description: `Access token lacks scope "${options.scope}"`,
-        }),
+      return refuse(
+        RS_CHECKS.scope,
+        'chain.scope_insufficient',
+        RFC_6750_3_1,
+        `Access token lacks scope "${options.scope}"`,
       )
+    log.record({ ...RS_CHECKS.scope, ok: true, detail: `needs "${options.scope}"` })
     const event = resourceAuditEvent(time, claims, null)
     options.audit(event, null)
     return json(200, {

@@ -8,17 +8,11 @@ import { delegationFlow } from '../delegation/delegation-flow.ts'
 import { domainKeys } from '../domain-keys.ts'
 import type { Flow, FlowContext, FlowResult } from '../flow.ts'
 import { FLOW_LABELS } from '../flow-labels.ts'
+import { formPost as form } from '../form-post.ts'
 import { servedStep } from '../served-step.ts'
 import { C, CHAINED_SUBJECTS, chainingParties, DOMAINS } from './chaining-parties.ts'
 import { B_API_SCOPE, chainingServers } from './chaining-servers.ts'
 import { hopNote } from './hop-note.ts'
-
-const form = (url: string, params: Record<string, string>) =>
-  new Request(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(params),
-  })
 
 const bearer = (token: string) =>
   new Request(`${DOMAINS.bApi}/repos/marwan/playground`, { headers: { authorization: `Bearer ${token}` } })

@@ -6,16 +6,10 @@ import { TOKEN_EXCHANGE_GRANT, TOKEN_TYPE } from '../../../protocol/tokens/token
 import { TXN_TOKEN_HEADER, TXN_TOKEN_TYPE } from '../../../protocol/txn-token/txn-token-format.ts'
 import type { HttpStep, Step } from '../../run.ts'
 import type { Scenario } from '../../scenario/scenario.ts'
+import { formPost as form } from '../form-post.ts'
 import { servedStep, type ServedBy } from '../served-step.ts'
 import { DOMAIN, T, WORKLOADS } from './txn-parties.ts'
 import { SERVICE_SCOPES, type TxnServers } from './txn-servers.ts'
-
-const form = (url: string, params: Record<string, string>) =>
-  new Request(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(params),
-  })
 
 export const fromBody = <T>(step: HttpStep) => JSON.parse(step.http.response.body) as T
 const answer = (body: unknown) =>
