@@ -29,6 +29,7 @@ export function createTap(by: CheckActor) {
           spec: check.spec,
           ok: check.ok,
           ...(check.detail === undefined ? {} : { detail: check.detail }),
+          ...(check.reason === undefined ? {} : { reason: check.reason }),
           ...(check.skipped ? { skipped: check.skipped } : {}),
         })),
       )

@@ -73,6 +73,7 @@ describe('verifyAccessToken refuses every RFC 8725 pitfall with invalid_token', 
       ...check,
       ok: false,
       detail: result.error.explanation,
+      reason: REASON_FOR_RULE[hostile.rule],
     })
     expect(checks.slice(0, -1).every((passed) => passed.ok)).toBe(true)
   })

@@ -13,6 +13,8 @@ export interface Check {
   ok: boolean
   /** Why it failed, or what value satisfied it. */
   detail?: string
+  /** On a failed check, the stable reason id of the refusal it caused. */
+  reason?: Reason
   /**
    * Set when the server had this defence switched off (see `defence-switch.ts`): the check would have
    * refused, and a vulnerable server went on. `ok` is true, because the server accepted.

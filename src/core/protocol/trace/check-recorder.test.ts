@@ -12,7 +12,7 @@ const recorder = (off: string[] = []) => {
 }
 
 describe('checkRecorder', () => {
-  test('a refusal is recorded as a failed check under its own section, and handed back unchanged', () => {
+  test('a refusal is recorded as a failed check under its own section and reason, and handed back unchanged', () => {
     const { checks, record } = recorder()
     const error = oauthError('request.repeated_param', '"scope" is included more than once', {
       param: 'scope',
@@ -25,6 +25,7 @@ describe('checkRecorder', () => {
         spec: 'RFC 6749 §3.2',
         ok: false,
         detail: error.explanation,
+        reason: 'request.repeated_param',
       },
     ])
   })

@@ -42,6 +42,7 @@ export function checkRecorder(log: CheckLog = NO_CHECK_LOG) {
         spec: specOf({ label: rule.label, spec: rule.spec ?? error.spec }),
         ok: false,
         detail,
+        reason: error.reason,
       })
       return error
     },
