@@ -8,8 +8,8 @@ import { editorFiles, type BuiltFile } from './editor-files.ts'
 
 export const SERVICE_WORKER_FILE = 'sw.js'
 // The passkey ceremony's libraries: kept apart like the editor, so a visitor who never signs in with a
-// passkey never downloads them.
-const WEBAUTHN = /[\\/]node_modules[\\/]@simplewebauthn[\\/]/
+// passkey never downloads them. reflect-metadata is the polyfill the ceremony loads just before them.
+const WEBAUTHN = /[\\/]node_modules[\\/](?:@simplewebauthn|reflect-metadata)[\\/]/
 const SOURCE = new URL('../service-worker/service-worker.ts', import.meta.url)
 
 export interface Precache {
