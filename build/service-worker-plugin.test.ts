@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { PASSKEY_LIBRARIES, precacheFor } from './service-worker-plugin.ts'
+import { precacheFor } from './service-worker-plugin.ts'
 
 const build = (entries: [string, string | Uint8Array][]) => new Map<string, string | Uint8Array>(entries)
 
@@ -54,17 +54,5 @@ describe('the precache list', () => {
     expect(precache.files).toEqual(['./assets/index-abc.js', './', './theme-init.js'])
     expect(precache.editor).toEqual(['./assets/monaco-1.js'])
     expect(precache.passkey).toEqual(['./assets/run-ceremony-1.js'])
-  })
-})
-
-describe('the passkey group', () => {
-  test.each([
-    ['/app/node_modules/@simplewebauthn/server/esm/index.js', true],
-    ['/app/node_modules/reflect-metadata/Reflect.js', true],
-    ['C:\\app\\node_modules\\reflect-metadata\\Reflect.js', true],
-    ['/app/node_modules/jose/dist/webapi/index.js', false],
-    ['/app/src/ui/passkey/load-ceremony.ts', false],
-  ])('%s is a passkey library: %s', (id, expected) => {
-    expect(PASSKEY_LIBRARIES.test(id)).toBe(expected)
   })
 })

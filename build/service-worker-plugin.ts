@@ -8,10 +8,8 @@ import { editorFiles, type BuiltFile } from './editor-files.ts'
 
 export const SERVICE_WORKER_FILE = 'sw.js'
 // The passkey ceremony's libraries: kept apart like the editor, so a visitor who never signs in with a
-// passkey never downloads them. reflect-metadata is the ceremony's polyfill (src/ui/passkey/load-ceremony.ts
-// loads it just before the ceremony), used by nothing else: without it here, it would be installed with
-// the page (3.7 KiB gzip) for a visitor who never uses a passkey.
-export const PASSKEY_LIBRARIES = /[\\/]node_modules[\\/](?:@simplewebauthn|reflect-metadata)[\\/]/
+// passkey never downloads them. reflect-metadata is the polyfill the ceremony loads just before them.
+const WEBAUTHN = /[\\/]node_modules[\\/](?:@simplewebauthn|reflect-metadata)[\\/]/
 const SOURCE = new URL('../service-worker/service-worker.ts', import.meta.url)
 
 export interface Precache {
@@ -107,7 +105,7 @@ export function precacheServiceWorker(): Plugin {
           files,
           config.base,
           new Set(editorFiles(built)),
-          new Set(editorFiles(built, (id) => PASSKEY_LIBRARIES.test(id))),
+          new Set(editorFiles(built, (id) => WEBAUTHN.test(id))),
         )
         const source = readFileSync(SOURCE, 'utf8')
         const { code } = await transformWithOxc(source, SOURCE.pathname, { lang: 'ts' })

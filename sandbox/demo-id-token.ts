@@ -1,4 +1,5 @@
 // TEST ONLY: the user's ID token, as the IdP would issue it after a passkey sign-in.
+import { refusalResponse } from '../src/core/protocol/errors/refusal.ts'
 import { z } from 'zod'
 import { epochSeconds, type Clock } from '../src/core/protocol/clock.ts'
 import { oauthErrorResponse } from '../src/core/protocol/errors/error-response.ts'
@@ -59,7 +60,7 @@ export function createDemoIdTokenIssuer(options: DemoIdTokenOptions): FetchHandl
         },
       )
     const params = await readBodyParams(request, { json: true, maxBytes: 16 * 1024 })
-    if (!params.ok) return oauthErrorResponse(params.error)
+    if (!params.ok) return refusalResponse(params.error)
     const parsed = schema.safeParse(params.value)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!

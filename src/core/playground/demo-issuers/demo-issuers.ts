@@ -1,4 +1,5 @@
 // Test issuers: hand out a user's subject token and an agent's actor token, so a client can try the exchange.
+import { refusalResponse } from '../../protocol/errors/refusal.ts'
 import { epochSeconds, type Clock } from '../../protocol/clock.ts'
 import { oauthErrorResponse } from '../../protocol/errors/error-response.ts'
 import { httpError, httpErrorResponse } from '../../protocol/errors/http-error.ts'
@@ -50,7 +51,7 @@ function testIssuer<T>(
       return httpErrorResponse(error, { allow: 'POST' })
     }
     const params = await readBodyParams(request, { json: true, maxBytes: MAX_DEMO_REQUEST_BYTES })
-    if (!params.ok) return oauthErrorResponse(params.error)
+    if (!params.ok) return refusalResponse(params.error)
     const nowSeconds = epochSeconds(clock)
     const parsed = parse(params.value, nowSeconds)
     if (!parsed.ok) return oauthErrorResponse(parsed.error)

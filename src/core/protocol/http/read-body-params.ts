@@ -23,15 +23,15 @@ export const mediaType = (request: Request): string =>
 
 /**
  * Reads the body's parameters. A form parameter sent twice is refused, and one sent empty counts as
- * omitted, as RFC 6749 §3.2 has it for OAuth endpoints. Every refusal is an `invalid_request` error
- * (413 for a body over `maxBytes`) that says what was wrong.
+ * omitted, as RFC 6749 §3.2 has it for OAuth endpoints. Every refusal is an `invalid_request` error that
+ * says what was wrong, except a body over `maxBytes`: that is an `HttpError` (413 Content Too Large).
  * @see RFC 6749 §3.2
  * @see RFC 8259 §4
  */
 export async function readBodyParams(
   request: Request,
   options: ReadBodyOptions,
-): Promise<Result<BodyParams>> {
+): Promise<Result<BodyParams, Refusal>> {
   const type = mediaType(request)
   const isJson = options.json && (type === 'application/json' || type.endsWith('+json'))
   if (type !== FORM && !isJson) {
@@ -39,12 +39,8 @@ export async function readBodyParams(
     return invalid('request.content_type', `Content-Type must be ${accepted}, not "${type || 'none'}"`)
   }
   const body = await readBodyText(request, options.maxBytes)
-  // The cross-app, chaining and Txn-Token endpoints still answer every refusal as an OAuth error, so
-  // here the 413 keeps the OAuth shape it always had (same status, same body, reason `http.*`).
-  if (!body.ok)
-    return fail(
-      oauthError(body.error.reason, body.error.description, { explanation: body.error.explanation }),
-    )
+  // A body over the limit is a plain HTTP failure (413), not an OAuth refusal: no OAuth rule was broken.
+  if (!body.ok) return body
   if (isJson) return readJson(body.value)
 
   const parsed = parseFormBody(body.value)

@@ -1,4 +1,5 @@
 // What every cross-app access token endpoint shares: POST with a form body in, JSON out.
+import { isHttpError } from '../errors/refusal-name.ts'
 import { readBodyParams, type BodyParams } from '../http/read-body-params.ts'
 import { MAX_TOKEN_REQUEST_BYTES } from '../idp/parse-token-request.ts'
 import { accept, refuse, xaaError, type XaaError, type XaaResult } from './xaa-error.ts'
@@ -11,7 +12,14 @@ export async function readTokenForm(request: Request): Promise<XaaResult<BodyPar
   if (request.method !== 'POST')
     return refuse(xaaError('http.method_not_allowed', `Method ${request.method} is not allowed; use POST`))
   const params = await readBodyParams(request, { json: false, maxBytes: MAX_TOKEN_REQUEST_BYTES })
-  if (!params.ok) return refuse(params.error)
+  if (!params.ok) {
+    const error = params.error
+    // The cross-app decisions carry OAuth errors only, so a 413 keeps that shape here (same status, same
+    // body, reason `http.content_too_large`); the other endpoints answer it as a plain HttpError.
+    if (isHttpError(error))
+      return refuse(xaaError(error.reason, error.description, undefined, { status: error.status }))
+    return refuse(error)
+  }
   return accept(params.value)
 }
 

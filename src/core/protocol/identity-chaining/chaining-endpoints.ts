@@ -1,4 +1,5 @@
 // Both authorization servers of the chaining flow as fetch handlers: A issues grants, B redeems them.
+import { refusalResponse } from '../errors/refusal.ts'
 import { epochSeconds, type Clock } from '../clock.ts'
 import { oauthErrorResponse } from '../errors/error-response.ts'
 import { refusal } from '../errors/reasoned-error.ts'
@@ -30,7 +31,7 @@ const text = (params: BodyParams, name: string): string | null =>
 async function readPost(request: Request): Promise<BodyParams | Response> {
   if (request.method !== 'POST') return new Response(null, { status: 405, headers: { allow: 'POST' } })
   const params = await readBodyParams(request, { json: false, maxBytes: MAX_BODY_BYTES })
-  return params.ok ? params.value : oauthErrorResponse(params.error)
+  return params.ok ? params.value : refusalResponse(params.error)
 }
 
 /**

@@ -1,4 +1,5 @@
 // The IdP's token introspection endpoint as a fetch handler: is this token active, and what does it carry?
+import { refusalResponse } from '../errors/refusal.ts'
 import type { JWK, JWTPayload } from 'jose'
 import { epochSeconds, type Clock } from '../clock.ts'
 import { oauthErrorResponse } from '../errors/error-response.ts'
@@ -111,7 +112,7 @@ export function createIntrospectionEndpoint(options: IntrospectionEndpointOption
     if (!caller.ok) return oauthErrorResponse(caller.error, CHALLENGE)
 
     const params = await readBodyParams(request, { json: false, maxBytes: MAX_INTROSPECTION_REQUEST_BYTES })
-    if (!params.ok) return oauthErrorResponse(params.error)
+    if (!params.ok) return refusalResponse(params.error)
     const token = params.value.token
     if (typeof token !== 'string')
       return oauthErrorResponse(

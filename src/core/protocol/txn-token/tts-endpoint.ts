@@ -1,4 +1,5 @@
 // The Transaction Token Service's token endpoint as a fetch handler.
+import { refusalResponse } from '../errors/refusal.ts'
 import { epochSeconds, type Clock } from '../clock.ts'
 import { oauthErrorResponse } from '../errors/error-response.ts'
 import { fail, ok, type Result } from '../errors/oauth-error.ts'
@@ -50,7 +51,7 @@ export function createTransactionTokenService(
   return async (request) => {
     if (request.method !== 'POST') return new Response(null, { status: 405, headers: { allow: 'POST' } })
     const read = await readBodyParams(request, { json: false, maxBytes: MAX_BODY_BYTES })
-    if (!read.ok) return oauthErrorResponse(read.error)
+    if (!read.ok) return refusalResponse(read.error)
     const params = read.value
     if (params.grant_type !== TOKEN_EXCHANGE)
       return oauthErrorResponse(
