@@ -3,6 +3,7 @@ import { useId } from 'react'
 import { type GalleryAttack, hasDefenceSwitch } from '../../core/playground/index.ts'
 import { REASONS } from '../../core/protocol/index.ts'
 import { SpecRef } from '../components/SpecRef.tsx'
+import { ATTACK_NAME_BUTTON, attackCardClass, DEFENCE_SWITCH } from './attack-card-style.ts'
 import { changeLines } from './change-lines.ts'
 
 /** Where each server stops an attack, for people; flows that add servers add their words here. */
@@ -21,26 +22,17 @@ export interface AttackCardProps {
   onDefence: (attack: GalleryAttack, on: boolean) => void
 }
 
-const FOCUS = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600'
-
 export function AttackCard({ attack, loaded, defenceOn, onLoad, onDefence }: AttackCardProps) {
   const id = useId()
   const { reason, refusedBy, error } = attack.outcome
   return (
-    <li
-      aria-labelledby={`${id}-name`}
-      className={`flex min-w-0 flex-col gap-2 rounded-lg border p-3 text-xs/5 ${
-        loaded
-          ? 'border-indigo-400 bg-indigo-50/60 dark:border-indigo-500 dark:bg-indigo-950/30'
-          : 'border-slate-200 dark:border-slate-800'
-      } ${defenceOn ? '' : 'ring-2 ring-red-500/70'}`}
-    >
+    <li aria-labelledby={`${id}-name`} className={attackCardClass(loaded, defenceOn)}>
       <button
         id={`${id}-name`}
         type="button"
         aria-pressed={loaded}
         onClick={() => onLoad(attack)}
-        className={`self-start rounded-md text-left text-sm font-semibold text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-100 ${FOCUS}`}
+        className={ATTACK_NAME_BUTTON}
       >
         {attack.title}
       </button>
@@ -70,7 +62,7 @@ export function AttackCard({ attack, loaded, defenceOn, onLoad, onDefence }: Att
             checked={defenceOn}
             aria-label={`Defence on: ${attack.title}`}
             onChange={(event) => onDefence(attack, event.target.checked)}
-            className={`size-4 accent-green-600 ${FOCUS}`}
+            className={DEFENCE_SWITCH}
           />
           <span aria-hidden="true">Defence on</span>
           {!defenceOn && (

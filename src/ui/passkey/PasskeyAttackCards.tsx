@@ -3,6 +3,7 @@ import { useId } from 'react'
 import { PASSKEY_ATTACKS, type PasskeyAttack, type SignInResult } from '../../core/playground/index.ts'
 import { REASONS } from '../../core/protocol/index.ts'
 import { SpecRef } from '../components/SpecRef.tsx'
+import { ATTACK_NAME_BUTTON, attackCardClass, DEFENCE_SWITCH } from '../gallery/attack-card-style.ts'
 import { runCeremony, switchPasskeyDefence, useCeremony } from './ceremony-store.ts'
 import { webAuthnAvailable } from './load-ceremony.ts'
 
@@ -11,8 +12,6 @@ export interface PasskeyAttackCardsProps {
   sub: string
   onSignIn: (signIn: SignInResult | undefined) => void
 }
-
-const FOCUS = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600'
 
 /** List items for the gallery's list: one card per passkey attack. */
 export function PasskeyAttackCards({ sub, onSignIn }: PasskeyAttackCardsProps) {
@@ -48,21 +47,14 @@ function PasskeyAttackCard({
 }) {
   const id = useId()
   return (
-    <li
-      aria-labelledby={`${id}-name`}
-      className={`flex min-w-0 flex-col gap-2 rounded-lg border p-3 text-xs/5 ${
-        played
-          ? 'border-indigo-400 bg-indigo-50/60 dark:border-indigo-500 dark:bg-indigo-950/30'
-          : 'border-slate-200 dark:border-slate-800'
-      } ${defenceOn ? '' : 'ring-2 ring-red-500/70'}`}
-    >
+    <li aria-labelledby={`${id}-name`} className={attackCardClass(played, defenceOn)}>
       <button
         id={`${id}-name`}
         type="button"
         aria-pressed={played}
         disabled={!available || busy}
         onClick={onRun}
-        className={`self-start rounded-md text-left text-sm font-semibold text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:text-indigo-900 disabled:no-underline disabled:opacity-70 dark:text-indigo-300 dark:hover:text-indigo-100 ${FOCUS}`}
+        className={ATTACK_NAME_BUTTON}
       >
         {attack.name}
       </button>
@@ -97,7 +89,7 @@ function PasskeyAttackCard({
           disabled={!available}
           aria-label={`Defence on: ${attack.name}`}
           onChange={(event) => switchPasskeyDefence(attack.reason, event.target.checked)}
-          className={`size-4 accent-green-600 ${FOCUS}`}
+          className={DEFENCE_SWITCH}
         />
         <span aria-hidden="true">Defence on</span>
         {!defenceOn && (
