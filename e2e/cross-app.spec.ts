@@ -92,19 +92,3 @@ test('the cross-app flow hides the delegation-only controls and says why', async
   await expect(controls.getByRole('switch', { name: 'DPoP' })).toBeVisible()
   await expect(controls.getByRole('note').first()).toContainText('JWT-SVID')
 })
-
-test('typing a sign-in age over the IdP’s policy gives the step-up refusal; junk in the field is refused there, not sent', async ({
-  page,
-}) => {
-  await openPlayground(page)
-  await page.getByLabel('Flow', { exact: true }).selectOption({ label: 'Cross-app access (ID-JAG)' })
-  const status = page.getByRole('status', { name: 'Outcome' })
-  const age = page.getByRole('textbox', { name: 'Sign-in age (s)' })
-  await age.fill('7200')
-  await expect(status).toContainText('insufficient_user_authentication')
-  await age.fill('12x')
-  await expect(age).toHaveAttribute('aria-invalid', 'true')
-  await expect(status).toContainText('insufficient_user_authentication')
-  await age.fill('60')
-  await expect(status).not.toContainText('insufficient_user_authentication')
-})

@@ -2,7 +2,6 @@
 import { CROSS_APP_ATTACKS, type CrossAppAttack, type ScenarioCrossApp } from '../../core/playground/index.ts'
 import type { ScenarioApi } from '../hooks/use-scenario.ts'
 import { Field, INPUT } from './fields.tsx'
-import { NumberField } from './NumberField.tsx'
 
 const ATTACK_LABELS: Record<CrossAppAttack, string> = {
   none: 'None: the agent follows the flow honestly',
@@ -24,6 +23,7 @@ export function CrossAppControls({ api }: { api: ScenarioApi }) {
   const x = api.scenario.crossApp
   const set = (patch: Partial<ScenarioCrossApp>) =>
     api.replace({ ...api.scenario, crossApp: { ...x, ...patch } })
+  const seconds = (value: string) => Math.max(0, Math.trunc(Number(value) || 0))
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-semibold">Cross-app access</legend>
@@ -40,18 +40,32 @@ export function CrossAppControls({ api }: { api: ScenarioApi }) {
           )}
         </Field>
       ))}
-      <NumberField
-        label="Sign-in age (s)"
-        hint="Seconds since auth_time; the IdP allows 3600."
-        value={x.idTokenAge}
-        onChange={(age) => set({ idTokenAge: Math.max(0, age ?? 0) })}
-      />
-      <NumberField
-        label="Redeem after (s)"
-        hint="The ID-JAG lives 300 s."
-        value={x.redeemDelay}
-        onChange={(delay) => set({ redeemDelay: Math.max(0, delay ?? 0) })}
-      />
+      <Field label="Sign-in age (s)" hint="Seconds since auth_time; the IdP allows 3600.">
+        {({ id, describedBy }) => (
+          <input
+            id={id}
+            type="number"
+            min={0}
+            aria-describedby={describedBy}
+            className={INPUT}
+            value={x.idTokenAge}
+            onChange={(event) => set({ idTokenAge: seconds(event.target.value) })}
+          />
+        )}
+      </Field>
+      <Field label="Redeem after (s)" hint="The ID-JAG lives 300 s.">
+        {({ id, describedBy }) => (
+          <input
+            id={id}
+            type="number"
+            min={0}
+            aria-describedby={describedBy}
+            className={INPUT}
+            value={x.redeemDelay}
+            onChange={(event) => set({ redeemDelay: seconds(event.target.value) })}
+          />
+        )}
+      </Field>
       <Field label="Cross-app attack">
         {({ id }) => (
           <select
