@@ -19,6 +19,12 @@ const TEXT_FIELDS: [TextKey, string, string][] = [
   ['redeemScope', 'Scope at the resource AS', "Empty asks for the ID-JAG's scope."],
 ]
 
+type SecondsKey = 'idTokenAge' | 'redeemDelay'
+const SECONDS_FIELDS: [SecondsKey, string, string][] = [
+  ['idTokenAge', 'Sign-in age (s)', 'Seconds since auth_time; the IdP allows 3600.'],
+  ['redeemDelay', 'Redeem after (s)', 'The ID-JAG lives 300 s.'],
+]
+
 export function CrossAppControls({ api }: { api: ScenarioApi }) {
   const x = api.scenario.crossApp
   const set = (patch: Partial<ScenarioCrossApp>) =>
@@ -40,32 +46,21 @@ export function CrossAppControls({ api }: { api: ScenarioApi }) {
           )}
         </Field>
       ))}
-      <Field label="Sign-in age (s)" hint="Seconds since auth_time; the IdP allows 3600.">
-        {({ id, describedBy }) => (
-          <input
-            id={id}
-            type="number"
-            min={0}
-            aria-describedby={describedBy}
-            className={INPUT}
-            value={x.idTokenAge}
-            onChange={(event) => set({ idTokenAge: seconds(event.target.value) })}
-          />
-        )}
-      </Field>
-      <Field label="Redeem after (s)" hint="The ID-JAG lives 300 s.">
-        {({ id, describedBy }) => (
-          <input
-            id={id}
-            type="number"
-            min={0}
-            aria-describedby={describedBy}
-            className={INPUT}
-            value={x.redeemDelay}
-            onChange={(event) => set({ redeemDelay: seconds(event.target.value) })}
-          />
-        )}
-      </Field>
+      {SECONDS_FIELDS.map(([key, label, hint]) => (
+        <Field key={key} label={label} hint={hint}>
+          {({ id, describedBy }) => (
+            <input
+              id={id}
+              type="number"
+              min={0}
+              aria-describedby={describedBy}
+              className={INPUT}
+              value={x[key]}
+              onChange={(event) => set({ [key]: seconds(event.target.value) })}
+            />
+          )}
+        </Field>
+      ))}
       <Field label="Cross-app attack">
         {({ id }) => (
           <select
